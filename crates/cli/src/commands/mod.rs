@@ -1,0 +1,3 @@
+//! Commands: one module per subcommand.
+
+pub mod facts;

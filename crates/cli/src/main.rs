@@ -1,0 +1,13 @@
+//! factdrill: turn a news article into a comprehension quiz and flashcards.
+
+use std::process::ExitCode;
+
+mod app;
+mod commands;
+mod error;
+mod input;
+mod output;
+
+fn main() -> ExitCode {
+    error::report(app::run(std::env::args_os()))
+}

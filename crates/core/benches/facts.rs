@@ -1,0 +1,57 @@
+//! Throughput of reading an article and finding its facts, on generated
+//! news-like text of growing size (time should grow linearly).
+
+use divan::Bencher;
+use divan::counter::BytesCount;
+use factdrill_core::Article;
+use factdrill_core::facts::extract;
+
+fn main() {
+    divan::main();
+}
+
+const FIRST: &[&str] = &["Maria", "John", "Aisha", "Kenji", "Olga", "Pedro", "Fatima", "Liam", "Chen", "Amara"];
+const LAST: &[&str] = &["Santos", "Whitfield", "Okafor", "Tanaka", "Petrova", "Alvarez", "Haddad", "Brennan", "Wei", "Mensah"];
+const PLACES: &[&str] = &["Paris", "Kenya", "Brazil", "Sydney", "Germany", "Toronto", "India", "Cairo"];
+const TITLES: &[&str] = &["Finance minister", "Police chief", "Former president", "Opposition leader"];
+
+/// About `bytes` of generated news text: names, places, dates, amounts.
+fn article(bytes: usize) -> String {
+    let mut text = String::from("Generated wire copy\n\nBy Test Writer\n\n");
+    let mut i = 0usize;
+    while text.len() < bytes {
+        let (f, l) = (FIRST[i % FIRST.len()], LAST[(i / 3) % LAST.len()]);
+        let place = PLACES[i % PLACES.len()];
+        let title = TITLES[i % TITLES.len()];
+        text.push_str(&format!(
+            "{title} {f} {l}{i} said on Tuesday night that {place} would spend $2.{d} bn over the past five years. \
+             Police said 60 excavators reached the U.S. border at 6.10am on April {day}, 20{yy}. \
+             {l}{i} told Reuters the deal, worth 3.5% of output, was signed last year in {place}.\n\n",
+            d = i % 10,
+            day = 1 + i % 28,
+            yy = 10 + i % 15,
+        ));
+        i += 1;
+    }
+    text
+}
+
+#[divan::bench(args = [1_000_000, 5_000_000, 10_000_000], sample_count = 5)]
+fn facts(bencher: Bencher, bytes: usize) {
+    let text = article(bytes);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| {
+            let article = Article::parse(divan::black_box(&text)).unwrap();
+            extract(&article)
+        });
+}
+
+#[divan::bench(sample_count = 20)]
+fn seed_article(bencher: Bencher) {
+    let text = include_str!("../../../seeds/lukashenka-and-bakiyev.txt");
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let article = Article::parse(divan::black_box(text)).unwrap();
+        extract(&article)
+    });
+}

@@ -1,0 +1,440 @@
+//! Amounts: money with value and currency, percentages, counts with their
+//! noun, and measures with their unit.
+
+use super::{Category, Found, Key, Kind, Sentence};
+use crate::gazetteer::GAZETTEER;
+use crate::tokens::TokenKind;
+
+/// Number words up to ninety.
+fn number_word(word: &str) -> Option<f64> {
+    const ONES: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(i) = ONES.iter().position(|w| *w == lower) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|w| *w == lower) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    match lower.as_str() {
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        _ => None,
+    }
+}
+
+/// A scale word after a number: (multiplier, abbreviated).
+fn scale(word: &str) -> Option<(f64, bool)> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "thousand" => (1e3, false),
+        "million" | "millions" => (1e6, false),
+        "billion" | "billions" => (1e9, false),
+        "trillion" => (1e12, false),
+        "k" => (1e3, true),
+        "m" | "mn" | "mln" => (1e6, true),
+        "bn" | "b" | "bln" => (1e9, true),
+        "tn" | "trn" => (1e12, true),
+        _ => return None,
+    })
+}
+
+/// A number at `i`: digits ("1,000", "2.5") or words ("twenty-five",
+/// "two"). Returns (value, next index).
+fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
+    let t = s.tokens.get(i)?;
+    if t.kind == TokenKind::Number {
+        let w = s.word(i);
+        if w.contains(':') {
+            return None;
+        }
+        let v: f64 = w.replace(',', "").parse().ok()?;
+        return Some((v, i + 1));
+    }
+    if !t.is_word() {
+        return None;
+    }
+    let mut v = number_word(s.word(i))?;
+    let mut j = i + 1;
+    // "twenty-five"
+    if v >= 20.0
+        && s.tokens.get(j).is_some_and(|n| n.hyphen_before)
+        && let Some(u) = number_word(s.word(j)).filter(|u| *u < 10.0)
+    {
+        v += u;
+        j += 1;
+    }
+    if s.is(j, "hundred") && v < 100.0 {
+        v *= 100.0;
+        j += 1;
+    }
+    Some((v, j))
+}
+
+/// A currency word or phrase at `i` ("dollars", "US dollars"):
+/// (code, next index).
+fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
+    let g = &*GAZETTEER;
+    let mut key = String::new();
+    let mut best = None;
+    for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
+        if !s.tokens[j].is_word() {
+            break;
+        }
+        if j > i {
+            key.push(' ');
+        }
+        key.push_str(&s.word(j).to_lowercase());
+        if let Some(&code) = g.currency_words.get(&key) {
+            best = Some((code, j + 1));
+        }
+    }
+    best
+}
+
+/// A currency sign or code before a number at `i` ("$", "US$", "€",
+/// "USD"): (code, next index).
+fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
+    let g = &*GAZETTEER;
+    let t = s.tokens.get(i)?;
+    // "US$5": a word glued to a sign.
+    if t.is_word()
+        && let Some(n) = s.tokens.get(i + 1)
+        && n.kind == TokenKind::Symbol
+        && !n.space_before
+    {
+        let joined = &s.text[t.start..n.end];
+        if let Some(&code) = g.currency_signs.get(joined) {
+            return Some((code, i + 2));
+        }
+    }
+    let w = s.word(i);
+    let code = g.currency_signs.get(w)?;
+    // Plain codes ("USD", "NOK", "Rs") only when all caps or a sign.
+    if t.is_word() && !t.is_all_caps(s.text) && w != "Rs" {
+        return None;
+    }
+    Some((code, i + 1))
+}
+
+/// Irregular plurals and collective nouns that can be counted.
+const PLURALS: &[&str] = &[
+    "people", "men", "women", "children", "police", "staff", "cattle", "sheep", "fish", "deer",
+    "feet", "teeth", "mice", "personnel", "crew", "aircraft",
+];
+
+fn countable(s: &Sentence, i: usize) -> bool {
+    let Some(t) = s.tokens.get(i) else {
+        return false;
+    };
+    let w = s.word(i);
+    if !t.is_word() || t.is_capitalised(s.text) || !t.space_before {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    if GAZETTEER.stopwords.contains(&lower) {
+        return false;
+    }
+    PLURALS.contains(&lower.as_str())
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is"))
+}
+
+const TIME_UNITS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "weekends", "months", "years", "decades",
+    "centuries", "times",
+];
+
+struct Hit {
+    from: usize,
+    to: usize,
+    category: Category,
+    value: Option<f64>,
+    unit: String,
+}
+
+/// Finds amounts in `s`, claims their tokens and appends them to `out`.
+pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if s.used[i] {
+            i += 1;
+            continue;
+        }
+        match find_at(s, i) {
+            Some(hit) if s.free(hit.from, hit.to) => {
+                let (start, end) = s.span(hit.from, hit.to);
+                let text = &s.text[start..end];
+                let key = match hit.value {
+                    Some(v) => format!("{}:{v}:{}", hit.category.as_str(), hit.unit),
+                    None => format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
+                };
+                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, Key::Text("amount", key));
+                f.canonical = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                f.value = hit.value;
+                f.unit = Some(hit.unit);
+                out.push(f);
+                s.claim(hit.from, hit.to);
+                i = hit.to;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
+    money(s, i)
+        .or_else(|| vague(s, i))
+        .or_else(|| percent_measure_or_count(s, i))
+}
+
+/// Skips a scale word at `j` ("bn", "million"); `joined_only` limits the
+/// abbreviations ("m", "k") to glued or money contexts.
+fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
+    if let Some((mult, abbreviated)) = scale(s.word(j)).filter(|_| s.tokens[j].is_word()) {
+        let glued = !s.tokens[j].space_before;
+        if !abbreviated || money || glued && s.is_any(j, &["bn", "tn", "mn"]) {
+            return (v * mult, j + 1);
+        }
+    }
+    (v, j)
+}
+
+fn money(s: &Sentence, i: usize) -> Option<Hit> {
+    if let Some((code, j)) = currency_sign(s, i)
+        && let Some((v, k)) = number(s, j)
+        && s.tokens[j].kind == TokenKind::Number
+    {
+        let (v, mut to) = scaled(s, k, v, true);
+        // "$5 million dollars": swallow a repeated currency word.
+        if let Some((_, after)) = currency_word(s, to) {
+            to = after;
+        }
+        return Some(Hit {
+            from: i,
+            to,
+            category: Category::Money,
+            value: Some(v),
+            unit: code.to_owned(),
+        });
+    }
+    let (v, j) = number(s, i)?;
+    let (v, k) = scaled(s, j, v, false);
+    let (code, to) = currency_word(s, k)?;
+    Some(Hit {
+        from: i,
+        to,
+        category: Category::Money,
+        value: Some(v),
+        unit: code.to_owned(),
+    })
+}
+
+/// "millions of dollars", "tens of thousands of people", "hundreds of homes".
+fn vague(s: &Sentence, i: usize) -> Option<Hit> {
+    const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens"];
+    if !s.is_any(i, MAGNITUDES) || !s.is(i + 1, "of") {
+        return None;
+    }
+    let mut j = i + 2;
+    if s.is(i, "tens") || (s.is_any(i, &["hundreds"]) && s.is_any(j, &["thousands", "millions"])) {
+        if !s.is_any(j, MAGNITUDES) || !s.is(j + 1, "of") {
+            return None;
+        }
+        j += 2;
+    }
+    if let Some((code, to)) = currency_word(s, j) {
+        return Some(Hit {
+            from: i,
+            to,
+            category: Category::Money,
+            value: None,
+            unit: code.to_owned(),
+        });
+    }
+    // A person noun here is a group of people, not a count.
+    let noun = s.word(j).to_ascii_lowercase();
+    if s.is(i, "dozens") || GAZETTEER.person_nouns.contains(&noun) || !countable(s, j) {
+        return None;
+    }
+    Some(Hit {
+        from: i,
+        to: j + 1,
+        category: Category::Count,
+        value: None,
+        unit: noun,
+    })
+}
+
+fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
+    let g = &*GAZETTEER;
+    let t = s.tokens.get(j)?;
+    // "°C": the sign and the letter.
+    if t.kind == TokenKind::Symbol && s.word(j) == "°" {
+        let next = s.tokens.get(j + 1).filter(|n| !n.space_before)?;
+        let spelled = &s.text[t.start..next.end];
+        return g.units.get(spelled).map(|u| (u.canonical, j + 2));
+    }
+    let mut best = None;
+    for k in j..(j + g.max_unit_words).min(s.tokens.len()) {
+        if !s.tokens[k].is_word() {
+            break;
+        }
+        let spelled = &s.text[t.start..s.tokens[k].end];
+        if let Some(u) = g.units.get(spelled) {
+            best = Some((u.canonical, k + 1));
+        }
+    }
+    let (canonical, to) = best?;
+    let spelled = &s.text[t.start..s.tokens[to - 1].end];
+    // One-letter units ("m", "C", "g") only glued to the number.
+    if spelled.chars().count() <= 2 && t.space_before {
+        return None;
+    }
+    // "in", "at": never units when spaced out.
+    Some((canonical, to))
+}
+
+fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
+    let (v, j) = number(s, i)?;
+    let t = s.tokens[i];
+    // Scores and ranges ("3-1", "2-1 win") are not amounts.
+    if s.tokens.get(j).is_some_and(|n| n.hyphen_before && n.kind == TokenKind::Number)
+        || (t.hyphen_before && t.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    // Percent.
+    let pct_to = if s.word(j) == "%" {
+        Some(j + 1)
+    } else if s.is(j, "per") && s.is(j + 1, "cent") {
+        Some(j + 2)
+    } else if s.is_any(j, &["percent", "pc"]) {
+        Some(j + 1)
+    } else {
+        None
+    };
+    if let Some(mut to) = pct_to {
+        if s.is(to, "points") || (s.is(to, "percentage") && s.is(to + 1, "points")) {
+            to += if s.is(to, "points") { 1 } else { 2 };
+        }
+        return Some(Hit {
+            from: i,
+            to,
+            category: Category::Percent,
+            value: Some(v),
+            unit: "%".to_owned(),
+        });
+    }
+    // Measure: "40m", "40 metres", "800-square metre", "5 km".
+    let (scaled_v, k) = scaled(s, j, v, false);
+    if let Some((unit, to)) = unit_at(s, k) {
+        return Some(Hit {
+            from: i,
+            to,
+            category: Category::Measure,
+            value: Some(scaled_v),
+            unit: unit.to_owned(),
+        });
+    }
+    // Count: "60 excavators", "five heavy trucks", "2 million people".
+    let is_year = t.kind == TokenKind::Number && s.word(i).len() == 4 && (1800.0..=2100.0).contains(&v);
+    if s.tokens.get(k).is_some_and(|n| n.hyphen_before) || is_year || (v <= 1.0 && t.is_word()) {
+        return None;
+    }
+    let mut to = k;
+    if !countable(s, to) && countable(s, to + 1) && s.tokens[to].is_word() && !s.tokens[to].is_capitalised(s.text) && !GAZETTEER.stopwords.contains(&s.word(to).to_ascii_lowercase()) {
+        to += 1; // one adjective
+    }
+    if !countable(s, to) || s.is_any(to, TIME_UNITS) {
+        return None;
+    }
+    let noun = s.word(to).to_ascii_lowercase();
+    Some(Hit {
+        from: i,
+        to: to + 1,
+        category: Category::Count,
+        value: Some(scaled_v),
+        unit: noun,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn amounts(text: &str) -> Vec<(String, Category, Option<f64>, String)> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        let mut s = Sentence {
+            index: 0,
+            text,
+            used: vec![false; tokens.len()],
+            tokens,
+        };
+        let mut out = Vec::new();
+        scan(&mut s, &mut out);
+        out.into_iter()
+            .map(|f| (text[f.start..f.end].to_owned(), f.category, f.value, f.unit.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn money_has_value_and_currency() {
+        let got = amounts("receive $2 bn from Russia and $2.5bn, €300 million, 1.2 billion dollars, £40m, US$5");
+        let summary: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.unwrap(), g.3.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("$2 bn", 2e9, "USD"),
+                ("$2.5bn", 2.5e9, "USD"),
+                ("€300 million", 3e8, "EUR"),
+                ("1.2 billion dollars", 1.2e9, "USD"),
+                ("£40m", 4e7, "GBP"),
+                ("US$5", 5.0, "USD"),
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_magnitudes() {
+        let got = amounts("secure millions of dollars in aid and hundreds of homes");
+        assert_eq!(got[0].0, "millions of dollars");
+        assert_eq!(got[0].1, Category::Money);
+        assert_eq!(got[0].2, None);
+        assert_eq!(got[1].0, "hundreds of homes");
+        assert_eq!(got[1].1, Category::Count);
+        assert!(amounts("Dozens of rescuers came").is_empty());
+    }
+
+    #[test]
+    fn percentages_counts_and_measures() {
+        let got = amounts("up 3.5% or 12 per cent as 60 excavators dug a 40m hole over an 800-square metre site");
+        let texts: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("3.5%", Category::Percent),
+                ("12 per cent", Category::Percent),
+                ("60 excavators", Category::Count),
+                ("40m", Category::Measure),
+                ("800-square metre", Category::Measure),
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_years_and_times_are_not_amounts() {
+        assert!(amounts("won 2-1 in 2016 with one goal").is_empty());
+        assert_eq!(amounts("five heavy trucks")[0].0, "five heavy trucks");
+    }
+}

@@ -1,0 +1,399 @@
+//! Facts: the article's entities — who, where, when, how much — each with
+//! every mention, aliases merged, roles attached, ranked by salience.
+//!
+//! The finders run per sentence over [tokens](crate::tokens): [`times`] and
+//! [`amounts`] first (they claim their tokens), then [`names`] collects
+//! capitalised runs and classifies them with the gazetteer, [`people`] adds
+//! roles and person nouns acting as subjects, [`aliases`] merges spellings
+//! of one referent, and [`salience`] orders the result.
+
+mod aliases;
+mod amounts;
+mod names;
+mod people;
+mod salience;
+mod times;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::tokens::{Token, tokenize};
+
+/// The four kinds of fact a question can ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// People, organisations, groups.
+    Who,
+    /// Countries, cities, regions, places.
+    Where,
+    /// Dates, times, relative times, periods, holidays.
+    When,
+    /// Money, percentages, counts, measures.
+    HowMuch,
+}
+
+impl Kind {
+    /// All kinds, in display order.
+    pub const ALL: [Kind; 4] = [Kind::Who, Kind::Where, Kind::When, Kind::HowMuch];
+
+    /// The name used in files (`how_much`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Who => "who",
+            Kind::Where => "where",
+            Kind::When => "when",
+            Kind::HowMuch => "how_much",
+        }
+    }
+}
+
+/// The finer category within a [`Kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// A named person, or a single person described by a noun ("a gunman").
+    Person,
+    /// A company, agency, party, body, or a seat of power that acts.
+    Organisation,
+    /// People described by a plural noun acting together ("police").
+    Group,
+    /// A sovereign state (or a demonym of one).
+    Country,
+    /// A city or town.
+    City,
+    /// A continent, region, state or province.
+    Region,
+    /// Any other named place (a street, a stadium, a beach).
+    Place,
+    /// A calendar date ("April 7", "Tue, March 22, 2016").
+    Date,
+    /// A weekday, perhaps with a part of day ("Wednesday night").
+    Weekday,
+    /// A clock time ("6.10am", "00:48").
+    Time,
+    /// A time relative to the article's date ("last year").
+    Relative,
+    /// A span of time ("the past decade", "the 1960s").
+    Period,
+    /// A named day or holiday ("Victory Day").
+    Holiday,
+    /// A year ("in 2016").
+    Year,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A number of things ("60 excavators").
+    Count,
+    /// A measure with a unit ("40m").
+    Measure,
+}
+
+impl Category {
+    /// The name used in files (`organisation`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Person => "person",
+            Category::Organisation => "organisation",
+            Category::Group => "group",
+            Category::Country => "country",
+            Category::City => "city",
+            Category::Region => "region",
+            Category::Place => "place",
+            Category::Date => "date",
+            Category::Weekday => "weekday",
+            Category::Time => "time",
+            Category::Relative => "relative",
+            Category::Period => "period",
+            Category::Holiday => "holiday",
+            Category::Year => "year",
+            Category::Money => "money",
+            Category::Percent => "percent",
+            Category::Count => "count",
+            Category::Measure => "measure",
+        }
+    }
+}
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// The text as written ("Lukashenko", "Belarusian").
+    pub text: String,
+    /// Byte offset into the article as read.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Body sentence index; `None` for the byline.
+    pub sentence: Option<usize>,
+}
+
+/// One referent of the article with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Who, where, when or how much.
+    pub kind: Kind,
+    /// The finer category.
+    pub category: Category,
+    /// The fullest name ("Aleksandr Lukashenka", "United States").
+    pub canonical: String,
+    /// For people, the role the article gives them ("Belarusian president").
+    pub role: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// For amounts, the number ("$2 bn" → 2e9); for relative times with a
+    /// known article date, nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// For amounts, the unit: a currency code, `%`, the counted noun, or the
+    /// measure's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For times, the date or year it stands for when it can be worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+    /// For a city, its country; for a seat of power or acronym, what it
+    /// stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Salience score (higher is more central).
+    pub salience: f64,
+}
+
+impl Entity {
+    /// The distinct spellings of its mentions, in first-seen order.
+    #[must_use]
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in &self.mentions {
+            if !out.contains(&m.text.as_str()) {
+                out.push(&m.text);
+            }
+        }
+        out
+    }
+}
+
+/// Everything [`extract`] finds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facts {
+    /// Entities in salience order, most salient first.
+    pub entities: Vec<Entity>,
+}
+
+/// A mention found by one of the finders, before grouping.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: Option<usize>,
+    pub kind: Kind,
+    pub category: Category,
+    /// Mentions with equal keys are one entity.
+    pub key: Key,
+    pub canonical: String,
+    pub role: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub resolved: Option<String>,
+    pub note: Option<String>,
+    /// The mention is the subject of a verb ("the Kremlin showed").
+    pub acts: bool,
+}
+
+impl Found {
+    pub fn new(start: usize, end: usize, kind: Kind, category: Category, key: Key) -> Self {
+        Found {
+            start,
+            end,
+            sentence: None,
+            kind,
+            category,
+            key,
+            canonical: String::new(),
+            role: None,
+            value: None,
+            unit: None,
+            resolved: None,
+            note: None,
+            acts: false,
+        }
+    }
+}
+
+/// What makes two mentions one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    /// A gazetteer entry.
+    Known(u32),
+    /// A person cluster from [`aliases`].
+    Person(usize),
+    /// An organisation cluster from [`aliases`].
+    Org(usize),
+    /// Any other entity, by a normalised text or value.
+    Text(&'static str, String),
+}
+
+/// One sentence's tokens, with which of them a finder has claimed.
+#[derive(Debug)]
+pub(crate) struct Sentence<'t> {
+    pub index: usize,
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub used: Vec<bool>,
+}
+
+impl Sentence<'_> {
+    /// The token's text.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Token `i` is the word `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.text(self.text).eq_ignore_ascii_case(w))
+    }
+
+    /// Token `i` is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+
+    /// Marks tokens `from..to` as claimed.
+    pub fn claim(&mut self, from: usize, to: usize) {
+        for u in &mut self.used[from..to] {
+            *u = true;
+        }
+    }
+
+    /// None of tokens `from..to` is claimed.
+    pub fn free(&self, from: usize, to: usize) -> bool {
+        to <= self.used.len() && !self.used[from..to].iter().any(|&u| u)
+    }
+
+    /// Byte span from token `from` to token `to - 1`.
+    pub fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.tokens[from].start, self.tokens[to - 1].end)
+    }
+}
+
+/// Finds the article's facts.
+///
+/// ```
+/// let a = factdrill_core::Article::parse("Talks\n\nFrench president Marie Dupont met officials in Berlin last year.").unwrap();
+/// let facts = factdrill_core::facts::extract(&a);
+/// let dupont = facts.entities.iter().find(|e| e.canonical == "Marie Dupont").unwrap();
+/// assert_eq!(dupont.role.as_deref(), Some("French president"));
+/// assert!(facts.entities.iter().any(|e| e.canonical == "France"));
+/// assert!(facts.entities.iter().any(|e| e.canonical == "last year"));
+/// ```
+#[must_use]
+pub fn extract(article: &Article) -> Facts {
+    let text = article.text();
+    let mut found: Vec<Found> = Vec::new();
+    let mut runs = names::Runs::default();
+    let mut lexicon = names::Lexicon::default();
+    let mut tokens = Vec::new();
+    for s in &article.sentences {
+        tokenize(text, s.start, s.end, &mut tokens);
+        let mut sentence = Sentence {
+            index: s.index,
+            text,
+            used: vec![false; tokens.len()],
+            tokens: std::mem::take(&mut tokens),
+        };
+        lexicon.observe(&sentence);
+        let before = found.len();
+        times::scan(&mut sentence, article.date, &mut found);
+        amounts::scan(&mut sentence, &mut found);
+        people::scan_groups(&mut sentence, &mut found);
+        runs.collect(&sentence);
+        for f in &mut found[before..] {
+            f.sentence = Some(s.index);
+        }
+        tokens = sentence.tokens;
+    }
+    let mut candidates = names::classify(&runs, &lexicon, &mut found, text);
+    candidates.extend(aliases::byline(article));
+    aliases::resolve(&mut found, candidates);
+    let mut entities = group(found);
+    fill_texts(&mut entities, text);
+    salience::rank(&mut entities, article);
+    Facts { entities }
+}
+
+/// Groups mentions by key into entities.
+fn group(mut found: Vec<Found>) -> Vec<Entity> {
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    // Drop mentions nested inside an earlier, longer one.
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept
+            .last()
+            .is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
+        {
+            continue;
+        }
+        kept.push(f);
+    }
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut acts: Vec<bool> = Vec::new();
+    for f in kept {
+        let i = *index.entry(f.key.clone()).or_insert_with(|| {
+            entities.push(Entity {
+                kind: f.kind,
+                category: f.category,
+                canonical: f.canonical.clone(),
+                role: None,
+                mentions: Vec::new(),
+                value: f.value,
+                unit: f.unit.clone(),
+                resolved: f.resolved.clone(),
+                note: f.note.clone(),
+                salience: 0.0,
+            });
+            acts.push(false);
+            entities.len() - 1
+        });
+        let e = &mut entities[i];
+        acts[i] |= f.acts;
+        if e.role.is_none() {
+            e.role = f.role;
+        }
+        if e.note.is_none() {
+            e.note = f.note;
+        }
+        e.mentions.push(Mention {
+            text: String::new(),
+            start: f.start,
+            end: f.end,
+            sentence: f.sentence,
+        });
+    }
+    for (e, acts) in entities.iter_mut().zip(acts) {
+        // A seat of power is a who when it acts, a place otherwise.
+        if e.category == Category::Organisation && e.kind == Kind::Where && acts {
+            e.kind = Kind::Who;
+        } else if e.category == Category::Organisation && e.kind == Kind::Where {
+            e.category = Category::Place;
+        }
+    }
+    entities
+}
+
+/// Fills each mention's text from the article.
+fn fill_texts(entities: &mut [Entity], text: &str) {
+    for e in entities {
+        for m in &mut e.mentions {
+            m.text = text[m.start..m.end].to_owned();
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Names: runs of capitalised words, split into what the gazetteer knows
+//! (countries, demonyms, cities, regions, organisations, seats of power),
+//! organisations and places recognised by their head word ("… Organization",
+//! "… Beach"), acronyms, and the rest: candidate names of people, which
+//! [`aliases`](super::aliases) resolves once the whole article is read.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::people::{self, is_verb};
+use super::{Category, Found, Key, Kind, Sentence};
+use crate::gazetteer::{Form, GAZETTEER, Known, Place, Reading};
+use crate::tokens::TokenKind;
+
+/// Words seen across the article, to tell names from capitalised words.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Words seen in lowercase.
+    lower: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn observe(&mut self, s: &Sentence) {
+        for t in &s.tokens {
+            let w = t.text(s.text);
+            if t.is_word() && w.len() > 2 && w.starts_with(|c: char| c.is_ascii_lowercase()) && !self.lower.contains(w) {
+                self.lower.insert(w.to_owned());
+            }
+        }
+    }
+
+    /// `word` also appears in lowercase: a common word, not a name.
+    pub fn common(&self, word: &str) -> bool {
+        self.lower.contains(&word.to_lowercase())
+    }
+}
+
+/// A candidate name of a person (or of something unknown, for one word).
+#[derive(Debug, Clone)]
+pub(crate) struct NameMention {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: Option<usize>,
+    /// The words of the name ("Kurmanbek", "Bakiyev").
+    pub words: Vec<String>,
+    pub role: Option<String>,
+    pub acts: bool,
+    /// Something says this is a person: a title, an honorific, a verb of
+    /// saying, an appositive.
+    pub person_cue: bool,
+    /// "in X", "near X": a place.
+    pub place_cue: bool,
+    /// First word of the sentence or of a quotation.
+    pub initial: bool,
+    /// Written in capitals only ("CIS").
+    pub acronym: bool,
+}
+
+/// What [`Runs::collect`] keeps from each sentence.
+#[derive(Debug)]
+enum Piece {
+    Known {
+        reading: Reading,
+        start: usize,
+        end: usize,
+        sentence: usize,
+        acts: bool,
+    },
+    Org {
+        start: usize,
+        end: usize,
+        sentence: usize,
+        acts: bool,
+    },
+    Place {
+        start: usize,
+        end: usize,
+        sentence: usize,
+    },
+    Name(NameMention),
+}
+
+/// The capitalised runs of all sentences, split into pieces.
+#[derive(Debug, Default)]
+pub(crate) struct Runs {
+    pieces: Vec<Piece>,
+}
+
+const CONNECTORS: &[&str] = &["of", "the", "for", "and", "de", "da", "del", "van", "von", "der", "al", "bin", "la", "le", "du", "on", "&"];
+const HYPHEN_PREFIXES: &[&str] = &["post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo"];
+const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt", "Lake"];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// The text of tokens `a..b` with single spaces (hyphens kept).
+fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
+    let (start, end) = s.span(a, b);
+    let raw = &s.text[start..end];
+    if raw.contains(['\n', '\r', '\t', '\u{a0}']) || raw.contains("  ") {
+        Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+/// Prefers the reading that fits: an organisation when it acts, else a
+/// country, a city, a region, an organisation, a seat of power.
+fn best_reading(readings: &[Reading], acts: bool) -> Reading {
+    let g = &*GAZETTEER;
+    let rank = |r: &Reading| {
+        let base = match g.entry(r.entry).what {
+            Known::Place(Place::Country) => 0,
+            Known::Place(Place::City) => 1,
+            Known::Place(Place::Region) => 2,
+            Known::Organisation => 3,
+            Known::SeatOfPower => 4,
+        };
+        if acts && g.entry(r.entry).what == Known::Organisation {
+            -1
+        } else {
+            base
+        }
+    };
+    *readings.iter().min_by_key(|r| rank(r)).unwrap_or(&readings[0])
+}
+
+impl Runs {
+    /// Collects the capitalised runs of `s` (skipping claimed tokens).
+    pub fn collect(&mut self, s: &Sentence) {
+        let n = s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if s.used[i] || !s.tokens[i].is_capitalised(s.text) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            loop {
+                let k = j + 1;
+                if k < n && !s.used[k] && s.tokens[k].is_capitalised(s.text) && (s.tokens[k].space_before || s.tokens[k].hyphen_before) {
+                    j = k;
+                } else if k + 1 < n
+                    && s.tokens[k].space_before
+                    && CONNECTORS.contains(&s.word(k))
+                    && !s.used[k + 1]
+                    && s.tokens[k + 1].is_capitalised(s.text)
+                    && s.tokens[k + 1].space_before
+                {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            self.run(s, i, j + 1);
+            i = j + 1;
+        }
+    }
+
+    /// One run `a..b`: split at hyphens when they join separate names.
+    fn run(&mut self, s: &Sentence, a: usize, b: usize) {
+        let hyphens: Vec<usize> = (a + 1..b).filter(|&k| s.tokens[k].hyphen_before).collect();
+        if hyphens.is_empty() {
+            return self.segment(s, a, b);
+        }
+        let attributive = s.tokens.get(b).is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
+        let mut bounds = vec![a];
+        bounds.extend(&hyphens);
+        bounds.push(b);
+        let known_part = bounds
+            .windows(2)
+            .any(|w| !GAZETTEER.lookup(&surface(s, w[0], w[1])).is_empty());
+        if attributive || known_part {
+            for w in bounds.windows(2) {
+                self.segment(s, w[0], w[1]);
+            }
+        } else {
+            self.segment(s, a, b);
+        }
+    }
+
+    /// Classifies tokens `a..b` of one run.
+    fn segment(&mut self, s: &Sentence, mut a: usize, b: usize) {
+        let g = &*GAZETTEER;
+        let initial = |k: usize| {
+            k == 0 || s.tokens[k - 1].kind == TokenKind::Punct && matches!(s.word(k - 1), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-")
+        };
+        // Leading capitalised function words ("For", "Perhaps") and titles.
+        while a < b {
+            let w = s.word(a);
+            let known_longer = (a + 2..=b.min(a + g.max_name_words)).any(|e| !g.lookup(&surface(s, a, e)).is_empty());
+            if g.stopwords.contains(&lower(w)) && !known_longer && (initial(a) || b - a > 1 || CONNECTORS.contains(&lower(w).as_str())) {
+                a += 1;
+            } else if CONNECTORS.contains(&w) {
+                a += 1;
+            } else if let Some(len) = title_at(s, a, b).filter(|&len| a + len < b) {
+                a += len;
+            } else if g.honorifics.contains(w) && a + 1 < b {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        if a >= b {
+            return;
+        }
+        // A prefix joined by a hyphen: "post-Soviet" is not about a place.
+        if s.tokens[a].hyphen_before && a > 0 && HYPHEN_PREFIXES.contains(&lower(s.word(a - 1)).as_str()) {
+            return;
+        }
+        let sentence = s.index;
+        let acts_after = |e: usize| acts(s, e);
+        if self.by_head_word(s, a, b) {
+            return;
+        }
+        // Greedy longest gazetteer matches; unknown stretches between them.
+        let mut k = a;
+        let mut stretch = a;
+        while k < b {
+            let mut matched = None;
+            for e in (k + 1..=b.min(k + g.max_name_words)).rev() {
+                let readings = g.lookup(&surface(s, k, e));
+                if !readings.is_empty() {
+                    matched = Some((e, best_reading(readings, acts_after(e))));
+                    break;
+                }
+            }
+            if let Some((e, reading)) = matched {
+                self.unknown(s, stretch, k, initial(stretch));
+                // "the Bakiyev regime"-style modifiers stay places; a demonym
+                // glued to a prefix ("post-Soviet") is skipped above.
+                let (start, end) = s.span(k, e);
+                self.pieces.push(Piece::Known { reading, start, end, sentence, acts: acts_after(e) });
+                k = e;
+                stretch = e;
+            } else if let Some(len) = title_at(s, k, b).filter(|_| k > stretch || k + 1 < b) {
+                self.unknown(s, stretch, k, initial(stretch));
+                k += len;
+                stretch = k;
+            } else {
+                k += 1;
+            }
+        }
+        self.unknown(s, stretch, b, initial(stretch));
+    }
+
+    /// An organisation or place known by its head word: "… Organization",
+    /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
+    fn by_head_word(&mut self, s: &Sentence, a: usize, b: usize) -> bool {
+        let g = &*GAZETTEER;
+        if b - a < 2 || !g.lookup(&surface(s, a, b)).is_empty() {
+            return false;
+        }
+        let last = lower(s.word(b - 1));
+        let of_head = (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(&lower(s.word(k))));
+        let (start, end) = s.span(a, b);
+        let sentence = s.index;
+        if g.org_keywords.contains(&last) || of_head {
+            self.pieces.push(Piece::Org { start, end, sentence, acts: acts(s, b) });
+            true
+        } else if g.place_keywords.contains(&last) || PLACE_HEADS.contains(&s.word(a)) {
+            self.pieces.push(Piece::Place { start, end, sentence });
+            true
+        } else {
+            false
+        }
+    }
+
+    /// An unknown stretch `a..b`: split at connectors into names.
+    fn unknown(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
+        if b > a && self.by_head_word(s, a, b) {
+            return;
+        }
+        let mut start = a;
+        for k in a..=b {
+            if k == b || CONNECTORS.contains(&s.word(k)) {
+                if k > start && !self.by_head_word(s, start, k) {
+                    self.name(s, start, k, initial && start == a);
+                }
+                start = k + 1;
+            }
+        }
+    }
+
+    fn name(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
+        let g = &*GAZETTEER;
+        let words: Vec<String> = (a..b).map(|k| s.word(k).trim_end_matches('.').to_owned()).collect();
+        if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            return;
+        }
+        let acronym = b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&words[0].len());
+        if b - a == 1 && !acronym && (g.stopwords.contains(&lower(&words[0])) || words[0].chars().count() < 2) {
+            return;
+        }
+        let (start, end) = s.span(a, b);
+        let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
+        let honorific = a >= 2
+            && s.tokens[a - 1].is_punct(s.text, '.')
+            && g.honorifics.contains(s.word(a - 2))
+            || a >= 1 && g.honorifics.contains(s.word(a - 1));
+        let acts = acts(s, b);
+        let place_cue = !initial && a > 0 && s.is_any(a - 1, &["in", "near", "outside"]) && !s.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
+        self.pieces.push(Piece::Name(NameMention {
+            start,
+            end,
+            sentence: Some(s.index),
+            words,
+            person_cue: role.is_some() || honorific || acts,
+            role,
+            acts,
+            place_cue,
+            initial,
+            acronym,
+        }));
+    }
+}
+
+/// A title at `k` ("President", "Prime Minister"), capitalised or not:
+/// its length in tokens.
+fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let mut key = String::new();
+    let mut best = None;
+    for e in k..b.min(k + g.max_title_words) {
+        if e > k {
+            key.push(' ');
+        }
+        key.push_str(&lower(s.word(e)));
+        if g.titles.contains(&key) {
+            best = Some(e + 1 - k);
+        }
+    }
+    best
+}
+
+/// The words after token `e` make the name the subject of a verb.
+fn acts(s: &Sentence, e: usize) -> bool {
+    let mut k = e;
+    if s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && s.word(k) == ")") {
+        k += 1;
+    }
+    if s.word(k).ends_with("ly") && s.tokens.get(k).is_some_and(|t| t.is_word()) {
+        k += 1;
+    }
+    s.tokens.get(k).is_some_and(|t| t.is_word()) && is_verb(s.word(k))
+}
+
+/// Turns the collected pieces into found mentions, and returns the
+/// candidate names of people for [`aliases`](super::aliases).
+pub(crate) fn classify(runs: &Runs, lexicon: &Lexicon, found: &mut Vec<Found>, text: &str) -> Vec<NameMention> {
+    let g = &*GAZETTEER;
+    let mut names = Vec::new();
+    for piece in &runs.pieces {
+        match piece {
+            Piece::Known { reading, start, end, sentence, acts } => {
+                let entry = g.entry(reading.entry);
+                let (kind, category) = match entry.what {
+                    Known::Place(Place::Country) => (Kind::Where, Category::Country),
+                    Known::Place(Place::City) => (Kind::Where, Category::City),
+                    Known::Place(Place::Region) => (Kind::Where, Category::Region),
+                    Known::Organisation => (Kind::Who, Category::Organisation),
+                    // Decided per entity in `group`: a who if it ever acts.
+                    Known::SeatOfPower => (Kind::Where, Category::Organisation),
+                };
+                // A demonym of a region ("European") is still the region;
+                // a demonym of a country leads to the country.
+                let _ = reading.form == Form::Demonym;
+                let mut f = Found::new(*start, *end, kind, category, Key::Known(reading.entry));
+                f.sentence = Some(*sentence);
+                f.canonical = entry.name.to_owned();
+                f.note = entry.note.map(str::to_owned);
+                f.acts = *acts;
+                found.push(f);
+            }
+            Piece::Org { start, end, sentence, acts } => {
+                let name = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut f = Found::new(*start, *end, Kind::Who, Category::Organisation, Key::Text("org", name.clone()));
+                f.sentence = Some(*sentence);
+                f.canonical = name;
+                f.acts = *acts;
+                found.push(f);
+            }
+            Piece::Place { start, end, sentence } => {
+                let name = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut f = Found::new(*start, *end, Kind::Where, Category::Place, Key::Text("place", name.clone()));
+                f.sentence = Some(*sentence);
+                f.canonical = name;
+                found.push(f);
+            }
+            Piece::Name(n) => {
+                // A capitalised first word that the article also uses in
+                // lowercase is a common word ("Luckily", "Police").
+                if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(&n.words[0]) {
+                    continue;
+                }
+                names.push(n.clone());
+            }
+        }
+    }
+    names
+}

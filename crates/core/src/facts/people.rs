@@ -1,0 +1,250 @@
+//! People: the roles that come with names ("Belarusian president …",
+//! "…, head of the provisional government"), and person nouns that act as
+//! the subject of a clause ("Police said", "Dozens of rescuers worked").
+
+use super::{Category, Found, Key, Kind, Sentence};
+use crate::gazetteer::{Form, GAZETTEER};
+use crate::tokens::TokenKind;
+
+/// Verbs that show the word before them is the subject of a clause.
+const VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "has", "had", "have", "is", "was",
+    "were", "are", "will", "would", "could", "can", "may", "might", "must", "should", "shall",
+    "did", "does", "do", "also", "announced", "announces", "warned", "warns", "insisted",
+    "denied", "denies", "claimed", "claims", "argued", "argues", "explained", "confirmed",
+    "confirms", "believes", "thinks", "wants", "won", "wins", "scored", "scores", "plans",
+    "showed", "shows", "found", "finds", "became", "becomes", "made", "makes", "took", "takes",
+    "gave", "gives", "went", "goes", "came", "comes", "left", "leaves", "met", "meets", "led",
+    "leads", "ran", "runs", "saw", "sees", "knew", "knows", "wrote", "writes", "spoke",
+    "speaks", "began", "begins", "held", "holds", "kept", "keeps", "got", "gets", "sent",
+    "sends", "built", "builds", "paid", "pays", "lost", "loses", "fell", "falls", "rose",
+    "rises", "hit", "hits", "set", "sets", "put", "puts", "cut", "cuts", "beat", "beats",
+    "brought", "brings", "bought", "buys", "sold", "sells", "caught", "taught", "fought",
+    "stood", "sat", "felt", "heard", "meant", "remains", "seems", "appears", "needs",
+    "expects", "hopes", "urged", "urges", "called", "calls", "asked", "asks", "agreed",
+    "agrees", "refused", "refuses", "rejected", "rejects", "accused", "accuses", "vowed",
+    "vows", "pledged", "pledges", "promised", "promises", "admitted", "admits", "revealed",
+    "reveals", "reported", "reports", "launched", "launches", "signed", "signs", "arrived",
+    "arrives", "died", "dies", "arrested", "attacked", "opened", "closed", "returned",
+    "returns", "faces", "faced", "visited", "visits", "attended", "attends", "continues",
+    "continued", "currently", "recently", "still", "never", "already", "then", "now",
+    "who",
+];
+
+/// `word` is a verb that follows a subject.
+pub(crate) fn is_verb(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    VERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// A title ending at token `end` (exclusive), e.g. "president" or
+/// "prime minister": its first token.
+fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let mut best = None;
+    let mut key = String::new();
+    for len in 1..=g.max_title_words.min(end) {
+        let k = end - len;
+        if !s.tokens[k].is_word() {
+            break;
+        }
+        let w = s.word(k).to_lowercase();
+        key = if key.is_empty() { w } else { format!("{w} {key}") };
+        if g.titles.contains(&key) {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+/// The role written before a name starting at token `a`: a title and its
+/// modifiers ("former Kyrgyz president", "Apple chief executive").
+pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
+    let g = &*GAZETTEER;
+    let mut end = a;
+    // "Dr. Jane Doe", "Mr Smith": skip the honorific.
+    if end >= 2 && s.tokens[end - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(end - 2)) {
+        end -= 2;
+    } else if end >= 1 && g.honorifics.contains(s.word(end - 1)) {
+        end -= 1;
+    }
+    let title_start = title_ending_at(s, end)?;
+    let mut start = title_start;
+    while start > 0 {
+        let k = start - 1;
+        let t = s.tokens[k];
+        let w = s.word(k);
+        if t.is_word() && g.role_modifiers.contains(&w.to_lowercase()) {
+            start = k;
+        } else if let Some(title) = title_ending_at(s, start) {
+            start = title; // "opposition leader", "deputy head coach"
+        } else if t.is_capitalised(s.text) && g.lookup(w).iter().any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias) {
+            start = k;
+        } else if t.kind == TokenKind::Possessive && k > 0 && s.tokens[k - 1].is_capitalised(s.text) {
+            start = k - 1; // "Kenya's president"
+        } else if t.hyphen_before && s.tokens[k - 1].is_word() && s.word(k - 1).eq_ignore_ascii_case("ex") {
+            start = k - 1;
+        } else {
+            break;
+        }
+    }
+    let (from, to) = (s.tokens[start].start, s.tokens[end - 1].end);
+    let role = &s.text[from..to];
+    let role = role.strip_prefix("the ").unwrap_or(role);
+    Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The appositive after a name ending at token `b`: ", head of the
+/// provisional government," or ", the country's finance minister,".
+pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
+    if !s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ',')) {
+        return None;
+    }
+    let mut from = b + 1;
+    // ", 45, a teacher": skip an age.
+    if s.tokens.get(from).is_some_and(|t| t.kind == TokenKind::Number) && s.tokens.get(from + 1).is_some_and(|t| t.is_punct(s.text, ',')) {
+        from += 2;
+    }
+    let mut to = from;
+    while to < s.tokens.len() && to - from < 14 {
+        let t = s.tokens[to];
+        if t.kind == TokenKind::Punct && matches!(s.word(to), "," | "." | ";" | "(" | ")" | "—" | "–" | ":" | "\"" | "“" | "”") {
+            break;
+        }
+        if t.is_word() && (is_verb(s.word(to)) || s.is_any(to, &["which", "that", "whose"])) {
+            return None;
+        }
+        to += 1;
+    }
+    if to == from || to - from >= 14 {
+        return None;
+    }
+    // The phrase must be about a role: a title among its first words.
+    let skip = usize::from(s.is_any(from, &["the", "a", "an"]));
+    let has_title = (from + skip..to.min(from + skip + 5)).any(|k| title_ending_at(s, k + 1).is_some_and(|st| st >= from));
+    if !has_title || s.tokens[from + skip].is_capitalised(s.text) && !GAZETTEER.lookup(s.word(from + skip)).iter().any(|r| r.form == Form::Demonym) && !s.tokens.get(from + skip + 1).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        return None;
+    }
+    let (start, end) = s.span(from, to);
+    Some(s.text[start..end].split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Person nouns acting as the subject of a clause: "Police said",
+/// "Dozens of rescuers worked", "A gunman opened fire".
+pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
+    let g = &*GAZETTEER;
+    let n = s.tokens.len();
+    let mut starts = vec![0];
+    for k in 0..n.min(16) {
+        let t = s.tokens[k];
+        if t.kind == TokenKind::Punct && matches!(s.word(k), "," | "“" | "\"" | ":" | ";") {
+            starts.push(k + 1);
+        }
+    }
+    for clause in starts {
+        let mut k = clause;
+        let mut first = clause;
+        let mut singular = false;
+        // Determiners and quantifiers: "the", "a", "two", "dozens of".
+        if s.is_any(k, &["the", "this", "that", "these", "those"]) {
+            k += 1;
+            first = k;
+        } else if s.is_any(k, &["a", "an", "one"]) {
+            singular = true;
+            k += 1;
+        } else if s.is_any(k, &["dozens", "hundreds", "thousands", "scores", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) {
+            k += 1;
+            if s.is(k, "of") {
+                k += 1;
+            }
+        }
+        // One adjective ("armed", "local").
+        let noun_at = |k: usize| {
+            s.tokens.get(k).is_some_and(|t| t.is_word()) && g.person_nouns.contains(&s.word(k).to_lowercase())
+        };
+        if !noun_at(k) && noun_at(k + 1) && s.tokens.get(k).is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause) && !g.stopwords.contains(&s.word(k).to_lowercase()) {
+            k += 1;
+        }
+        if !noun_at(k) || !s.free(first, k + 1) {
+            continue;
+        }
+        let mut verb = k + 1;
+        if s.word(verb).ends_with("ly") {
+            verb += 1;
+        }
+        if !s.tokens.get(verb).is_some_and(|t| t.is_word()) || !is_verb(s.word(verb)) {
+            continue;
+        }
+        let noun = s.word(k).to_lowercase();
+        let lemma = match noun.as_str() {
+            "men" | "gunmen" | "policemen" | "women" | "children" => noun.clone(),
+            _ => noun.clone(),
+        };
+        let (start, end) = s.span(first, k + 1);
+        let category = if singular { Category::Person } else { Category::Group };
+        let mut f = Found::new(start, end, Kind::Who, category, Key::Text("group", lemma));
+        f.canonical = noun;
+        f.acts = true;
+        out.push(f);
+        s.claim(first, k + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn sentence(text: &str) -> Sentence<'_> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        Sentence {
+            index: 0,
+            text,
+            used: vec![false; tokens.len()],
+            tokens,
+        }
+    }
+
+    fn index_of(s: &Sentence, word: &str) -> usize {
+        (0..s.tokens.len()).find(|&k| s.word(k) == word).unwrap()
+    }
+
+    #[test]
+    fn title_and_demonym_before_a_name_are_the_role() {
+        let s = sentence("Belarusian president Aleksandr Lukashenka has told Reuters");
+        assert_eq!(role_before(&s, index_of(&s, "Aleksandr")).as_deref(), Some("Belarusian president"));
+        let s = sentence("extradite former Kyrgyz president Kurmanbek Bakiyev back");
+        assert_eq!(role_before(&s, index_of(&s, "Kurmanbek")).as_deref(), Some("former Kyrgyz president"));
+        let s = sentence("said Kenya's finance minister Jane Doe");
+        assert_eq!(role_before(&s, index_of(&s, "Jane")).as_deref(), Some("Kenya's finance minister"));
+        let s = sentence("the boy Jane Doe");
+        assert_eq!(role_before(&s, index_of(&s, "Jane")), None);
+    }
+
+    #[test]
+    fn appositive_after_a_name_is_the_role() {
+        let s = sentence("represented by Roza Otunbayeva, head of the provisional government.");
+        assert_eq!(role_after(&s, index_of(&s, "Otunbayeva") + 1).as_deref(), Some("head of the provisional government"));
+        let s = sentence("Minsk, Moscow and Bishkek.");
+        assert_eq!(role_after(&s, 1), None);
+        let s = sentence("Jones, who is a teacher, said");
+        assert_eq!(role_after(&s, 1), None);
+    }
+
+    #[test]
+    fn person_nouns_are_who_only_as_subjects() {
+        let mut s = sentence("Dozens of rescuers worked through the night.");
+        let mut out = Vec::new();
+        scan_groups(&mut s, &mut out);
+        assert_eq!(&s.text[out[0].start..out[0].end], "Dozens of rescuers");
+        let mut s = sentence("The town thanked the rescuers.");
+        let mut out = Vec::new();
+        scan_groups(&mut s, &mut out);
+        assert!(out.is_empty());
+        let mut s = sentence("Police said a gunman fled.");
+        let mut out = Vec::new();
+        scan_groups(&mut s, &mut out);
+        assert_eq!(&s.text[out[0].start..out[0].end], "Police");
+    }
+}

@@ -1,0 +1,54 @@
+//! Salience: orders entities so the article's main actor, place and time
+//! come first. Lead sentences and frequency weigh most; a name in the title
+//! counts; the byline does not make its author the main actor.
+
+use super::{Entity, Kind};
+use crate::article::Article;
+
+/// How much one mention in sentence `index` says about importance.
+fn weight(article: &Article, sentence: Option<usize>) -> f64 {
+    match sentence {
+        None => 0.25,
+        Some(0) => 3.0,
+        Some(1) => 2.0,
+        Some(i) if article.sentences.get(i).is_some_and(|s| s.paragraph == 0) => 1.5,
+        Some(_) => 1.0,
+    }
+}
+
+/// Scores `entities` and sorts them, most salient first, with the top
+/// who, where and when leading.
+pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
+    let title = article.title.as_ref().map_or("", |t| t.text.as_str());
+    for e in entities.iter_mut() {
+        let mut score: f64 = e.mentions.iter().map(|m| weight(article, m.sentence)).sum();
+        let in_title = e.spellings().iter().any(|s| s.len() > 2 && title.contains(s));
+        if in_title {
+            score += 3.0;
+        }
+        // Vague amounts ("millions of dollars") matter less than exact ones.
+        if e.kind == Kind::HowMuch && e.value.is_none() {
+            score *= 0.8;
+        }
+        e.salience = (score * 100.0).round() / 100.0;
+    }
+    let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
+    entities.sort_by(|a, b| b.salience.total_cmp(&a.salience).then(first(a).cmp(&first(b))));
+    // The main actor, place and time lead, in that order.
+    let mut leaders = Vec::new();
+    for kind in [Kind::Who, Kind::Where, Kind::When] {
+        if let Some(i) = entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some())) {
+            leaders.push(i);
+        }
+    }
+    let mut ordered: Vec<Entity> = Vec::with_capacity(entities.len());
+    for &i in &leaders {
+        ordered.push(entities[i].clone());
+    }
+    for (i, e) in entities.drain(..).enumerate() {
+        if !leaders.contains(&i) {
+            ordered.push(e);
+        }
+    }
+    *entities = ordered;
+}

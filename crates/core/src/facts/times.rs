@@ -1,0 +1,622 @@
+//! Times: dates, weekdays, clock times, relative times, periods, years,
+//! decades and holidays. Vague adverbs ("recently", "now") are not facts.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::{Category, Found, Key, Kind, Sentence};
+use crate::gazetteer::GAZETTEER;
+use crate::tokens::TokenKind;
+
+const UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
+    "decade", "century", "season",
+];
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "lunchtime", "overnight"];
+const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
+
+/// `word` is a time unit, singular or plural ("years", "centuries").
+fn unit(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    let singular = if lower == "centuries" {
+        "century"
+    } else {
+        lower.strip_suffix('s').unwrap_or(&lower)
+    };
+    UNITS.iter().find(|u| **u == singular).copied()
+}
+
+/// A small number written as a word or digits ("five", "5", "a").
+pub(crate) fn small_number(word: &str) -> Option<f64> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
+        return Some(i as f64);
+    }
+    match lower.as_str() {
+        "thirty" => Some(30.0),
+        "forty" => Some(40.0),
+        "fifty" => Some(50.0),
+        "a" | "an" => Some(1.0),
+        _ => word
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| word.parse().ok())
+            .flatten(),
+    }
+}
+
+fn month(s: &Sentence, i: usize) -> Option<i8> {
+    let t = s.tokens.get(i)?;
+    if !t.is_capitalised(s.text) {
+        return None;
+    }
+    GAZETTEER.months.get(&s.word(i).to_lowercase()).copied()
+}
+
+fn weekday(s: &Sentence, i: usize) -> Option<i8> {
+    let t = s.tokens.get(i)?;
+    if !t.is_capitalised(s.text) {
+        return None;
+    }
+    GAZETTEER.weekdays.get(&s.word(i).to_lowercase()).copied()
+}
+
+/// A day of the month at `i` ("7", "7th"): (day, next index).
+fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
+    let t = s.tokens.get(i)?;
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    let d: i8 = s.word(i).parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut next = i + 1;
+    if s.tokens.get(next).is_some_and(|n| !n.space_before)
+        && s.is_any(next, &["st", "nd", "rd", "th"])
+    {
+        next += 1;
+    }
+    // "7.5" or "7,000" are not days; neither is "7-1".
+    if s.tokens.get(next).is_some_and(|n| n.hyphen_before) {
+        return None;
+    }
+    Some((d, next))
+}
+
+fn year(s: &Sentence, i: usize) -> Option<i16> {
+    let t = s.tokens.get(i)?;
+    let w = s.word(i);
+    if t.kind != TokenKind::Number || w.len() != 4 {
+        return None;
+    }
+    let y: i16 = w.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// Skips a comma at `i`, if there is one.
+fn comma(s: &Sentence, i: usize) -> usize {
+    if s.tokens.get(i).is_some_and(|t| t.is_punct(s.text, ',')) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// Skips the dot after an abbreviated month or weekday ("Jan.").
+fn dot(s: &Sentence, i: usize) -> usize {
+    if s.tokens.get(i).is_some_and(|t| t.is_punct(s.text, '.') && !t.space_before) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+struct Hit {
+    from: usize,
+    to: usize,
+    category: Category,
+    resolved: Option<String>,
+    key: Option<String>,
+}
+
+/// Finds times in `s`, claims their tokens and appends them to `out`.
+pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if s.used[i] {
+            i += 1;
+            continue;
+        }
+        match find_at(s, i, date) {
+            Some(hit) if s.free(hit.from, hit.to) => {
+                let (start, end) = s.span(hit.from, hit.to);
+                let text = &s.text[start..end];
+                let key = hit
+                    .key
+                    .unwrap_or_else(|| normalise(text).to_lowercase());
+                let mut f = Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
+                f.canonical = canonical(text);
+                f.resolved = hit.resolved;
+                out.push(f);
+                s.claim(hit.from, hit.to);
+                i = hit.to;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "This weekend" at a sentence start is "this weekend".
+fn canonical(text: &str) -> String {
+    let t = normalise(text);
+    let mut words = t.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let lower_first = ["This", "Last", "Next", "The", "Over", "Earlier", "Later", "Yesterday", "Tomorrow", "Tonight", "Past", "Coming"];
+    if lower_first.contains(&first) {
+        let mut out = first.to_lowercase();
+        if let Some(rest) = words.next() {
+            out.push(' ');
+            out.push_str(rest);
+        }
+        out
+    } else {
+        t
+    }
+}
+
+fn hit(from: usize, to: usize, category: Category) -> Hit {
+    Hit {
+        from,
+        to,
+        category,
+        resolved: None,
+        key: None,
+    }
+}
+
+fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    holiday(s, i, date)
+        .or_else(|| weekday_or_date(s, i, date))
+        .or_else(|| clock(s, i))
+        .or_else(|| relative(s, i, date))
+        .or_else(|| period(s, i))
+        .or_else(|| decade_or_year(s, i))
+}
+
+fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    let g = &*GAZETTEER;
+    if !s.tokens[i].is_word() {
+        return None;
+    }
+    // Longest match first; multi-word names may be in any case, one-word
+    // names must be capitalised ("Easter", not "easter" the adjective).
+    let mut key = String::new();
+    let mut best = None;
+    let mut j = i;
+    while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
+        let t = s.tokens[j];
+        if j > i && (t.space_before || t.hyphen_before || t.kind == TokenKind::Possessive) {
+            if t.kind == TokenKind::Possessive || (t.kind == TokenKind::Punct && !t.space_before) {
+                // "New Year's", "Valentine's"
+            } else {
+                key.push(if t.hyphen_before { '-' } else { ' ' });
+            }
+        }
+        if t.kind == TokenKind::Punct && !s.is(j, "'") && !s.word(j).starts_with('’') {
+            break;
+        }
+        key.push_str(&s.word(j).to_lowercase().replace('’', "'"));
+        if let Some(&h) = g.holidays.get(&key) {
+            let one_word = j == i;
+            if !one_word || s.tokens[i].is_capitalised(s.text) {
+                best = Some((j + 1, h));
+            }
+        }
+        j += 1;
+    }
+    let (to, h) = best?;
+    // "Victory day parade": the holiday, not the parade.
+    let mut out = hit(i, to, Category::Holiday);
+    let holiday = &g.holiday_list[h];
+    out.key = Some(format!("holiday:{}", holiday.name));
+    if let (Some((m, d)), Some(date)) = (holiday.date, date) {
+        out.resolved = Date::new(date.year(), m, d).ok().map(|d| d.to_string());
+    }
+    Some(out)
+}
+
+fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    // Weekday, then maybe a date: "Tue, March 22, 2016", "Wednesday night".
+    if let Some(wd) = weekday(s, i) {
+        let abbreviated = s.word(i).len() <= 5 && !s.word(i).ends_with("day");
+        let after = comma(s, dot(s, i + 1));
+        if let Some(mut d) = calendar_date(s, after, date) {
+            d.from = i;
+            return Some(d);
+        }
+        if abbreviated {
+            return None;
+        }
+        let mut to = i + 1;
+        if s.is_any(to, PARTS_OF_DAY) {
+            to += 1;
+        }
+        let mut h = hit(i, to, Category::Weekday);
+        if let Some(date) = date {
+            h.resolved = Some(previous_weekday(date, wd).to_string());
+        }
+        return Some(h);
+    }
+    calendar_date(s, i, date)
+}
+
+fn previous_weekday(date: Date, wd: i8) -> Date {
+    let target = Weekday::from_monday_zero_offset(wd).unwrap_or(Weekday::Monday);
+    let mut d = date;
+    for _ in 0..7 {
+        if d.weekday() == target {
+            return d;
+        }
+        d = d.yesterday().unwrap_or(d);
+    }
+    d
+}
+
+/// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
+/// "2016-03-22", and a month alone after "in"/"since"/… ("in March").
+fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
+        let key = format!("date:{}-{m:02}-{:02}", y.map_or(String::new(), |y| y.to_string()), d.unwrap_or(0));
+        let year = y.or(date.map(|d| d.year()));
+        let resolved = match (year, d) {
+            (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|d| d.to_string()),
+            (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
+            _ => None,
+        };
+        (resolved, key)
+    };
+    let finish = |from: usize, to: usize, m: i8, d: Option<i8>, y: Option<i16>| {
+        let mut h = hit(from, to, Category::Date);
+        let (resolved, key) = resolve(m, d, y);
+        h.resolved = resolved;
+        h.key = Some(key);
+        Some(h)
+    };
+    if let Some(m) = month(s, i) {
+        let full = s.word(i).len() > 3 || s.word(i) == "May";
+        let after = dot(s, i + 1);
+        if after > i + 1 && full && !s.word(i).eq_ignore_ascii_case("sept") {
+            return None; // "May." ends a sentence; only abbreviations take dots
+        }
+        if let Some((d, next)) = day(s, after) {
+            let y_at = comma(s, next);
+            if let Some(y) = year(s, y_at) {
+                return finish(i, y_at + 1, m, Some(d), Some(y));
+            }
+            return finish(i, next, m, Some(d), None);
+        }
+        if let Some(y) = year(s, after) {
+            return finish(i, after + 1, m, None, Some(y));
+        }
+        let lead = i > 0
+            && s.is_any(i - 1, &["in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "through"]);
+        if lead && full && s.word(i) != "May" {
+            return finish(i, i + 1, m, None, None);
+        }
+        return None;
+    }
+    // "7 April 1931", "3rd May"
+    if let Some((d, next)) = day(s, i)
+        && let Some(m) = month(s, next)
+    {
+        let after = dot(s, next + 1);
+        if let Some(y) = year(s, after) {
+            return finish(i, after + 1, m, Some(d), Some(y));
+        }
+        return finish(i, after, m, Some(d), None);
+    }
+    // ISO "2016-03-22"
+    if let Some(y) = year(s, i)
+        && s.tokens.get(i + 2).is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+        && s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+    {
+        let m: i8 = s.word(i + 1).parse().ok()?;
+        let d: i8 = s.word(i + 2).parse().ok()?;
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return finish(i, i + 3, m, Some(d), Some(y));
+        }
+    }
+    None
+}
+
+/// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
+fn clock(s: &Sentence, i: usize) -> Option<Hit> {
+    let t = s.tokens[i];
+    let suffix = |j: usize| s.is_any(j, &["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]);
+    let tail = |mut j: usize| {
+        if s.is(j, "local") && s.is(j + 1, "time") {
+            j += 2;
+        } else if s.is_any(j, &["GMT", "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AEST", "AEDT"]) {
+            j += 1;
+        }
+        j
+    };
+    if t.kind == TokenKind::Number {
+        let w = s.word(i);
+        let (hours, minutes) = match w.split_once(['.', ':']) {
+            Some((h, m)) => (h.parse::<u32>().ok()?, Some(m)),
+            None => (w.parse::<u32>().ok()?, None),
+        };
+        if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
+            return None;
+        }
+        if suffix(i + 1) && (1..=12).contains(&hours) {
+            return Some(hit(i, tail(i + 2), Category::Time));
+        }
+        // 24-hour "00:48" with a colon.
+        if w.contains(':') && hours <= 24 && !s.tokens.get(i + 1).is_some_and(|n| n.hyphen_before) {
+            return Some(hit(i, tail(i + 1), Category::Time));
+        }
+        return None;
+    }
+    if s.is_any(i, &["noon", "midnight", "midday"])
+        && i > 0
+        && s.is_any(i - 1, &["at", "by", "before", "after", "until", "around", "about", "past", "since"])
+    {
+        return Some(hit(i, i + 1, Category::Time));
+    }
+    None
+}
+
+fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    let w = s.word(i).to_ascii_lowercase();
+    let mut h = match w.as_str() {
+        "yesterday" | "tomorrow" | "tonight" => {
+            let mut to = i + 1;
+            if w != "tonight" && s.is_any(to, PARTS_OF_DAY) {
+                to += 1;
+            }
+            hit(i, to, Category::Relative)
+        }
+        "last" | "this" | "next" | "coming" if i == 0 || !s.is(i - 1, "the") => {
+            let target = s.word(i + 1);
+            let ok = unit(target).is_some_and(|u| !target.ends_with('s') || u == "weekend")
+                || s.is_any(i + 1, SEASONS)
+                || s.is_any(i + 1, PARTS_OF_DAY)
+                || (weekday(s, i + 1).is_some() && w != "coming")
+                || (month(s, i + 1).is_some() && s.word(i + 1) != "May");
+            if !ok || (w == "coming" && !s.is_any(i + 1, &["week", "weekend", "month", "year"])) {
+                return None;
+            }
+            if w == "this" && s.is_any(i + 1, &["season", "day", "hour", "minute", "second", "quarter"]) {
+                return None;
+            }
+            hit(i, i + 2, Category::Relative)
+        }
+        "earlier" | "later" if DECK.iter().any(|d| s.is(i + 1, d)) => {
+            let target = s.word(i + 2);
+            unit(target)?;
+            hit(i, i + 3, Category::Relative)
+        }
+        _ => {
+            // "two weeks ago", "a year ago"
+            small_number(s.word(i))?;
+            if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
+                return None;
+            }
+            let u = unit(s.word(i + 1))?;
+            if !s.is(i + 2, "ago") || u == "season" {
+                return None;
+            }
+            hit(i, i + 3, Category::Relative)
+        }
+    };
+    if let Some(date) = date {
+        h.resolved = resolve_relative(s, h.from, h.to, date);
+    }
+    Some(h)
+}
+
+fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
+    let first = s.word(from).to_ascii_lowercase();
+    let second = s.word(from + 1).to_ascii_lowercase();
+    let shift = |n: i64| -> Option<i16> { Some((i64::from(date.year()) + n) as i16) };
+    match (first.as_str(), second.as_str()) {
+        ("yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
+        ("tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
+        ("tonight", _) => Some(date.to_string()),
+        ("last", "year") => shift(-1).map(|y| y.to_string()),
+        ("this", "year") => Some(date.year().to_string()),
+        ("next", "year") => shift(1).map(|y| y.to_string()),
+        ("last", "month") => date.checked_sub(1.month()).ok().map(|d| format!("{}-{:02}", d.year(), d.month())),
+        ("this", "month") => Some(format!("{}-{:02}", date.year(), date.month())),
+        ("next", "month") => date.checked_add(1.month()).ok().map(|d| format!("{}-{:02}", d.year(), d.month())),
+        ("this" | "coming", "weekend") => {
+            let sat = (0..7)
+                .filter_map(|n| date.checked_add(n.days()).ok())
+                .find(|d| d.weekday() == Weekday::Saturday)?;
+            Some(format!("{sat}/{}", sat.tomorrow().ok()?))
+        }
+        ("last", "weekend") => {
+            let sat = (1..8)
+                .filter_map(|n| date.checked_sub(n.days()).ok())
+                .find(|d| d.weekday() == Weekday::Saturday)?;
+            Some(format!("{sat}/{}", sat.tomorrow().ok()?))
+        }
+        _ if to == from + 3 && s.is(from + 2, "ago") => {
+            let n = small_number(s.word(from))? as i64;
+            let u = unit(s.word(from + 1))?;
+            let back = match u {
+                "day" => date.checked_sub(n.days()),
+                "week" => date.checked_sub((7 * n).days()),
+                "month" => date.checked_sub(n.months()),
+                "year" => date.checked_sub(n.years()),
+                _ => return None,
+            };
+            back.ok().map(|d| d.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// "the past decade", "the past five years", "the coming weeks",
+/// "for three years".
+fn period(s: &Sentence, i: usize) -> Option<Hit> {
+    if s.is(i, "the") && s.is_any(i + 1, &["past", "last", "next", "coming", "previous", "following", "first", "final"]) {
+        let mut j = i + 2;
+        if s.is_any(j, &["few", "several"]) || (small_number(s.word(j)).is_some() && !s.is_any(j, &["a", "an"])) {
+            j += 1;
+        } else if s.is(j, "couple") && s.is(j + 1, "of") {
+            j += 2;
+        }
+        unit(s.word(j))?;
+        // "the last day of …" is a point, not a period; keep it anyway as a
+        // period only when a preposition of duration leads in.
+        let duration = i > 0 && s.is_any(i - 1, &["over", "during", "for", "in", "within", "throughout"]);
+        if !duration && !s.word(j).ends_with('s') && !s.is_any(j, &["decade", "century", "year", "month", "week"]) {
+            return None;
+        }
+        return Some(hit(i, j + 1, Category::Period));
+    }
+    if i > 0 && s.is_any(i - 1, &["for", "over", "within", "throughout"]) {
+        let n = small_number(s.word(i))?;
+        if s.is_any(i, &["a", "an"]) || n < 1.0 {
+            return None;
+        }
+        let u = unit(s.word(i + 1))?;
+        if u == "season" || !s.word(i + 1).ends_with('s') {
+            return None;
+        }
+        return Some(hit(i, i + 2, Category::Period));
+    }
+    None
+}
+
+/// "the 1960s", "the early 1990s", "in 2016", "since 1998", "mid-2020".
+fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
+    let mut j = i;
+    if s.is(j, "the") {
+        j += 1;
+        if s.is_any(j, &["early", "late", "mid"]) {
+            j += 1;
+        }
+    }
+    if let Some(y) = year(s, j)
+        && y % 10 == 0
+        && s.tokens.get(j + 1).is_some_and(|t| !t.space_before)
+        && s.is(j + 1, "s")
+    {
+        let from = if s.is(i, "the") { i } else { j };
+        return Some(hit(from, j + 2, Category::Period));
+    }
+    if j != i {
+        return None;
+    }
+    let y = year(s, i)?;
+    let lead = i > 0
+        && (s.is_any(i - 1, &["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early", "late", "mid", "through", "to"])
+            || s.tokens[i].hyphen_before && s.is_any(i - 1, &["mid", "early", "late"]));
+    let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
+    if !lead || joined_noun || !(1800..=2100).contains(&y) {
+        return None;
+    }
+    let mut h = hit(i, i + 1, Category::Year);
+    h.resolved = Some(y.to_string());
+    Some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn times(text: &str) -> Vec<(String, Category)> {
+        times_on(text, None)
+            .into_iter()
+            .map(|(t, c, _)| (t, c))
+            .collect()
+    }
+
+    fn times_on(text: &str, date: Option<Date>) -> Vec<(String, Category, Option<String>)> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        let mut s = Sentence {
+            index: 0,
+            text,
+            used: vec![false; tokens.len()],
+            tokens,
+        };
+        let mut out = Vec::new();
+        scan(&mut s, date, &mut out);
+        out.into_iter()
+            .map(|f| (text[f.start..f.end].to_owned(), f.category, f.resolved))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        times(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn dates_in_their_many_spellings() {
+        assert_eq!(texts("on April 7 and on Nov 6 or Nov. 6"), ["April 7", "Nov 6", "Nov. 6"]);
+        assert_eq!(texts("on November 8, 2016, voters"), ["November 8, 2016"]);
+        assert_eq!(texts("on Tue, March 22, 2016 at"), ["Tue, March 22, 2016"]);
+        assert_eq!(texts("born on 3 May 1931 in"), ["3 May 1931"]);
+        assert_eq!(texts("on April 7th the"), ["April 7th"]);
+        assert_eq!(texts("in March the"), ["March"]);
+        assert!(texts("you may go").is_empty());
+        assert!(texts("May I go").is_empty());
+    }
+
+    #[test]
+    fn weekdays_with_part_of_day() {
+        assert_eq!(times("on Wednesday night police"), [("Wednesday night".into(), Category::Weekday)]);
+        assert_eq!(texts("Sat down on Sun"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(texts("shortly after 6.10am on"), ["6.10am"]);
+        assert_eq!(texts("at 00:48 and at 11am local time"), ["00:48", "11am local time"]);
+        assert_eq!(texts("at 11 a.m. sharp"), ["11 a.m."]);
+        assert!(texts("won 3:1 and 2.5 points").is_empty());
+    }
+
+    #[test]
+    fn relative_times_and_periods() {
+        assert_eq!(texts("campaign last year."), ["last year"]);
+        assert_eq!(texts("This weekend at the parade"), ["This weekend"]);
+        assert_eq!(texts("Over the past decade he"), ["the past decade"]);
+        assert_eq!(texts("Over the past five years he"), ["the past five years"]);
+        assert_eq!(texts("two weeks ago and earlier this week"), ["two weeks ago", "earlier this week"]);
+        assert_eq!(texts("in the 1960s and since 1998"), ["the 1960s", "1998"]);
+        assert!(texts("he recently and currently now works").is_empty());
+        assert!(texts("this year's").len() == 1);
+    }
+
+    #[test]
+    fn holidays_in_any_case() {
+        assert_eq!(times("at the Victory day parade"), [("Victory day".into(), Category::Holiday)]);
+        assert_eq!(texts("on Christmas Eve and on election day"), ["Christmas Eve", "election day"]);
+    }
+
+    #[test]
+    fn relative_times_resolve_against_the_article_date() {
+        let d = Some(jiff::civil::date(2010, 5, 5)); // a Wednesday
+        let got = times_on("last year and this weekend and yesterday", d);
+        let resolved: Vec<_> = got.iter().map(|g| g.2.clone().unwrap()).collect();
+        assert_eq!(resolved, ["2009", "2010-05-08/2010-05-09", "2010-05-04"]);
+    }
+}

@@ -1,0 +1,334 @@
+//! Gazetteer: the general knowledge the fact finders use (countries,
+//! capitals, cities, demonyms, regions, organisations, titles, person nouns,
+//! months, weekdays, holidays, currencies, units), compiled in from
+//! `crates/core/data/` and parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What a known name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    Country,
+    City,
+    Region,
+}
+
+/// A named thing the gazetteer knows.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The canonical name ("United States").
+    pub name: &'static str,
+    pub what: Known,
+    /// For a city, its country; for a seat of power, what it stands for.
+    pub note: Option<&'static str>,
+}
+
+/// The kind of a gazetteer entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Known {
+    Place(Place),
+    Organisation,
+    /// A building or place whose name stands for an institution.
+    SeatOfPower,
+}
+
+/// How a surface form refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Name,
+    Alias,
+    Demonym,
+}
+
+/// One reading of a surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reading {
+    pub entry: u32,
+    pub form: Form,
+}
+
+/// A holiday or named day.
+#[derive(Debug, Clone)]
+pub(crate) struct Holiday {
+    pub name: &'static str,
+    /// (month, day) for fixed-date holidays.
+    pub date: Option<(i8, i8)>,
+}
+
+/// A unit of measure.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unit {
+    pub canonical: &'static str,
+}
+
+/// All compiled-in knowledge.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Surface form as written (case-sensitive) → readings.
+    pub names: HashMap<&'static str, Vec<Reading>>,
+    /// Most words in any surface form.
+    pub max_name_words: usize,
+    /// Lowercase titles ("prime minister"), up to `max_title_words` words.
+    pub titles: HashSet<String>,
+    pub max_title_words: usize,
+    pub role_modifiers: HashSet<String>,
+    /// Capitalised honorifics without a dot ("Mr", "Dr").
+    pub honorifics: HashSet<&'static str>,
+    pub person_nouns: HashSet<String>,
+    pub org_keywords: HashSet<String>,
+    pub place_keywords: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    /// Lowercase holiday name or alias → holiday.
+    pub holidays: HashMap<String, usize>,
+    pub holiday_list: Vec<Holiday>,
+    pub max_holiday_words: usize,
+    /// Lowercase month name or abbreviation (no dot) → 1..=12.
+    pub months: HashMap<String, i8>,
+    /// Lowercase weekday or abbreviation (no dot) → 0 (Monday)..=6.
+    pub weekdays: HashMap<String, i8>,
+    /// Currency sign or code as written → ISO code.
+    pub currency_signs: HashMap<&'static str, &'static str>,
+    /// Lowercase currency word or phrase → ISO code.
+    pub currency_words: HashMap<String, &'static str>,
+    pub max_currency_words: usize,
+    /// Unit spelling (case-sensitive) → unit.
+    pub units: HashMap<&'static str, Unit>,
+    pub max_unit_words: usize,
+}
+
+fn records(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Name and abbreviations of the n-th line → `first + n`, lowercase, no dot.
+fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
+    let mut map = HashMap::new();
+    for (i, r) in records(data).enumerate() {
+        for form in std::iter::once(r[0]).chain(list(r.get(1))) {
+            map.insert(form.trim_end_matches('.').to_lowercase(), first + i as i8);
+        }
+    }
+    map
+}
+
+fn lower_set(data: &'static str) -> HashSet<String> {
+    records(data).map(|r| r[0].to_lowercase()).collect()
+}
+
+impl Gazetteer {
+    fn add(&mut self, name: &'static str, what: Known, note: Option<&'static str>) -> u32 {
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry { name, what, note });
+        self.form(name, id, Form::Name);
+        id
+    }
+
+    fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
+        self.max_name_words = self.max_name_words.max(words(surface));
+        let readings = self.names.entry(surface).or_default();
+        if !readings.iter().any(|r| r.entry == entry) {
+            readings.push(Reading { entry, form });
+        }
+    }
+
+    fn load() -> Self {
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            names: HashMap::new(),
+            max_name_words: 1,
+            titles: HashSet::new(),
+            max_title_words: 1,
+            role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
+            honorifics: records(include_str!("../data/honorifics.txt"))
+                .map(|r| r[0].trim_end_matches('.'))
+                .collect(),
+            person_nouns: lower_set(include_str!("../data/person_nouns.txt")),
+            org_keywords: lower_set(include_str!("../data/org_keywords.txt")),
+            place_keywords: lower_set(include_str!("../data/place_keywords.txt")),
+            stopwords: lower_set(include_str!("../data/stopwords.txt")),
+            holidays: HashMap::new(),
+            holiday_list: Vec::new(),
+            max_holiday_words: 1,
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+            currency_signs: HashMap::new(),
+            currency_words: HashMap::new(),
+            max_currency_words: 1,
+            units: HashMap::new(),
+            max_unit_words: 1,
+        };
+        for title in lower_set(include_str!("../data/titles.txt")) {
+            g.max_title_words = g.max_title_words.max(words(&title));
+            g.titles.insert(title);
+        }
+        let mut countries: HashMap<&'static str, u32> = HashMap::new();
+        for r in records(include_str!("../data/countries.tsv")) {
+            let id = g.add(r[0], Known::Place(Place::Country), None);
+            countries.insert(r[0], id);
+            for alias in list(r.get(1)) {
+                g.form(alias, id, Form::Alias);
+            }
+            for demonym in list(r.get(2)) {
+                g.form(demonym, id, Form::Demonym);
+            }
+        }
+        let mut capitals = Vec::new();
+        for r in records(include_str!("../data/countries.tsv")) {
+            if let Some(&capital) = r.get(3).filter(|c| !c.is_empty()) {
+                capitals.push((capital, r[0]));
+            }
+        }
+        let mut cities: HashMap<&'static str, u32> = HashMap::new();
+        for (capital, country) in capitals {
+            let id = g.add(capital, Known::Place(Place::City), Some(country));
+            cities.insert(capital, id);
+        }
+        for r in records(include_str!("../data/cities.tsv")) {
+            let id = match cities.get(r[0]) {
+                Some(&id) => id,
+                None => {
+                    let country = r.get(2).copied().filter(|c| !c.is_empty());
+                    let id = g.add(r[0], Known::Place(Place::City), country);
+                    cities.insert(r[0], id);
+                    id
+                }
+            };
+            for alias in list(r.get(1)) {
+                g.form(alias, id, Form::Alias);
+            }
+        }
+        for r in records(include_str!("../data/regions.tsv")) {
+            // A region that is also a country (Georgia) keeps both readings.
+            let id = g.add(r[0], Known::Place(Place::Region), None);
+            for alias in list(r.get(1)) {
+                g.form(alias, id, Form::Alias);
+            }
+            for demonym in list(r.get(2)) {
+                g.form(demonym, id, Form::Demonym);
+            }
+        }
+        for r in records(include_str!("../data/organisations.tsv")) {
+            let id = g.add(r[0], Known::Organisation, None);
+            for alias in list(r.get(1)) {
+                g.form(alias, id, Form::Alias);
+            }
+        }
+        for r in records(include_str!("../data/seats_of_power.tsv")) {
+            let note = r.get(2).copied().filter(|c| !c.is_empty());
+            let id = g.add(r[0], Known::SeatOfPower, note);
+            for alias in list(r.get(1)) {
+                g.form(alias, id, Form::Alias);
+            }
+        }
+        for r in records(include_str!("../data/holidays.tsv")) {
+            let date = r.get(2).and_then(|d| {
+                let (m, day) = d.split_once('-')?;
+                Some((m.parse().ok()?, day.parse().ok()?))
+            });
+            let idx = g.holiday_list.len();
+            g.holiday_list.push(Holiday { name: r[0], date });
+            for form in std::iter::once(r[0]).chain(list(r.get(1))) {
+                let key = form.to_lowercase();
+                g.max_holiday_words = g.max_holiday_words.max(words(&key));
+                g.holidays.entry(key).or_insert(idx);
+            }
+        }
+        g.months = calendar_names(include_str!("../data/months.tsv"), 1);
+        g.weekdays = calendar_names(include_str!("../data/weekdays.tsv"), 0);
+        for r in records(include_str!("../data/currencies.tsv")) {
+            let code = r[0];
+            g.currency_signs.insert(code, code);
+            for sign in list(r.get(1)) {
+                g.currency_signs.insert(sign, code);
+            }
+            for word in list(r.get(2)) {
+                let key = word.to_lowercase();
+                g.max_currency_words = g.max_currency_words.max(words(&key));
+                g.currency_words.entry(key).or_insert(code);
+            }
+        }
+        for r in records(include_str!("../data/units.tsv")) {
+            let unit = Unit { canonical: r[0] };
+            for spelling in std::iter::once(r[0]).chain(list(r.get(1))) {
+                g.max_unit_words = g.max_unit_words.max(words(spelling));
+                g.units.entry(spelling).or_insert(unit);
+            }
+        }
+        g
+    }
+
+    /// Readings of `surface` as written.
+    pub fn lookup(&self, surface: &str) -> &[Reading] {
+        self.names.get(surface).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// Canonical names of all entries of one kind, in file order (for
+    /// distractors and fuzzy matching).
+    pub fn names_of(&self, what: Known) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries
+            .iter()
+            .filter(move |e| e.what == what)
+            .map(|e| e.name)
+    }
+}
+
+/// The gazetteer, parsed on first use.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonyms_and_abbreviations_lead_to_countries() {
+        let g = &*GAZETTEER;
+        let us = g.lookup("U.S.");
+        assert!(us.iter().any(|r| g.entry(r.entry).name == "United States"));
+        let fr = g.lookup("French");
+        assert!(fr.iter().any(|r| r.form == Form::Demonym && g.entry(r.entry).name == "France"));
+    }
+
+    #[test]
+    fn capitals_are_cities_of_their_country() {
+        let g = &*GAZETTEER;
+        let paris = g.lookup("Paris");
+        assert!(paris.iter().any(|r| {
+            let e = g.entry(r.entry);
+            e.what == Known::Place(Place::City) && e.note == Some("France")
+        }));
+    }
+
+    #[test]
+    fn months_weekdays_and_signs_are_known() {
+        let g = &*GAZETTEER;
+        assert_eq!(g.months.get("sept"), Some(&9));
+        assert_eq!(g.months.get("january"), Some(&1));
+        assert_eq!(g.weekdays.get("monday"), Some(&0));
+        assert_eq!(g.weekdays.get("tue"), Some(&1));
+        assert_eq!(g.currency_signs.get("$"), Some(&"USD"));
+        assert!(g.titles.contains("president"));
+        assert!(g.stopwords.contains("however"));
+    }
+}

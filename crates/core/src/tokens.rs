@@ -1,0 +1,263 @@
+//! Tokens: words, numbers, symbols and punctuation of one sentence, with
+//! byte spans into the article. The fact finders work on these.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters (with inner apostrophes, dotted abbreviations like "U.S.").
+    Word,
+    /// Digits, with inner `.`, `,` or `:` between digits ("2.5", "1,000", "00:48").
+    Number,
+    /// A currency sign, `%` or `°`.
+    Symbol,
+    /// The possessive `'s` or `’s` split off a word.
+    Possessive,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace (or the sentence start) comes right before it.
+    pub space_before: bool,
+    /// Joined to the previous word by a hyphen or dash with no spaces.
+    pub hyphen_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// A word that starts with an uppercase letter.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.is_word()
+            && text[self.start..self.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").
+    pub fn is_all_caps(&self, text: &str) -> bool {
+        let word = &text[self.start..self.end];
+        self.is_word()
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase())
+    }
+
+    pub fn is_punct(&self, text: &str, ch: char) -> bool {
+        self.kind == TokenKind::Punct && text[self.start..self.end].starts_with(ch)
+    }
+}
+
+fn is_currency_or_unit_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₪' | '₦' | '₺' | '%' | '°')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '–')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let slice = &text[start..end];
+    let bytes = slice.as_bytes();
+    let mut iter = slice.char_indices().peekable();
+    let mut space_before = true;
+    let mut hyphen_pending = false;
+    let char_at = |i: usize| slice[i..].chars().next();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            hyphen_pending = false;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut j = i + c.len_utf8();
+            let mut possessive_at = None;
+            if numeric {
+                // Digits with inner separators followed by a digit.
+                while j < bytes.len() {
+                    let b = bytes[j];
+                    if b.is_ascii_digit() {
+                        j += 1;
+                    } else if matches!(b, b'.' | b',' | b':')
+                        && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                let mut run = 1; // letters since the last inner dot
+                let mut dotted = false;
+                while let Some(next) = char_at_opt(slice, j) {
+                    if next.is_alphanumeric() || is_combining(next) {
+                        j += next.len_utf8();
+                        run += 1;
+                    } else if is_apostrophe(next) {
+                        let after = char_at_opt(slice, j + next.len_utf8());
+                        match after {
+                            Some('s' | 'S')
+                                if !char_at_opt(slice, j + next.len_utf8() + 1)
+                                    .is_some_and(char::is_alphanumeric) =>
+                            {
+                                possessive_at = Some(j);
+                                break;
+                            }
+                            Some(a) if a.is_alphabetic() => {
+                                j += next.len_utf8();
+                            }
+                            _ => break,
+                        }
+                    } else if next == '.' && run <= 2 {
+                        // "U.S.", "a.m.", "Ph.D.", initials "J.".
+                        let after = char_at_opt(slice, j + 1);
+                        if after.is_some_and(char::is_alphabetic)
+                            && char_at_opt(slice, j + 2).is_some_and(|c| c == '.')
+                        {
+                            j += 1;
+                            run = 0;
+                            dotted = true;
+                        } else if dotted || (run == 1 && c.is_uppercase()) {
+                            j += 1; // the closing dot of "U.S." or an initial "J."
+                            break;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+            out.push(Token {
+                start: start + i,
+                end: start + j,
+                kind: if numeric {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+                space_before,
+                hyphen_before: hyphen_pending,
+            });
+            if let Some(p) = possessive_at {
+                let ap = char_at(p).map_or(1, char::len_utf8);
+                out.push(Token {
+                    start: start + p,
+                    end: start + p + ap + 1,
+                    kind: TokenKind::Possessive,
+                    space_before: false,
+                    hyphen_before: false,
+                });
+                j = p + ap + 1;
+            }
+            // Skip what we consumed.
+            while iter.peek().is_some_and(|&(k, _)| k < j) {
+                iter.next();
+            }
+            space_before = false;
+            hyphen_pending = false;
+            // A dash joining two words: "U.S.-Kyrgyzstan", "Russian-dominated".
+            if let Some(&(k, d)) = iter.peek()
+                && is_dash(d)
+                && char_at_opt(slice, k + d.len_utf8()).is_some_and(char::is_alphanumeric)
+            {
+                iter.next();
+                hyphen_pending = true;
+            }
+            continue;
+        }
+        let kind = if is_currency_or_unit_sign(c) {
+            TokenKind::Symbol
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            start: start + i,
+            end: start + i + c.len_utf8(),
+            kind,
+            space_before,
+            hyphen_before: false,
+        });
+        space_before = false;
+        hyphen_pending = false;
+    }
+}
+
+fn char_at_opt(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|rest| rest.chars().next())
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), &mut out);
+        out.iter()
+            .map(|t| {
+                let mut s = t.text(text).to_owned();
+                if t.hyphen_before {
+                    s.insert(0, '~');
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_one_token() {
+        assert_eq!(words("the U.S. and a.m. too"), ["the", "U.S.", "and", "a.m.", "too"]);
+        assert_eq!(words("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        assert_eq!(words("end of it."), ["end", "of", "it", "."]);
+    }
+
+    #[test]
+    fn hyphens_join_words_but_mark_them() {
+        assert_eq!(words("U.S.-Kyrgyzstan ties"), ["U.S.", "~Kyrgyzstan", "ties"]);
+        assert_eq!(words("Russian-dominated"), ["Russian", "~dominated"]);
+        assert_eq!(words("a - b"), ["a", "-", "b"]);
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        assert_eq!(words("$2.5bn and 1,000 at 00:48."), ["$", "2.5", "bn", "and", "1,000", "at", "00:48", "."]);
+        assert_eq!(words("6.10am"), ["6.10", "am"]);
+        assert_eq!(words("3.5%"), ["3.5", "%"]);
+    }
+
+    #[test]
+    fn possessive_is_split_off() {
+        assert_eq!(words("Russia’s aid isn’t"), ["Russia", "’s", "aid", "isn’t"]);
+        assert_eq!(words("Bakiyev's"), ["Bakiyev", "'s"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for s in ["", "’", "'s", "a.", "é.é.", "🙂-🙂", "U.", "-a", "a-", "\u{202e}abc", "x’"] {
+            let _ = words(s);
+        }
+    }
+}
