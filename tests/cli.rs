@@ -28,7 +28,12 @@ fn stderr(o: &Output) -> String {
 }
 
 fn facts_json(path: &Path) -> Value {
-    let o = bin().arg("facts").arg(path).args(["--format", "json"]).output().unwrap();
+    let o = bin()
+        .arg("facts")
+        .arg(path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     serde_json::from_slice(&o.stdout).unwrap()
 }
@@ -41,7 +46,10 @@ fn facts_json_has_the_documented_shape() {
     assert!(json["date"].is_null());
     let text = fs::read_to_string(seed()).unwrap();
     for s in json["sentences"].as_array().unwrap() {
-        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[start..end], s["text"].as_str().unwrap());
     }
     let entities = json["entities"].as_array().unwrap();
@@ -50,7 +58,10 @@ fn facts_json_has_the_documented_shape() {
             assert!(e.get(key).is_some(), "{key} missing in {e}");
         }
         for m in e["mentions"].as_array().unwrap() {
-            let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[start..end], m["text"].as_str().unwrap());
         }
     }
@@ -68,8 +79,18 @@ fn lukashenko_spellings_are_one_person_with_his_role() {
     assert_eq!(luka["kind"], "who");
     assert_eq!(luka["category"], "person");
     assert_eq!(luka["role"], "Belarusian president");
-    let spellings: Vec<&str> = luka["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
-    for s in ["Aleksandr Lukashenka", "Lukashenka", "Lukashenko", "Lukashnka"] {
+    let spellings: Vec<&str> = luka["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    for s in [
+        "Aleksandr Lukashenka",
+        "Lukashenka",
+        "Lukashenko",
+        "Lukashnka",
+    ] {
         assert!(spellings.contains(&s), "{s} not in {spellings:?}");
     }
 }
@@ -77,7 +98,12 @@ fn lukashenko_spellings_are_one_person_with_his_role() {
 #[test]
 fn byline_author_is_a_who_without_a_sentence() {
     let json = facts_json(&seed());
-    let author = json["entities"].as_array().unwrap().iter().find(|e| e["canonical"] == "Erica Marat").unwrap();
+    let author = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["canonical"] == "Erica Marat")
+        .unwrap();
     assert_eq!(author["kind"], "who");
     assert!(author["mentions"][0]["sentence"].is_null());
 }
@@ -118,13 +144,26 @@ fn bad_articles_get_one_clear_line_and_exit_2() {
         ("missing.txt", &[], "missing.txt: cannot read: no such file"),
         ("empty.txt", &[], "empty.txt: the article is empty"),
         ("blank.txt", &[], "blank.txt: the article is empty"),
-        ("latin1.txt", &[], "latin1.txt: is not UTF-8 text (invalid byte at offset 3)"),
+        (
+            "latin1.txt",
+            &[],
+            "latin1.txt: is not UTF-8 text (invalid byte at offset 3)",
+        ),
         ("binary.bin", &[], "binary.bin: looks like a binary file"),
-        ("big.txt", &["--max-bytes", "100"], "big.txt: is too large (5000 bytes"),
+        (
+            "big.txt",
+            &["--max-bytes", "100"],
+            "big.txt: is too large (5000 bytes",
+        ),
         ("front.txt", &[], "front.txt: front matter, line 2"),
     ];
     for (name, extra, needle) in cases {
-        let o = bin().arg("facts").arg(path(name)).args(*extra).output().unwrap();
+        let o = bin()
+            .arg("facts")
+            .arg(path(name))
+            .args(*extra)
+            .output()
+            .unwrap();
         assert_one_line_error(&o, needle);
     }
     let o = bin().arg("facts").arg(dir.path()).output().unwrap();
@@ -162,7 +201,12 @@ fn a_closed_pipe_is_not_an_error() {
     stdout.read_exact(&mut first).unwrap();
     drop(stdout);
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(err.is_empty(), "{err}");

@@ -52,7 +52,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print and succeed; usage errors exit 2.
-            let code = if e.use_stderr() { crate::error::USAGE } else { 0 };
+            let code = if e.use_stderr() {
+                crate::error::USAGE
+            } else {
+                0
+            };
             let _ = e.print();
             return Ok(ExitCode::from(code));
         }
@@ -68,7 +72,16 @@ mod tests {
 
     #[test]
     fn facts_takes_a_format_and_a_limit() {
-        let cli = Cli::try_parse_from(["factdrill", "facts", "a.txt", "--format", "json", "--max-bytes", "10"]).unwrap();
+        let cli = Cli::try_parse_from([
+            "factdrill",
+            "facts",
+            "a.txt",
+            "--format",
+            "json",
+            "--max-bytes",
+            "10",
+        ])
+        .unwrap();
         let Command::Facts(args) = cli.command;
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.max_bytes, 10);

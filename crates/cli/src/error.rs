@@ -41,7 +41,7 @@ pub fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let code = if err.chain().any(|c| c.is::<InputError>()) {
+            let code = if err.chain().any(<dyn std::error::Error>::is::<InputError>) {
                 USAGE
             } else {
                 FAILURE

@@ -16,9 +16,12 @@ pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 /// Reads and parses the article at `path`.
 pub fn read_article(path: &Path, max_bytes: u64) -> anyhow::Result<Article> {
     let shown = path.display();
-    let meta = fs::metadata(path).map_err(|e| input(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    let meta = fs::metadata(path)
+        .map_err(|e| input(format!("{shown}: cannot read: {}", io_reason(&e))))?;
     if meta.is_dir() {
-        return Err(input(format!("{shown}: is a directory, not an article file")));
+        return Err(input(format!(
+            "{shown}: is a directory, not an article file"
+        )));
     }
     if meta.len() > max_bytes {
         return Err(input(format!(
@@ -26,7 +29,8 @@ pub fn read_article(path: &Path, max_bytes: u64) -> anyhow::Result<Article> {
             meta.len()
         )));
     }
-    let file = fs::File::open(path).map_err(|e| input(format!("{shown}: cannot open: {}", io_reason(&e))))?;
+    let file = fs::File::open(path)
+        .map_err(|e| input(format!("{shown}: cannot open: {}", io_reason(&e))))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit, in case the file grew.
     file.take(max_bytes + 1)

@@ -8,7 +8,9 @@ pub fn clean(text: &str) -> String {
         .map(|c| match c {
             '\n' | '\t' => c,
             c if c.is_control() => '\u{fffd}',
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => '\u{fffd}',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+                '\u{fffd}'
+            }
             c => c,
         })
         .collect()

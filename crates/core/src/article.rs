@@ -484,7 +484,9 @@ fn split_authors(text: &str, span: Range<usize>) -> Vec<Field> {
         // names of two or more words.
         if part_start > 0 {
             fields.retain(|f| {
-                f.span.as_ref().is_some_and(|s| s.start < span.start + part_start)
+                f.span
+                    .as_ref()
+                    .is_some_and(|s| s.start < span.start + part_start)
                     || f.text.split_whitespace().count() >= 2
             });
         }
@@ -572,9 +574,10 @@ impl FrontMatter {
                     }
                 };
                 let day = raw.get(..10).unwrap_or(&raw);
-                Some(day.parse::<Date>().map_err(|e| {
-                    error(1, format!("`date` is not a date (YYYY-MM-DD): {e}"))
-                })?)
+                Some(
+                    day.parse::<Date>()
+                        .map_err(|e| error(1, format!("`date` is not a date (YYYY-MM-DD): {e}")))?,
+                )
             }
         };
         Ok(front)
@@ -596,7 +599,7 @@ mod tests {
         assert_eq!(a.byline.as_ref().unwrap().text, "Ann Lee");
         assert_eq!(a.authors.len(), 1);
         assert_eq!(sentences(&a), ["It rained.", "It poured."]);
-        let span = a.byline.unwrap().span.unwrap();
+        let span = a.byline.clone().unwrap().span.unwrap();
         assert_eq!(&a.text()[span], "Ann Lee");
     }
 
@@ -623,7 +626,10 @@ mod tests {
     #[test]
     fn broken_front_matter_names_its_line() {
         let err = Article::parse("+++\ntitle = \"x\"\ndate = = 3\n+++\nBody.").unwrap_err();
-        assert!(matches!(err, ArticleError::FrontMatter { line: 3, .. }), "{err:?}");
+        assert!(
+            matches!(err, ArticleError::FrontMatter { line: 3, .. }),
+            "{err:?}"
+        );
         assert_eq!(
             Article::parse("+++\ntitle = \"x\"\nBody.").unwrap_err(),
             ArticleError::UnclosedFrontMatter
@@ -632,10 +638,16 @@ mod tests {
 
     #[test]
     fn markdown_headings_and_lists_are_their_own_paragraphs() {
-        let a = Article::parse("# Results\n\nBy Jo Roe\n\n## Sales\nSales rose.\n- One item.\n- Two items.\n").unwrap();
+        let a = Article::parse(
+            "# Results\n\nBy Jo Roe\n\n## Sales\nSales rose.\n- One item.\n- Two items.\n",
+        )
+        .unwrap();
         assert_eq!(a.title.as_ref().unwrap().text, "Results");
         assert_eq!(a.byline.as_ref().unwrap().text, "Jo Roe");
-        assert_eq!(sentences(&a), ["Sales", "Sales rose.", "One item.", "Two items."]);
+        assert_eq!(
+            sentences(&a),
+            ["Sales", "Sales rose.", "One item.", "Two items."]
+        );
         assert!(a.sentences[0].heading);
         assert!(!a.sentences[1].heading);
     }
@@ -664,7 +676,13 @@ mod tests {
     fn decode_rejects_bad_bytes() {
         assert_eq!(decode(b"", 10), Err(ArticleError::Empty));
         assert_eq!(decode(b" \n\t ", 10), Err(ArticleError::Empty));
-        assert_eq!(decode(b"ab\xffcd", 10), Err(ArticleError::NotUtf8 { offset: 2 }));
-        assert!(matches!(decode(b"abcdef", 3), Err(ArticleError::TooLarge { .. })));
+        assert_eq!(
+            decode(b"ab\xffcd", 10),
+            Err(ArticleError::NotUtf8 { offset: 2 })
+        );
+        assert!(matches!(
+            decode(b"abcdef", 3),
+            Err(ArticleError::TooLarge { .. })
+        ));
     }
 }

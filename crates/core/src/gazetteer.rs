@@ -83,6 +83,8 @@ pub(crate) struct Gazetteer {
     /// Lowercase holiday name or alias → holiday.
     pub holidays: HashMap<String, usize>,
     pub holiday_list: Vec<Holiday>,
+    /// First words of the holiday names, to rule tokens out quickly.
+    pub holiday_first: HashSet<String>,
     pub max_holiday_words: usize,
     /// Lowercase month name or abbreviation (no dot) → 1..=12.
     pub months: HashMap<String, i8>,
@@ -123,14 +125,17 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
     let mut map = HashMap::new();
     for (i, r) in records(data).enumerate() {
         for form in std::iter::once(r[0]).chain(list(r.get(1))) {
-            map.insert(form.trim_end_matches('.').to_lowercase(), first + i as i8);
+            map.insert(
+                form.trim_end_matches('.').to_ascii_lowercase(),
+                first + i as i8,
+            );
         }
     }
     map
 }
 
 fn lower_set(data: &'static str) -> HashSet<String> {
-    records(data).map(|r| r[0].to_lowercase()).collect()
+    records(data).map(|r| r[0].to_ascii_lowercase()).collect()
 }
 
 impl Gazetteer {
@@ -166,6 +171,7 @@ impl Gazetteer {
             stopwords: lower_set(include_str!("../data/stopwords.txt")),
             holidays: HashMap::new(),
             holiday_list: Vec::new(),
+            holiday_first: HashSet::new(),
             max_holiday_words: 1,
             months: HashMap::new(),
             weekdays: HashMap::new(),
@@ -202,14 +208,13 @@ impl Gazetteer {
             cities.insert(capital, id);
         }
         for r in records(include_str!("../data/cities.tsv")) {
-            let id = match cities.get(r[0]) {
-                Some(&id) => id,
-                None => {
-                    let country = r.get(2).copied().filter(|c| !c.is_empty());
-                    let id = g.add(r[0], Known::Place(Place::City), country);
-                    cities.insert(r[0], id);
-                    id
-                }
+            let id = if let Some(&id) = cities.get(r[0]) {
+                id
+            } else {
+                let country = r.get(2).copied().filter(|c| !c.is_empty());
+                let id = g.add(r[0], Known::Place(Place::City), country);
+                cities.insert(r[0], id);
+                id
             };
             for alias in list(r.get(1)) {
                 g.form(alias, id, Form::Alias);
@@ -246,8 +251,10 @@ impl Gazetteer {
             let idx = g.holiday_list.len();
             g.holiday_list.push(Holiday { name: r[0], date });
             for form in std::iter::once(r[0]).chain(list(r.get(1))) {
-                let key = form.to_lowercase();
+                let key = form.to_ascii_lowercase().replace('’', "'");
                 g.max_holiday_words = g.max_holiday_words.max(words(&key));
+                let first = key.split([' ', '-', '\'']).next().unwrap_or_default();
+                g.holiday_first.insert(first.to_owned());
                 g.holidays.entry(key).or_insert(idx);
             }
         }
@@ -260,7 +267,7 @@ impl Gazetteer {
                 g.currency_signs.insert(sign, code);
             }
             for word in list(r.get(2)) {
-                let key = word.to_lowercase();
+                let key = word.to_ascii_lowercase();
                 g.max_currency_words = g.max_currency_words.max(words(&key));
                 g.currency_words.entry(key).or_insert(code);
             }
@@ -283,15 +290,6 @@ impl Gazetteer {
     pub fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
-
-    /// Canonical names of all entries of one kind, in file order (for
-    /// distractors and fuzzy matching).
-    pub fn names_of(&self, what: Known) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries
-            .iter()
-            .filter(move |e| e.what == what)
-            .map(|e| e.name)
-    }
 }
 
 /// The gazetteer, parsed on first use.
@@ -307,7 +305,10 @@ mod tests {
         let us = g.lookup("U.S.");
         assert!(us.iter().any(|r| g.entry(r.entry).name == "United States"));
         let fr = g.lookup("French");
-        assert!(fr.iter().any(|r| r.form == Form::Demonym && g.entry(r.entry).name == "France"));
+        assert!(
+            fr.iter()
+                .any(|r| r.form == Form::Demonym && g.entry(r.entry).name == "France")
+        );
     }
 
     #[test]

@@ -60,7 +60,10 @@ impl Token {
 }
 
 fn is_currency_or_unit_sign(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₪' | '₦' | '₺' | '%' | '°')
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₪' | '₦' | '₺' | '%' | '°'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -123,6 +126,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                             }
                             Some(a) if a.is_alphabetic() => {
                                 j += next.len_utf8();
+                            }
+                            // "Magistrates' Court", "Presidents' Day"
+                            Some(' ')
+                                if slice[i..j].ends_with('s')
+                                    && char_at_opt(slice, j + next.len_utf8() + 1)
+                                        .is_some_and(char::is_uppercase) =>
+                            {
+                                j += next.len_utf8();
+                                break;
                             }
                             _ => break,
                         }
@@ -229,34 +241,58 @@ mod tests {
 
     #[test]
     fn dotted_abbreviations_are_one_token() {
-        assert_eq!(words("the U.S. and a.m. too"), ["the", "U.S.", "and", "a.m.", "too"]);
+        assert_eq!(
+            words("the U.S. and a.m. too"),
+            ["the", "U.S.", "and", "a.m.", "too"]
+        );
         assert_eq!(words("J. K. Rowling"), ["J.", "K.", "Rowling"]);
         assert_eq!(words("end of it."), ["end", "of", "it", "."]);
     }
 
     #[test]
     fn hyphens_join_words_but_mark_them() {
-        assert_eq!(words("U.S.-Kyrgyzstan ties"), ["U.S.", "~Kyrgyzstan", "ties"]);
+        assert_eq!(
+            words("U.S.-Kyrgyzstan ties"),
+            ["U.S.", "~Kyrgyzstan", "ties"]
+        );
         assert_eq!(words("Russian-dominated"), ["Russian", "~dominated"]);
         assert_eq!(words("a - b"), ["a", "-", "b"]);
     }
 
     #[test]
     fn numbers_keep_inner_separators() {
-        assert_eq!(words("$2.5bn and 1,000 at 00:48."), ["$", "2.5", "bn", "and", "1,000", "at", "00:48", "."]);
+        assert_eq!(
+            words("$2.5bn and 1,000 at 00:48."),
+            ["$", "2.5", "bn", "and", "1,000", "at", "00:48", "."]
+        );
         assert_eq!(words("6.10am"), ["6.10", "am"]);
         assert_eq!(words("3.5%"), ["3.5", "%"]);
     }
 
     #[test]
     fn possessive_is_split_off() {
-        assert_eq!(words("Russia’s aid isn’t"), ["Russia", "’s", "aid", "isn’t"]);
+        assert_eq!(
+            words("Russia’s aid isn’t"),
+            ["Russia", "’s", "aid", "isn’t"]
+        );
         assert_eq!(words("Bakiyev's"), ["Bakiyev", "'s"]);
     }
 
     #[test]
     fn never_panics_on_odd_text() {
-        for s in ["", "’", "'s", "a.", "é.é.", "🙂-🙂", "U.", "-a", "a-", "\u{202e}abc", "x’"] {
+        for s in [
+            "",
+            "’",
+            "'s",
+            "a.",
+            "é.é.",
+            "🙂-🙂",
+            "U.",
+            "-a",
+            "a-",
+            "\u{202e}abc",
+            "x’",
+        ] {
             let _ = words(s);
         }
     }

@@ -3,8 +3,8 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use factdrill_core::facts::{self, Entity, Facts, Kind};
 use factdrill_core::Article;
+use factdrill_core::facts::{self, Entity, Facts, Kind};
 use serde::Serialize;
 
 use crate::app::{FactsArgs, Format};
@@ -68,7 +68,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, facts: &Facts) -> any
             .collect(),
         entities: &facts.entities,
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -103,7 +103,12 @@ pub fn write_text(out: &mut impl Write, article: &Article, facts: &Facts) -> any
             continue;
         }
         writeln!(out, "\n{}", heading(kind))?;
-        let width = entities.iter().map(|e| e.canonical.chars().count()).max().unwrap_or(0).min(40);
+        let width = entities
+            .iter()
+            .map(|e| e.canonical.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(40);
         for e in entities {
             let mut detail = Vec::new();
             if let Some(role) = &e.role {
@@ -128,7 +133,12 @@ pub fn write_text(out: &mut impl Write, article: &Article, facts: &Facts) -> any
             writeln!(out, "{}", clean(line.trim_end()))?;
             let spellings = e.spellings();
             if spellings.len() > 1 || spellings.first().is_some_and(|s| *s != e.canonical) {
-                writeln!(out, "  {:<width$}  spelled: {}", "", clean(&spellings.join(", ")))?;
+                writeln!(
+                    out,
+                    "  {:<width$}  spelled: {}",
+                    "",
+                    clean(&spellings.join(", "))
+                )?;
             }
         }
     }
@@ -146,7 +156,10 @@ mod tests {
         let mut out = Vec::new();
         write_text(&mut out, &article, &facts).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("Talks\nBy Ann Lee · 2 sentences"), "{text}");
+        assert!(
+            text.starts_with("Talks\nBy Ann Lee · 2 sentences"),
+            "{text}"
+        );
         assert!(text.contains("\nWHO\n"), "{text}");
         assert!(text.contains("French president"), "{text}");
         assert!(text.contains("spelled: Marie Dupont, Dupont"), "{text}");

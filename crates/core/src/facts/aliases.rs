@@ -4,6 +4,8 @@
 //! to be a typo and no other entity is as close; acronyms merge with the
 //! organisation whose initials they are; a byline's author is a person.
 
+use std::collections::HashMap;
+
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
 use crate::article::Article;
@@ -57,7 +59,9 @@ pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
         let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
@@ -80,38 +84,79 @@ struct Person {
 }
 
 impl Person {
-    fn surnames(&self) -> impl Iterator<Item = &str> {
-        self.forms.iter().filter_map(|f| f.last().map(String::as_str))
-    }
-
     fn canonical(&self) -> String {
-        let best = self.forms.iter().max_by_key(|f| f.len()).map_or(&self.forms[0], |f| f);
+        let best = self
+            .forms
+            .iter()
+            .max_by_key(|f| f.len())
+            .map_or(&self.forms[0], |f| f);
         best.join(" ")
     }
 }
 
-/// The person clusters of an article.
+/// Where a spelling sits for typo search: its first letter and length.
+/// A typo rarely hits the first letter, and never changes the length by
+/// more than the distance allowed.
+fn shape(word: &str) -> (char, usize) {
+    let first = word
+        .chars()
+        .next()
+        .map_or(' ', |c| c.to_lowercase().next().unwrap_or(c));
+    (first, word.chars().count())
+}
+
+/// The person clusters of an article, indexed so that each lookup costs
+/// the same however many people the article names.
 #[derive(Debug, Default)]
 struct People {
     list: Vec<Person>,
-    /// Spellings of other entities (places, organisations) that a typo must
-    /// not be as close to.
-    others: Vec<String>,
+    /// Every word of every form → the people it names.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Surnames by shape → (surname, person).
+    surnames: HashMap<(char, usize), Vec<(String, usize)>>,
+    /// Spellings of other entities (places, organisations) by shape, that a
+    /// typo must not be as close to.
+    others: HashMap<(char, usize), Vec<String>>,
 }
 
 impl People {
+    fn new(found: &[Found]) -> Self {
+        let mut people = People::default();
+        for f in found
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
+        {
+            let bucket = people.others.entry(shape(&f.canonical)).or_default();
+            if !bucket.contains(&f.canonical) {
+                bucket.push(f.canonical.clone());
+            }
+        }
+        people
+    }
+
+    /// Spellings in the buckets a typo of `word` within `limit` can reach.
+    fn near<'a, T>(
+        map: &'a HashMap<(char, usize), Vec<T>>,
+        word: &str,
+        limit: usize,
+    ) -> impl Iterator<Item = &'a T> {
+        let (first, len) = shape(word);
+        (len.saturating_sub(limit)..=len + limit)
+            .flat_map(move |l| map.get(&(first, l)).into_iter().flatten())
+    }
+
     /// A person whose name includes `word` exactly; among namesakes, the one
     /// mentioned last before `at`.
     fn exact(&self, word: &str, at: usize) -> Option<usize> {
-        let mut hits = self.list.iter().enumerate().filter(|(_, p)| p.forms.iter().any(|f| f.iter().any(|w| w == word)));
-        let first = hits.next()?;
-        let mut best = first;
-        for hit in hits {
-            if hit.1.last_seen <= at && (best.1.last_seen > at || hit.1.last_seen > best.1.last_seen) {
+        let hits = self.by_word.get(word)?;
+        let mut best = *hits.first()?;
+        for &hit in &hits[1..] {
+            let (h, b) = (self.list[hit].last_seen, self.list[best].last_seen);
+            if h <= at && (b > at || h > b) {
                 best = hit;
             }
         }
-        Some(best.0)
+        Some(best)
     }
 
     /// The one person whose surname `word` misspells, if no other entity is
@@ -123,71 +168,99 @@ impl People {
         }
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
-        for (i, p) in self.list.iter().enumerate() {
-            let d = p.surnames().map(|s| if allowed_typos(s.chars().count()) == 0 { limit + 1 } else { distance(word, s, limit) }).min().unwrap_or(limit + 1);
+        for (surname, p) in Self::near(&self.surnames, word, limit) {
+            if allowed_typos(surname.chars().count()) == 0 {
+                continue;
+            }
+            let d = distance(word, surname, limit);
             if d > limit {
                 continue;
             }
             match best {
-                Some((_, bd)) if d > bd => {}
+                Some((bp, bd)) if d > bd || (d == bd && bp == *p) => {}
                 Some((_, bd)) if d == bd => tie = true,
                 _ => {
-                    best = Some((i, d));
+                    best = Some((*p, d));
                     tie = false;
                 }
             }
         }
-        let (i, d) = best?;
-        let rival = self.others.iter().any(|o| distance(word, o, d) <= d);
-        (!tie && !rival).then_some(i)
+        let (p, d) = best?;
+        let rival = Self::near(&self.others, word, d).any(|o| distance(word, o, d) <= d);
+        (!tie && !rival).then_some(p)
     }
 
-    fn add(&mut self, words: Vec<String>, at: usize) -> usize {
-        self.list.push(Person { forms: vec![words], last_seen: at });
-        self.list.len() - 1
+    /// Adds a form to person `p` (or a new person), keeping the indexes.
+    fn add_form(&mut self, p: Option<usize>, words: &[String], at: usize) -> usize {
+        let p = p.unwrap_or_else(|| {
+            self.list.push(Person {
+                forms: Vec::new(),
+                last_seen: at,
+            });
+            self.list.len() - 1
+        });
+        self.list[p].last_seen = at;
+        if self.list[p].forms.iter().any(|f| f == words) {
+            return p;
+        }
+        if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
+            return p;
+        }
+        for w in words {
+            let ids = self.by_word.entry(w.clone()).or_default();
+            if !ids.contains(&p) {
+                ids.push(p);
+            }
+        }
+        if let Some(last) = words.last() {
+            let bucket = self.surnames.entry(shape(last)).or_default();
+            if !bucket.iter().any(|(s, q)| s == last && *q == p) {
+                bucket.push((last.clone(), p));
+            }
+        }
+        self.list[p].forms.push(words.to_vec());
+        p
+    }
+
+    /// The person a full name belongs to: the same words, the same first
+    /// and last name, a shorter or longer form ending the same, or the same
+    /// first names and a misspelt surname.
+    fn full_name(&self, words: &[String]) -> Option<usize> {
+        let last = words.last()?;
+        let limit = allowed_typos(last.chars().count());
+        let mut candidates: Vec<usize> = self.by_word.get(last).cloned().unwrap_or_default();
+        candidates.extend(Self::near(&self.surnames, last, limit).map(|(_, p)| *p));
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find(|&p| {
+            self.list[p].forms.iter().any(|f| {
+                f == words
+                    || (f.len() == words.len()
+                        && f[..f.len() - 1] == words[..words.len() - 1]
+                        && distance(&f[f.len() - 1], last, limit) <= limit)
+                    || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
+                    || (f.len() < words.len() && words.ends_with(f))
+                    || (words.len() < f.len() && f.ends_with(words))
+            })
+        })
     }
 }
 
 /// Resolves candidate names into people (and, for leftovers, acronyms and
 /// places), appends them to `found`, and merges acronyms with organisations.
 pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
-    let mut people = People {
-        list: Vec::new(),
-        others: found
-            .iter()
-            .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
-            .map(|f| f.canonical.clone())
-            .collect(),
-    };
-    people.others.sort();
-    people.others.dedup();
+    let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
 
-    // 1. Full names: same words, or the same first name and a misspelt
-    //    surname.
-    for (i, n) in names.iter().enumerate().filter(|(_, n)| n.words.len() >= 2) {
-        let same = people.list.iter().position(|p| {
-            p.forms.iter().any(|f| {
-                f == &n.words
-                    || (f.len() == n.words.len()
-                        && f[..f.len() - 1] == n.words[..n.words.len() - 1]
-                        && distance(&f[f.len() - 1], &n.words[n.words.len() - 1], 1) <= allowed_typos(n.words[n.words.len() - 1].chars().count()))
-                    || (f.len() < n.words.len() && n.words.ends_with(f))
-                    || (n.words.len() < f.len() && f.ends_with(&n.words) && n.words.len() >= 2)
-            })
-        });
-        let p = match same {
-            Some(p) => {
-                if !people.list[p].forms.contains(&n.words) {
-                    people.list[p].forms.push(n.words.clone());
-                }
-                p
-            }
-            None => people.add(n.words.clone(), n.start),
-        };
-        people.list[p].last_seen = n.start;
-        owner[i] = Some(p);
+    // 1. Full names.
+    for (i, n) in names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.words.len() >= 2 && (n.person_cue || !n.place_cue))
+    {
+        let same = people.full_name(&n.words);
+        owner[i] = Some(people.add_form(same, &n.words, n.start));
     }
     // 2. Single words, in text order: a known name, a misspelling of one,
     //    or a new person when something says so. Twice, so that a surname
@@ -198,15 +271,9 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
                 continue;
             }
             let word = &n.words[0];
-            let p = people.exact(word, n.start).or_else(|| people.typo(word)).or_else(|| {
-                (n.person_cue && !n.place_cue).then(|| people.add(vec![word.clone()], n.start))
-            });
-            if let Some(p) = p {
-                if !people.list[p].forms.iter().any(|f| f.len() == 1 && f[0] == *word) && !people.list[p].forms.iter().any(|f| f.contains(word)) {
-                    people.list[p].forms.push(vec![word.clone()]);
-                }
-                people.list[p].last_seen = n.start;
-                owner[i] = Some(p);
+            let known = people.exact(word, n.start).or_else(|| people.typo(word));
+            if known.is_some() || (n.person_cue && !n.place_cue) {
+                owner[i] = Some(people.add_form(known, &n.words, n.start));
             }
         }
     }
@@ -215,19 +282,31 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
         let mut f = match p {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.canonical = canonicals[p].clone();
+                f.canonical.clone_from(&canonicals[p]);
                 f.role = n.role;
                 f
             }
             None if n.acronym => {
                 let name = n.words[0].clone();
-                let mut f = Found::new(n.start, n.end, Kind::Who, Category::Organisation, Key::Text("org", name.clone()));
+                let mut f = Found::new(
+                    n.start,
+                    n.end,
+                    Kind::Who,
+                    Category::Organisation,
+                    Key::Text("org", name.clone()),
+                );
                 f.canonical = name;
                 f
             }
-            None if n.place_cue && !n.initial => {
+            None if n.place_cue => {
                 let name = n.words.join(" ");
-                let mut f = Found::new(n.start, n.end, Kind::Where, Category::Place, Key::Text("place", name.clone()));
+                let mut f = Found::new(
+                    n.start,
+                    n.end,
+                    Kind::Where,
+                    Category::Place,
+                    Key::Text("place", name.clone()),
+                );
                 f.canonical = name;
                 f
             }
@@ -254,10 +333,16 @@ fn merge_acronyms(found: &mut [Found]) {
         .map(|f| (initials(&f.canonical), f.key.clone(), f.canonical.clone()))
         .collect();
     for f in found.iter_mut() {
-        if f.category != Category::Organisation || f.canonical.contains(' ') || !matches!(f.key, Key::Text(..)) {
+        if f.category != Category::Organisation
+            || f.canonical.contains(' ')
+            || !matches!(f.key, Key::Text(..))
+        {
             continue;
         }
-        if let Some((_, key, full)) = orgs.iter().find(|(i, _, _)| i.len() >= 2 && *i == f.canonical) {
+        if let Some((_, key, full)) = orgs
+            .iter()
+            .find(|(i, _, _)| i.len() >= 2 && *i == f.canonical)
+        {
             f.key = key.clone();
             f.canonical.clone_from(full);
             f.note = Some(format!("{} stands for {full}", f.canonical));

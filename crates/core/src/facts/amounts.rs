@@ -8,21 +8,38 @@ use crate::tokens::TokenKind;
 /// Number words up to ninety.
 fn number_word(word: &str) -> Option<f64> {
     const ONES: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let lower = word.to_ascii_lowercase();
+    let lower = word;
     if let Some(i) = ONES.iter().position(|w| *w == lower) {
         return Some(i as f64);
     }
     if let Some(i) = TENS.iter().position(|w| *w == lower) {
         return Some(20.0 + 10.0 * i as f64);
     }
-    match lower.as_str() {
+    match lower {
         "dozen" => Some(12.0),
         "hundred" => Some(100.0),
         _ => None,
@@ -31,7 +48,7 @@ fn number_word(word: &str) -> Option<f64> {
 
 /// A scale word after a number: (multiplier, abbreviated).
 fn scale(word: &str) -> Option<(f64, bool)> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match word {
         "thousand" => (1e3, false),
         "million" | "millions" => (1e6, false),
         "billion" | "billions" => (1e9, false),
@@ -59,12 +76,12 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     if !t.is_word() {
         return None;
     }
-    let mut v = number_word(s.word(i))?;
+    let mut v = number_word(s.low(i))?;
     let mut j = i + 1;
     // "twenty-five"
     if v >= 20.0
         && s.tokens.get(j).is_some_and(|n| n.hyphen_before)
-        && let Some(u) = number_word(s.word(j)).filter(|u| *u < 10.0)
+        && let Some(u) = number_word(s.low(j)).filter(|u| *u < 10.0)
     {
         v += u;
         j += 1;
@@ -80,17 +97,12 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
 /// (code, next index).
 fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
-    let mut key = String::new();
     let mut best = None;
     for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        if j > i {
-            key.push(' ');
-        }
-        key.push_str(&s.word(j).to_lowercase());
-        if let Some(&code) = g.currency_words.get(&key) {
+        if let Some(&code) = g.currency_words.get(s.low_phrase(i, j + 1).as_ref()) {
             best = Some((code, j + 1));
         }
     }
@@ -124,23 +136,36 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
 
 /// Irregular plurals and collective nouns that can be counted.
 const PLURALS: &[&str] = &[
-    "people", "men", "women", "children", "police", "staff", "cattle", "sheep", "fish", "deer",
-    "feet", "teeth", "mice", "personnel", "crew", "aircraft",
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "feet",
+    "teeth",
+    "mice",
+    "personnel",
+    "crew",
+    "aircraft",
 ];
 
 fn countable(s: &Sentence, i: usize) -> bool {
     let Some(t) = s.tokens.get(i) else {
         return false;
     };
-    let w = s.word(i);
     if !t.is_word() || t.is_capitalised(s.text) || !t.space_before {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
-    if GAZETTEER.stopwords.contains(&lower) {
+    let lower = s.low(i);
+    if GAZETTEER.stopwords.contains(lower) {
         return false;
     }
-    PLURALS.contains(&lower.as_str())
+    PLURALS.iter().any(|p| lower.ends_with(p))
         || (lower.len() > 3
             && lower.ends_with('s')
             && !lower.ends_with("ss")
@@ -149,8 +174,17 @@ fn countable(s: &Sentence, i: usize) -> bool {
 }
 
 const TIME_UNITS: &[&str] = &[
-    "seconds", "minutes", "hours", "days", "weeks", "weekends", "months", "years", "decades",
-    "centuries", "times",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "weekends",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+    "times",
 ];
 
 struct Hit {
@@ -177,7 +211,13 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                     Some(v) => format!("{}:{v}:{}", hit.category.as_str(), hit.unit),
                     None => format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
                 };
-                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, Key::Text("amount", key));
+                let mut f = Found::new(
+                    start,
+                    end,
+                    Kind::HowMuch,
+                    hit.category,
+                    Key::Text("amount", key),
+                );
                 f.canonical = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
@@ -193,13 +233,42 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
     money(s, i)
         .or_else(|| vague(s, i))
+        .or_else(|| age(s, i))
         .or_else(|| percent_measure_or_count(s, i))
+}
+
+/// Ages: "a 34-year-old man", "aged 93", "Sami Haddad, 61, said".
+fn age(s: &Sentence, i: usize) -> Option<Hit> {
+    let t = s.tokens[i];
+    if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
+        return None;
+    }
+    let v: f64 = s.word(i).parse().ok()?;
+    let hit = |to| Hit {
+        from: i,
+        to,
+        category: Category::Measure,
+        value: Some(v),
+        unit: "years old".to_owned(),
+    };
+    let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
+    if glued(i + 1) && s.is_any(i + 1, &["year", "years"]) && glued(i + 2) && s.is(i + 2, "old") {
+        return Some(hit(i + 3));
+    }
+    if v < 130.0 && i > 0 && s.is(i - 1, "aged") {
+        return Some(hit(i + 1));
+    }
+    let between_commas = i >= 2
+        && s.tokens[i - 1].is_punct(s.text, ',')
+        && s.tokens[i - 2].is_capitalised(s.text)
+        && s.tokens.get(i + 1).is_some_and(|n| n.is_punct(s.text, ','));
+    (between_commas && v < 130.0).then(|| hit(i + 1))
 }
 
 /// Skips a scale word at `j` ("bn", "million"); `joined_only` limits the
 /// abbreviations ("m", "k") to glued or money contexts.
 fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
-    if let Some((mult, abbreviated)) = scale(s.word(j)).filter(|_| s.tokens[j].is_word()) {
+    if let Some((mult, abbreviated)) = scale(s.low(j)).filter(|_| s.tokens[j].is_word()) {
         let glued = !s.tokens[j].space_before;
         if !abbreviated || money || glued && s.is_any(j, &["bn", "tn", "mn"]) {
             return (v * mult, j + 1);
@@ -240,7 +309,14 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
 
 /// "millions of dollars", "tens of thousands of people", "hundreds of homes".
 fn vague(s: &Sentence, i: usize) -> Option<Hit> {
-    const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens"];
+    const MAGNITUDES: &[&str] = &[
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+    ];
     if !s.is_any(i, MAGNITUDES) || !s.is(i + 1, "of") {
         return None;
     }
@@ -261,7 +337,7 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
         });
     }
     // A person noun here is a group of people, not a count.
-    let noun = s.word(j).to_ascii_lowercase();
+    let noun = s.low(j).to_owned();
     if s.is(i, "dozens") || GAZETTEER.person_nouns.contains(&noun) || !countable(s, j) {
         return None;
     }
@@ -273,6 +349,12 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
         unit: noun,
     })
 }
+
+/// Units that are also words or letters ("C", "g", "in"): only glued to
+/// the number; "51 m" and "20 km" may stand apart.
+const GLUED_ONLY: &[&str] = &[
+    "in", "C", "F", "g", "t", "l", "ha", "mi", "b", "B", "k", "K",
+];
 
 fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
@@ -295,11 +377,9 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     }
     let (canonical, to) = best?;
     let spelled = &s.text[t.start..s.tokens[to - 1].end];
-    // One-letter units ("m", "C", "g") only glued to the number.
-    if spelled.chars().count() <= 2 && t.space_before {
+    if t.space_before && GLUED_ONLY.contains(&spelled) {
         return None;
     }
-    // "in", "at": never units when spaced out.
     Some((canonical, to))
 }
 
@@ -307,7 +387,9 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
     let (v, j) = number(s, i)?;
     let t = s.tokens[i];
     // Scores and ranges ("3-1", "2-1 win") are not amounts.
-    if s.tokens.get(j).is_some_and(|n| n.hyphen_before && n.kind == TokenKind::Number)
+    if s.tokens
+        .get(j)
+        .is_some_and(|n| n.hyphen_before && n.kind == TokenKind::Number)
         || (t.hyphen_before && t.kind == TokenKind::Number)
     {
         return None;
@@ -346,18 +428,33 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
         });
     }
     // Count: "60 excavators", "five heavy trucks", "2 million people".
-    let is_year = t.kind == TokenKind::Number && s.word(i).len() == 4 && (1800.0..=2100.0).contains(&v);
+    let is_year =
+        t.kind == TokenKind::Number && s.word(i).len() == 4 && (1800.0..=2100.0).contains(&v);
     if s.tokens.get(k).is_some_and(|n| n.hyphen_before) || is_year || (v <= 1.0 && t.is_word()) {
         return None;
     }
     let mut to = k;
-    if !countable(s, to) && countable(s, to + 1) && s.tokens[to].is_word() && !s.tokens[to].is_capitalised(s.text) && !GAZETTEER.stopwords.contains(&s.word(to).to_ascii_lowercase()) {
-        to += 1; // one adjective
+    let adjective = |k: usize| {
+        s.tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
+            && !GAZETTEER.stopwords.contains(s.low(k))
+    };
+    // One adjective, perhaps hyphenated: "heavy", "methanol-capable".
+    let mut adj_end = to;
+    if adjective(adj_end) && !countable(s, adj_end) {
+        adj_end += 1;
+        while adjective(adj_end) && s.tokens[adj_end].hyphen_before {
+            adj_end += 1;
+        }
+        if countable(s, adj_end) {
+            to = adj_end;
+        }
     }
     if !countable(s, to) || s.is_any(to, TIME_UNITS) {
         return None;
     }
-    let noun = s.word(to).to_ascii_lowercase();
+    let noun = s.low(to).to_owned();
     Some(Hit {
         from: i,
         to: to + 1,
@@ -373,25 +470,30 @@ mod tests {
     use crate::tokens::tokenize;
 
     fn amounts(text: &str) -> Vec<(String, Category, Option<f64>, String)> {
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
-        let mut s = Sentence {
-            index: 0,
-            text,
-            used: vec![false; tokens.len()],
-            tokens,
-        };
+        let mut s = Sentence::of(text);
         let mut out = Vec::new();
         scan(&mut s, &mut out);
         out.into_iter()
-            .map(|f| (text[f.start..f.end].to_owned(), f.category, f.value, f.unit.unwrap()))
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_owned(),
+                    f.category,
+                    f.value,
+                    f.unit.unwrap(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn money_has_value_and_currency() {
-        let got = amounts("receive $2 bn from Russia and $2.5bn, €300 million, 1.2 billion dollars, £40m, US$5");
-        let summary: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.unwrap(), g.3.as_str())).collect();
+        let got = amounts(
+            "receive $2 bn from Russia and $2.5bn, €300 million, 1.2 billion dollars, £40m, US$5",
+        );
+        let summary: Vec<_> = got
+            .iter()
+            .map(|g| (g.0.as_str(), g.2.unwrap(), g.3.as_str()))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -418,7 +520,9 @@ mod tests {
 
     #[test]
     fn percentages_counts_and_measures() {
-        let got = amounts("up 3.5% or 12 per cent as 60 excavators dug a 40m hole over an 800-square metre site");
+        let got = amounts(
+            "up 3.5% or 12 per cent as 60 excavators dug a 40m hole over an 800-square metre site",
+        );
         let texts: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
         assert_eq!(
             texts,

@@ -14,6 +14,7 @@ mod people;
 mod salience;
 mod times;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -233,8 +234,6 @@ pub(crate) enum Key {
     Known(u32),
     /// A person cluster from [`aliases`].
     Person(usize),
-    /// An organisation cluster from [`aliases`].
-    Org(usize),
     /// Any other entity, by a normalised text or value.
     Text(&'static str, String),
 }
@@ -244,11 +243,60 @@ pub(crate) enum Key {
 pub(crate) struct Sentence<'t> {
     pub index: usize,
     pub text: &'t str,
+    /// `text` with ASCII letters lowercased: the same byte offsets.
+    pub lower: &'t str,
     pub tokens: Vec<Token>,
     pub used: Vec<bool>,
 }
 
-impl Sentence<'_> {
+impl<'t> Sentence<'t> {
+    pub fn new(index: usize, text: &'t str, lower: &'t str, tokens: Vec<Token>) -> Self {
+        Sentence {
+            index,
+            text,
+            lower,
+            used: vec![false; tokens.len()],
+            tokens,
+        }
+    }
+
+    /// A sentence of its own, for tests.
+    #[cfg(test)]
+    pub fn of(text: &str) -> Sentence<'static> {
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        Sentence::new(
+            0,
+            text,
+            Box::leak(text.to_ascii_lowercase().into_boxed_str()),
+            tokens,
+        )
+    }
+
+    /// Token `i` in lowercase (ASCII letters), without allocating.
+    pub fn low(&self, i: usize) -> &'t str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.start..t.end])
+    }
+
+    /// Tokens `a..b` in lowercase, with single spaces between words.
+    pub fn low_phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
+        let (start, end) = self.span(a, b);
+        let raw = &self.lower[start..end];
+        if raw.contains(['\n', '\r', '\t', '\u{a0}', '’']) || raw.contains("  ") {
+            Cow::Owned(
+                raw.replace('’', "'")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        } else {
+            Cow::Borrowed(raw)
+        }
+    }
+
     /// The token's text.
     pub fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
@@ -284,6 +332,9 @@ impl Sentence<'_> {
     }
 }
 
+/// The sentence index that marks a mention in the title while finding.
+pub(crate) const TITLE: usize = usize::MAX;
+
 /// Finds the article's facts.
 ///
 /// ```
@@ -297,18 +348,14 @@ impl Sentence<'_> {
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
+    let lower = text.to_ascii_lowercase();
     let mut found: Vec<Found> = Vec::new();
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::default();
     let mut tokens = Vec::new();
     for s in &article.sentences {
         tokenize(text, s.start, s.end, &mut tokens);
-        let mut sentence = Sentence {
-            index: s.index,
-            text,
-            used: vec![false; tokens.len()],
-            tokens: std::mem::take(&mut tokens),
-        };
+        let mut sentence = Sentence::new(s.index, text, &lower, std::mem::take(&mut tokens));
         lexicon.observe(&sentence);
         let before = found.len();
         times::scan(&mut sentence, article.date, &mut found);
@@ -320,12 +367,25 @@ pub fn extract(article: &Article) -> Facts {
         }
         tokens = sentence.tokens;
     }
+    // Names in the title count toward the entities the body names.
+    if let Some(span) = article.title.as_ref().and_then(|t| t.span.clone()) {
+        tokenize(text, span.start, span.end, &mut tokens);
+        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens));
+        runs.collect(&title);
+    }
     let mut candidates = names::classify(&runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
     aliases::resolve(&mut found, candidates);
     let mut entities = group(found);
     fill_texts(&mut entities, text);
+    // Title-only entities go; title mentions have no sentence index.
+    entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
+    for m in entities.iter_mut().flat_map(|e| &mut e.mentions) {
+        if m.sentence == Some(TITLE) {
+            m.sentence = None;
+        }
+    }
     Facts { entities }
 }
 
@@ -393,7 +453,7 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
 fn fill_texts(entities: &mut [Entity], text: &str) {
     for e in entities {
         for m in &mut e.mentions {
-            m.text = text[m.start..m.end].to_owned();
+            text[m.start..m.end].clone_into(&mut m.text);
         }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER, Known, Place, Reading};
-use crate::tokens::TokenKind;
+use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
 #[derive(Debug, Default)]
@@ -23,7 +23,11 @@ impl Lexicon {
     pub fn observe(&mut self, s: &Sentence) {
         for t in &s.tokens {
             let w = t.text(s.text);
-            if t.is_word() && w.len() > 2 && w.starts_with(|c: char| c.is_ascii_lowercase()) && !self.lower.contains(w) {
+            if t.is_word()
+                && w.len() > 2
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.lower.contains(w)
+            {
                 self.lower.insert(w.to_owned());
             }
         }
@@ -31,7 +35,7 @@ impl Lexicon {
 
     /// `word` also appears in lowercase: a common word, not a name.
     pub fn common(&self, word: &str) -> bool {
-        self.lower.contains(&word.to_lowercase())
+        self.lower.contains(word.to_lowercase().as_str())
     }
 }
 
@@ -86,13 +90,70 @@ pub(crate) struct Runs {
     pieces: Vec<Piece>,
 }
 
-const CONNECTORS: &[&str] = &["of", "the", "for", "and", "de", "da", "del", "van", "von", "der", "al", "bin", "la", "le", "du", "on", "&"];
-const HYPHEN_PREFIXES: &[&str] = &["post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo"];
-const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt", "Lake"];
-
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "da", "del", "van", "von", "der", "al", "bin", "la", "le",
+    "du", "on", "&",
+];
+const HYPHEN_PREFIXES: &[&str] = &[
+    "post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo",
+];
+const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt"];
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+/// Last words of names of awards, which are not entities we ask about.
+const AWARD_HEADS: &[&str] = &[
+    "prize",
+    "award",
+    "awards",
+    "medal",
+    "fellowship",
+    "trophy",
+    "scholarship",
+    "honour",
+    "honor",
+];
+/// Lowercase nouns that make the names before them places.
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "district",
+    "districts",
+    "county",
+    "counties",
+    "valley",
+    "state",
+    "states",
+    "river",
+    "mountains",
+    "islands",
+    "peninsula",
+    "canton",
+    "cantons",
+    "prefecture",
+    "oblast",
+    "city",
+    "town",
+    "village",
+];
 
 /// The text of tokens `a..b` with single spaces (hyphens kept).
 fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
@@ -112,8 +173,8 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
     let rank = |r: &Reading| {
         let base = match g.entry(r.entry).what {
             Known::Place(Place::Country) => 0,
-            Known::Place(Place::City) => 1,
-            Known::Place(Place::Region) => 2,
+            Known::Place(Place::Region) => 1,
+            Known::Place(Place::City) => 2,
             Known::Organisation => 3,
             Known::SeatOfPower => 4,
         };
@@ -123,7 +184,10 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
             base
         }
     };
-    *readings.iter().min_by_key(|r| rank(r)).unwrap_or(&readings[0])
+    *readings
+        .iter()
+        .min_by_key(|r| rank(r))
+        .unwrap_or(&readings[0])
 }
 
 impl Runs {
@@ -139,7 +203,11 @@ impl Runs {
             let mut j = i;
             loop {
                 let k = j + 1;
-                if k < n && !s.used[k] && s.tokens[k].is_capitalised(s.text) && (s.tokens[k].space_before || s.tokens[k].hyphen_before) {
+                if k < n
+                    && !s.used[k]
+                    && s.tokens[k].is_capitalised(s.text)
+                    && (s.tokens[k].space_before || s.tokens[k].hyphen_before)
+                {
                     j = k;
                 } else if k + 1 < n
                     && s.tokens[k].space_before
@@ -164,7 +232,10 @@ impl Runs {
         if hyphens.is_empty() {
             return self.segment(s, a, b);
         }
-        let attributive = s.tokens.get(b).is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
+        let attributive = s
+            .tokens
+            .get(b)
+            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
         let mut bounds = vec![a];
         bounds.extend(&hyphens);
         bounds.push(b);
@@ -184,19 +255,33 @@ impl Runs {
     fn segment(&mut self, s: &Sentence, mut a: usize, b: usize) {
         let g = &*GAZETTEER;
         let initial = |k: usize| {
-            k == 0 || s.tokens[k - 1].kind == TokenKind::Punct && matches!(s.word(k - 1), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-")
+            k == 0
+                || s.tokens[k - 1].kind == TokenKind::Punct
+                    && matches!(
+                        s.word(k - 1),
+                        "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-"
+                    )
         };
         // Leading capitalised function words ("For", "Perhaps") and titles.
         while a < b {
             let w = s.word(a);
-            let known_longer = (a + 2..=b.min(a + g.max_name_words)).any(|e| !g.lookup(&surface(s, a, e)).is_empty());
-            if g.stopwords.contains(&lower(w)) && !known_longer && (initial(a) || b - a > 1 || CONNECTORS.contains(&lower(w).as_str())) {
+            let known_longer = (a + 2..=b.min(a + g.max_name_words))
+                .any(|e| !g.lookup(&surface(s, a, e)).is_empty());
+            // "General Assembly", "General Motors": the title is the name.
+            let keep = known_longer || g.org_keywords.contains(s.low(b - 1));
+            let function_word = g.stopwords.contains(s.low(a))
+                && !known_longer
+                && (initial(a) || b - a > 1 || CONNECTORS.contains(&s.low(a)));
+            if function_word || CONNECTORS.contains(&w) {
                 a += 1;
-            } else if CONNECTORS.contains(&w) {
-                a += 1;
+            } else if keep {
+                break;
             } else if let Some(len) = title_at(s, a, b).filter(|&len| a + len < b) {
                 a += len;
-            } else if g.honorifics.contains(w) && a + 1 < b {
+            } else if (g.honorifics.contains(w.trim_end_matches('.'))
+                || g.role_modifiers.contains(s.low(a)))
+                && a + 1 < b
+            {
                 a += 1;
             } else {
                 break;
@@ -206,12 +291,60 @@ impl Runs {
             return;
         }
         // A prefix joined by a hyphen: "post-Soviet" is not about a place.
-        if s.tokens[a].hyphen_before && a > 0 && HYPHEN_PREFIXES.contains(&lower(s.word(a - 1)).as_str()) {
+        if s.tokens[a].hyphen_before && a > 0 && HYPHEN_PREFIXES.contains(&s.low(a - 1)) {
             return;
         }
         let sentence = s.index;
         let acts_after = |e: usize| acts(s, e);
         if self.by_head_word(s, a, b) {
+            return;
+        }
+        // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
+        if b - a >= 2
+            && s.tokens[a].is_all_caps(s.text)
+            && g.lookup(s.word(a)).is_empty()
+            && g.lookup(&surface(s, a + 1, b))
+                .iter()
+                .any(|r| g.entry(r.entry).what == Known::Place(Place::City))
+        {
+            let (start, end) = s.span(a, b);
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence,
+                acts: acts_after(b),
+            });
+            return;
+        }
+        // "South Atlantic", "northern Europe": a compass point and a place.
+        let compass = |k: usize| COMPASS.contains(&s.low(k));
+        if b - a >= 2
+            && compass(a)
+            && !g.lookup(&surface(s, a + 1, b)).is_empty()
+            && g.lookup(&surface(s, a, b)).is_empty()
+        {
+            let (start, end) = s.span(a, b);
+            self.pieces.push(Piece::Place {
+                start,
+                end,
+                sentence,
+            });
+            return;
+        }
+        if a > 0
+            && !s.used[a - 1]
+            && compass(a - 1)
+            && !s.tokens[a - 1].is_capitalised(s.text)
+            && g.lookup(&surface(s, a, b))
+                .iter()
+                .any(|r| matches!(g.entry(r.entry).what, Known::Place(Place::Region)))
+        {
+            let (start, end) = s.span(a - 1, b);
+            self.pieces.push(Piece::Place {
+                start,
+                end,
+                sentence,
+            });
             return;
         }
         // Greedy longest gazetteer matches; unknown stretches between them.
@@ -231,7 +364,13 @@ impl Runs {
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
                 // glued to a prefix ("post-Soviet") is skipped above.
                 let (start, end) = s.span(k, e);
-                self.pieces.push(Piece::Known { reading, start, end, sentence, acts: acts_after(e) });
+                self.pieces.push(Piece::Known {
+                    reading,
+                    start,
+                    end,
+                    sentence,
+                    acts: acts_after(e),
+                });
                 k = e;
                 stretch = e;
             } else if let Some(len) = title_at(s, k, b).filter(|_| k > stretch || k + 1 < b) {
@@ -252,15 +391,24 @@ impl Runs {
         if b - a < 2 || !g.lookup(&surface(s, a, b)).is_empty() {
             return false;
         }
-        let last = lower(s.word(b - 1));
-        let of_head = (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(&lower(s.word(k))));
+        let last = s.low(b - 1);
+        let of_head = (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
         let (start, end) = s.span(a, b);
         let sentence = s.index;
-        if g.org_keywords.contains(&last) || of_head {
-            self.pieces.push(Piece::Org { start, end, sentence, acts: acts(s, b) });
+        if g.org_keywords.contains(last) || of_head {
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence,
+                acts: acts(s, b),
+            });
             true
-        } else if g.place_keywords.contains(&last) || PLACE_HEADS.contains(&s.word(a)) {
-            self.pieces.push(Piece::Place { start, end, sentence });
+        } else if g.place_keywords.contains(last) || PLACE_HEADS.contains(&s.word(a)) {
+            self.pieces.push(Piece::Place {
+                start,
+                end,
+                sentence,
+            });
             true
         } else {
             false
@@ -272,10 +420,23 @@ impl Runs {
         if b > a && self.by_head_word(s, a, b) {
             return;
         }
+        // "the Ashanti and Volta regions": places named by the noun after.
+        let places = s
+            .tokens
+            .get(b)
+            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
+            && PLACE_NOUNS.contains(&s.word(b));
         let mut start = a;
         for k in a..=b {
             if k == b || CONNECTORS.contains(&s.word(k)) {
-                if k > start && !self.by_head_word(s, start, k) {
+                if k > start && places {
+                    let (from, to) = s.span(start, k);
+                    self.pieces.push(Piece::Place {
+                        start: from,
+                        end: to,
+                        sentence: s.index,
+                    });
+                } else if k > start && !self.by_head_word(s, start, k) {
                     self.name(s, start, k, initial && start == a);
                 }
                 start = k + 1;
@@ -285,28 +446,53 @@ impl Runs {
 
     fn name(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
         let g = &*GAZETTEER;
-        let words: Vec<String> = (a..b).map(|k| s.word(k).trim_end_matches('.').to_owned()).collect();
+        let words: Vec<String> = (a..b)
+            .map(|k| s.word(k).trim_end_matches('.').to_owned())
+            .collect();
         if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return;
         }
-        let acronym = b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&words[0].len());
-        if b - a == 1 && !acronym && (g.stopwords.contains(&lower(&words[0])) || words[0].chars().count() < 2) {
+        let acronym =
+            b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&words[0].len());
+        if b - a == 1
+            && !acronym
+            && (g.stopwords.contains(s.low(a))
+                || words[0].chars().count() < 2
+                || g.honorifics.contains(words[0].as_str())
+                || g.titles.contains(s.low(a))
+                || g.role_modifiers.contains(s.low(a)))
+        {
             return;
         }
         let (start, end) = s.span(a, b);
         let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
-        let honorific = a >= 2
-            && s.tokens[a - 1].is_punct(s.text, '.')
-            && g.honorifics.contains(s.word(a - 2))
-            || a >= 1 && g.honorifics.contains(s.word(a - 1));
+        let honorific =
+            a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
+                || a >= 1 && g.honorifics.contains(s.word(a - 1));
+        if AWARD_HEADS.contains(&s.low(b - 1)) && words.len() > 1 {
+            return; // "Guggenheim Fellowship", "Nobel Prize": not a who
+        }
+        // "the Olive Tree café": people's names take no article.
+        if words.len() > 1 && a > 0 && s.is(a - 1, "the") {
+            let (start, end) = s.span(a, b);
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence: s.index,
+                acts: acts(s, b),
+            });
+            return;
+        }
         let acts = acts(s, b);
-        let place_cue = !initial && a > 0 && s.is_any(a - 1, &["in", "near", "outside"]) && !s.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
+        let place_cue = place_cue(s, a, b) && !initial;
         self.pieces.push(Piece::Name(NameMention {
             start,
             end,
             sentence: Some(s.index),
             words,
-            person_cue: role.is_some() || honorific || acts,
+            // A capitalised first word followed by a verb may be any noun
+            // ("Colleagues said"); elsewhere the verb says "a person".
+            person_cue: role.is_some() || honorific || (acts && !initial),
             role,
             acts,
             place_cue,
@@ -316,44 +502,76 @@ impl Runs {
     }
 }
 
+/// Words around tokens `a..b` that say "a place": "in X", "in the X",
+/// "the canton of X", "X, Massachusetts".
+fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
+    const INTO: &[&str] = &[
+        "in", "near", "outside", "from", "to", "across", "around", "towards",
+    ];
+    if s.tokens
+        .get(b)
+        .is_some_and(|t| t.kind == TokenKind::Possessive)
+    {
+        return false;
+    }
+    let before = a > 0 && s.is_any(a - 1, &["in", "near", "outside"]);
+    let the = a > 1 && s.is(a - 1, "the") && s.is_any(a - 2, INTO);
+    let of_place = a > 1
+        && s.is(a - 1, "of")
+        && PLACE_NOUNS.contains(&s.word(a - 2))
+        && !s.tokens[a - 2].is_capitalised(s.text);
+    let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
+        && GAZETTEER
+            .lookup(s.word(b + 1))
+            .iter()
+            .any(|r| matches!(GAZETTEER.entry(r.entry).what, Known::Place(_)));
+    before || the || of_place || then_place
+}
+
 /// A title at `k` ("President", "Prime Minister"), capitalised or not:
 /// its length in tokens.
 fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     let g = &*GAZETTEER;
-    let mut key = String::new();
-    let mut best = None;
-    for e in k..b.min(k + g.max_title_words) {
-        if e > k {
-            key.push(' ');
-        }
-        key.push_str(&lower(s.word(e)));
-        if g.titles.contains(&key) {
-            best = Some(e + 1 - k);
-        }
-    }
-    best
+    (k + 1..=b.min(k + g.max_title_words))
+        .rev()
+        .find(|&e| g.titles.contains(s.low_phrase(k, e).as_ref()))
+        .map(|e| e - k)
 }
 
 /// The words after token `e` make the name the subject of a verb.
 fn acts(s: &Sentence, e: usize) -> bool {
     let mut k = e;
-    if s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && s.word(k) == ")") {
+    if s.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Punct && s.word(k) == ")")
+    {
         k += 1;
     }
-    if s.word(k).ends_with("ly") && s.tokens.get(k).is_some_and(|t| t.is_word()) {
+    if s.word(k).ends_with("ly") && s.tokens.get(k).is_some_and(Token::is_word) {
         k += 1;
     }
-    s.tokens.get(k).is_some_and(|t| t.is_word()) && is_verb(s.word(k))
+    s.tokens.get(k).is_some_and(Token::is_word) && is_verb(s.low(k))
 }
 
 /// Turns the collected pieces into found mentions, and returns the
 /// candidate names of people for [`aliases`](super::aliases).
-pub(crate) fn classify(runs: &Runs, lexicon: &Lexicon, found: &mut Vec<Found>, text: &str) -> Vec<NameMention> {
+pub(crate) fn classify(
+    runs: &Runs,
+    lexicon: &Lexicon,
+    found: &mut Vec<Found>,
+    text: &str,
+) -> Vec<NameMention> {
     let g = &*GAZETTEER;
     let mut names = Vec::new();
     for piece in &runs.pieces {
         match piece {
-            Piece::Known { reading, start, end, sentence, acts } => {
+            Piece::Known {
+                reading,
+                start,
+                end,
+                sentence,
+                acts,
+            } => {
                 let entry = g.entry(reading.entry);
                 let (kind, category) = match entry.what {
                     Known::Place(Place::Country) => (Kind::Where, Category::Country),
@@ -368,22 +586,49 @@ pub(crate) fn classify(runs: &Runs, lexicon: &Lexicon, found: &mut Vec<Found>, t
                 let _ = reading.form == Form::Demonym;
                 let mut f = Found::new(*start, *end, kind, category, Key::Known(reading.entry));
                 f.sentence = Some(*sentence);
-                f.canonical = entry.name.to_owned();
+                entry.name.clone_into(&mut f.canonical);
                 f.note = entry.note.map(str::to_owned);
                 f.acts = *acts;
                 found.push(f);
             }
-            Piece::Org { start, end, sentence, acts } => {
-                let name = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
-                let mut f = Found::new(*start, *end, Kind::Who, Category::Organisation, Key::Text("org", name.clone()));
+            Piece::Org {
+                start,
+                end,
+                sentence,
+                acts,
+            } => {
+                let name = text[*start..*end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut f = Found::new(
+                    *start,
+                    *end,
+                    Kind::Who,
+                    Category::Organisation,
+                    Key::Text("org", name.clone()),
+                );
                 f.sentence = Some(*sentence);
                 f.canonical = name;
                 f.acts = *acts;
                 found.push(f);
             }
-            Piece::Place { start, end, sentence } => {
-                let name = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
-                let mut f = Found::new(*start, *end, Kind::Where, Category::Place, Key::Text("place", name.clone()));
+            Piece::Place {
+                start,
+                end,
+                sentence,
+            } => {
+                let name = text[*start..*end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut f = Found::new(
+                    *start,
+                    *end,
+                    Kind::Where,
+                    Category::Place,
+                    Key::Text("place", name.clone()),
+                );
                 f.sentence = Some(*sentence);
                 f.canonical = name;
                 found.push(f);

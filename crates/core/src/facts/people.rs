@@ -4,37 +4,229 @@
 
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER};
-use crate::tokens::TokenKind;
+use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
 const VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "has", "had", "have", "is", "was",
-    "were", "are", "will", "would", "could", "can", "may", "might", "must", "should", "shall",
-    "did", "does", "do", "also", "announced", "announces", "warned", "warns", "insisted",
-    "denied", "denies", "claimed", "claims", "argued", "argues", "explained", "confirmed",
-    "confirms", "believes", "thinks", "wants", "won", "wins", "scored", "scores", "plans",
-    "showed", "shows", "found", "finds", "became", "becomes", "made", "makes", "took", "takes",
-    "gave", "gives", "went", "goes", "came", "comes", "left", "leaves", "met", "meets", "led",
-    "leads", "ran", "runs", "saw", "sees", "knew", "knows", "wrote", "writes", "spoke",
-    "speaks", "began", "begins", "held", "holds", "kept", "keeps", "got", "gets", "sent",
-    "sends", "built", "builds", "paid", "pays", "lost", "loses", "fell", "falls", "rose",
-    "rises", "hit", "hits", "set", "sets", "put", "puts", "cut", "cuts", "beat", "beats",
-    "brought", "brings", "bought", "buys", "sold", "sells", "caught", "taught", "fought",
-    "stood", "sat", "felt", "heard", "meant", "remains", "seems", "appears", "needs",
-    "expects", "hopes", "urged", "urges", "called", "calls", "asked", "asks", "agreed",
-    "agrees", "refused", "refuses", "rejected", "rejects", "accused", "accuses", "vowed",
-    "vows", "pledged", "pledges", "promised", "promises", "admitted", "admits", "revealed",
-    "reveals", "reported", "reports", "launched", "launches", "signed", "signs", "arrived",
-    "arrives", "died", "dies", "arrested", "attacked", "opened", "closed", "returned",
-    "returns", "faces", "faced", "visited", "visits", "attended", "attends", "continues",
-    "continued", "currently", "recently", "still", "never", "already", "then", "now",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "insisted",
+    "denied",
+    "denies",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "explained",
+    "confirmed",
+    "confirms",
+    "believes",
+    "thinks",
+    "wants",
+    "won",
+    "wins",
+    "scored",
+    "scores",
+    "plans",
+    "showed",
+    "shows",
+    "found",
+    "finds",
+    "became",
+    "becomes",
+    "made",
+    "makes",
+    "took",
+    "takes",
+    "gave",
+    "gives",
+    "went",
+    "goes",
+    "came",
+    "comes",
+    "left",
+    "leaves",
+    "met",
+    "meets",
+    "led",
+    "leads",
+    "ran",
+    "runs",
+    "saw",
+    "sees",
+    "knew",
+    "knows",
+    "wrote",
+    "writes",
+    "spoke",
+    "speaks",
+    "began",
+    "begins",
+    "held",
+    "holds",
+    "kept",
+    "keeps",
+    "got",
+    "gets",
+    "sent",
+    "sends",
+    "built",
+    "builds",
+    "paid",
+    "pays",
+    "lost",
+    "loses",
+    "fell",
+    "falls",
+    "rose",
+    "rises",
+    "hit",
+    "hits",
+    "set",
+    "sets",
+    "put",
+    "puts",
+    "cut",
+    "cuts",
+    "beat",
+    "beats",
+    "brought",
+    "brings",
+    "bought",
+    "buys",
+    "sold",
+    "sells",
+    "caught",
+    "taught",
+    "fought",
+    "stood",
+    "sat",
+    "felt",
+    "heard",
+    "meant",
+    "remains",
+    "seems",
+    "appears",
+    "needs",
+    "expects",
+    "hopes",
+    "urged",
+    "urges",
+    "called",
+    "calls",
+    "asked",
+    "asks",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "rejected",
+    "rejects",
+    "accused",
+    "accuses",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "admitted",
+    "admits",
+    "revealed",
+    "reveals",
+    "reported",
+    "reports",
+    "launched",
+    "launches",
+    "signed",
+    "signs",
+    "arrived",
+    "arrives",
+    "died",
+    "dies",
+    "arrested",
+    "attacked",
+    "opened",
+    "closed",
+    "returned",
+    "returns",
+    "faces",
+    "faced",
+    "visited",
+    "visits",
+    "attended",
+    "attends",
+    "continues",
+    "continued",
+    "currently",
+    "recently",
+    "still",
+    "never",
+    "already",
+    "then",
+    "now",
     "who",
 ];
 
-/// `word` is a verb that follows a subject.
-pub(crate) fn is_verb(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    VERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+/// `lower` (a lowercase word) is a verb that follows a subject.
+pub(crate) fn is_verb(lower: &str) -> bool {
+    VERBS.contains(&lower) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// Person nouns that say nothing about a role.
+const GENERIC: &[&str] = &[
+    "man", "woman", "boy", "girl", "child", "person", "teenager", "baby", "youth", "adult",
+    "local", "resident",
+];
+/// Endings of occupation nouns.
+const SUFFIXES: &[&str] = &[
+    "ologist", "ist", "grapher", "ographer", "ician", "ian", "eer", "ier",
+];
+
+/// A lowercase noun for an occupation: a known title, a singular person
+/// noun ("witness"), or a word shaped like one ("glaciologist",
+/// "oceanographer", "historian").
+fn occupation(word: &str, lower: &str) -> bool {
+    let g = &*GAZETTEER;
+    let singular_person = g.person_nouns.contains(lower)
+        && !GENERIC.contains(&lower)
+        && (!lower.ends_with('s') || g.person_nouns.contains(&format!("{lower}es")));
+    if g.titles.contains(lower) || singular_person {
+        return true;
+    }
+    word.len() >= 7
+        && word.starts_with(|c: char| c.is_lowercase())
+        && !g.stopwords.contains(lower)
+        && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
@@ -42,15 +234,14 @@ pub(crate) fn is_verb(word: &str) -> bool {
 fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     let g = &*GAZETTEER;
     let mut best = None;
-    let mut key = String::new();
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
             break;
         }
-        let w = s.word(k).to_lowercase();
-        key = if key.is_empty() { w } else { format!("{w} {key}") };
-        if g.titles.contains(&key) {
+        if g.titles.contains(s.low_phrase(k, end).as_ref())
+            || (len == 1 && occupation(s.word(k), s.low(k)))
+        {
             best = Some(k);
         }
     }
@@ -63,10 +254,41 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
     let g = &*GAZETTEER;
     let mut end = a;
     // "Dr. Jane Doe", "Mr Smith": skip the honorific.
-    if end >= 2 && s.tokens[end - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(end - 2)) {
+    if end >= 2 && s.tokens[end - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(end - 2))
+    {
         end -= 2;
     } else if end >= 1 && g.honorifics.contains(s.word(end - 1)) {
         end -= 1;
+    }
+    // "The café's owner, Sami Haddad, said": a role in apposition before.
+    if end >= 2
+        && s.tokens[end - 1].is_punct(s.text, ',')
+        && let Some(title_start) = title_ending_at(s, end - 1)
+    {
+        let mut start = title_start;
+        while start > 0 {
+            let k = start - 1;
+            let t = s.tokens[k];
+            if t.kind == TokenKind::Possessive {
+                start = k.saturating_sub(1);
+            } else if t.is_word() && !t.is_capitalised(s.text) && !g.stopwords.contains(s.low(k)) {
+                start = k;
+            } else {
+                break;
+            }
+        }
+        let opens = start == 0
+            || s.is_any(start - 1, &["the", "The", "a", "A", "an", "An"])
+                && (start == 1 || s.tokens[start - 2].kind == TokenKind::Punct);
+        if opens {
+            let (from, to) = (s.tokens[start].start, s.tokens[end - 2].end);
+            return Some(
+                s.text[from..to]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
     }
     let title_start = title_ending_at(s, end)?;
     let mut start = title_start;
@@ -74,16 +296,24 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
         let k = start - 1;
         let t = s.tokens[k];
         let w = s.word(k);
-        if t.is_word() && g.role_modifiers.contains(&w.to_lowercase()) {
+        if t.is_word() && g.role_modifiers.contains(s.low(k)) {
             start = k;
         } else if let Some(title) = title_ending_at(s, start) {
             start = title; // "opposition leader", "deputy head coach"
-        } else if t.is_capitalised(s.text) && g.lookup(w).iter().any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias) {
+        } else if t.is_capitalised(s.text)
+            && g.lookup(w)
+                .iter()
+                .any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias)
+        {
             start = k;
-        } else if t.kind == TokenKind::Possessive && k > 0 && s.tokens[k - 1].is_capitalised(s.text) {
+        } else if t.kind == TokenKind::Possessive && k > 0 && s.tokens[k - 1].is_capitalised(s.text)
+        {
             start = k - 1; // "Kenya's president"
-        } else if t.hyphen_before && s.tokens[k - 1].is_word() && s.word(k - 1).eq_ignore_ascii_case("ex") {
-            start = k - 1;
+        } else if t.hyphen_before
+            && s.tokens[k - 1].is_word()
+            && (s.word(k - 1).eq_ignore_ascii_case("ex") || s.tokens[k - 1].is_capitalised(s.text))
+        {
+            start = k - 1; // "ex-minister", "British-born"
         } else {
             break;
         }
@@ -102,31 +332,66 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     }
     let mut from = b + 1;
     // ", 45, a teacher": skip an age.
-    if s.tokens.get(from).is_some_and(|t| t.kind == TokenKind::Number) && s.tokens.get(from + 1).is_some_and(|t| t.is_punct(s.text, ',')) {
+    if s.tokens
+        .get(from)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        && s.tokens
+            .get(from + 1)
+            .is_some_and(|t| t.is_punct(s.text, ','))
+    {
         from += 2;
     }
+    let skip = usize::from(s.is_any(from, &["the", "a", "an"]));
     let mut to = from;
     while to < s.tokens.len() && to - from < 14 {
         let t = s.tokens[to];
-        if t.kind == TokenKind::Punct && matches!(s.word(to), "," | "." | ";" | "(" | ")" | "—" | "–" | ":" | "\"" | "“" | "”") {
+        if t.kind == TokenKind::Punct
+            && matches!(
+                s.word(to),
+                "," | "." | ";" | "(" | ")" | "—" | "–" | ":" | "\"" | "“" | "”"
+            )
+        {
             break;
         }
-        if t.is_word() && (is_verb(s.word(to)) || s.is_any(to, &["which", "that", "whose"])) {
+        // "a glaciologist at ETH Zurich who led the study": the role ends
+        // where a relative clause begins.
+        if t.is_word()
+            && s.is_any(to, &["who", "which", "that", "whose", "whom"])
+            && to > from + skip
+        {
+            break;
+        }
+        if t.is_word() && is_verb(s.low(to)) {
             return None;
         }
         to += 1;
     }
-    if to == from || to - from >= 14 {
+    if to <= from + skip || to - from >= 14 {
         return None;
     }
-    // The phrase must be about a role: a title among its first words.
-    let skip = usize::from(s.is_any(from, &["the", "a", "an"]));
-    let has_title = (from + skip..to.min(from + skip + 5)).any(|k| title_ending_at(s, k + 1).is_some_and(|st| st >= from));
-    if !has_title || s.tokens[from + skip].is_capitalised(s.text) && !GAZETTEER.lookup(s.word(from + skip)).iter().any(|r| r.form == Form::Demonym) && !s.tokens.get(from + skip + 1).is_some_and(|t| t.kind == TokenKind::Possessive) {
+    // The phrase must be about a role: an occupation among its first words.
+    let has_title = (from + skip..to.min(from + skip + 5))
+        .any(|k| title_ending_at(s, k + 1).is_some_and(|st| st >= from));
+    let head = from + skip;
+    let capitalised_head = s.tokens[head].is_capitalised(s.text)
+        && !GAZETTEER
+            .lookup(s.word(head))
+            .iter()
+            .any(|r| r.form == Form::Demonym)
+        && !s
+            .tokens
+            .get(head + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+    if !has_title || capitalised_head {
         return None;
     }
-    let (start, end) = s.span(from, to);
-    Some(s.text[start..end].split_whitespace().collect::<Vec<_>>().join(" "))
+    let (start, end) = s.span(head, to);
+    Some(
+        s.text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Person nouns acting as the subject of a clause: "Police said",
@@ -152,7 +417,28 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         } else if s.is_any(k, &["a", "an", "one"]) {
             singular = true;
             k += 1;
-        } else if s.is_any(k, &["dozens", "hundreds", "thousands", "scores", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) {
+        } else if s.is_any(
+            k,
+            &[
+                "dozens",
+                "hundreds",
+                "thousands",
+                "scores",
+                "some",
+                "several",
+                "many",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+            ],
+        ) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        {
             k += 1;
             if s.is(k, "of") {
                 k += 1;
@@ -160,9 +446,15 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         }
         // One adjective ("armed", "local").
         let noun_at = |k: usize| {
-            s.tokens.get(k).is_some_and(|t| t.is_word()) && g.person_nouns.contains(&s.word(k).to_lowercase())
+            s.tokens.get(k).is_some_and(Token::is_word) && g.person_nouns.contains(s.low(k))
         };
-        if !noun_at(k) && noun_at(k + 1) && s.tokens.get(k).is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause) && !g.stopwords.contains(&s.word(k).to_lowercase()) {
+        if !noun_at(k)
+            && noun_at(k + 1)
+            && s.tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause)
+            && !g.stopwords.contains(s.low(k))
+        {
             k += 1;
         }
         if !noun_at(k) || !s.free(first, k + 1) {
@@ -172,16 +464,17 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         if s.word(verb).ends_with("ly") {
             verb += 1;
         }
-        if !s.tokens.get(verb).is_some_and(|t| t.is_word()) || !is_verb(s.word(verb)) {
+        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low(verb)) {
             continue;
         }
-        let noun = s.word(k).to_lowercase();
-        let lemma = match noun.as_str() {
-            "men" | "gunmen" | "policemen" | "women" | "children" => noun.clone(),
-            _ => noun.clone(),
-        };
+        let noun = s.low(k).to_owned();
+        let lemma = noun.clone();
         let (start, end) = s.span(first, k + 1);
-        let category = if singular { Category::Person } else { Category::Group };
+        let category = if singular {
+            Category::Person
+        } else {
+            Category::Group
+        };
         let mut f = Found::new(start, end, Kind::Who, category, Key::Text("group", lemma));
         f.canonical = noun;
         f.acts = true;
@@ -195,15 +488,8 @@ mod tests {
     use super::*;
     use crate::tokens::tokenize;
 
-    fn sentence(text: &str) -> Sentence<'_> {
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
-        Sentence {
-            index: 0,
-            text,
-            used: vec![false; tokens.len()],
-            tokens,
-        }
+    fn sentence(text: &str) -> Sentence<'static> {
+        Sentence::of(text)
     }
 
     fn index_of(s: &Sentence, word: &str) -> usize {
@@ -213,11 +499,20 @@ mod tests {
     #[test]
     fn title_and_demonym_before_a_name_are_the_role() {
         let s = sentence("Belarusian president Aleksandr Lukashenka has told Reuters");
-        assert_eq!(role_before(&s, index_of(&s, "Aleksandr")).as_deref(), Some("Belarusian president"));
+        assert_eq!(
+            role_before(&s, index_of(&s, "Aleksandr")).as_deref(),
+            Some("Belarusian president")
+        );
         let s = sentence("extradite former Kyrgyz president Kurmanbek Bakiyev back");
-        assert_eq!(role_before(&s, index_of(&s, "Kurmanbek")).as_deref(), Some("former Kyrgyz president"));
+        assert_eq!(
+            role_before(&s, index_of(&s, "Kurmanbek")).as_deref(),
+            Some("former Kyrgyz president")
+        );
         let s = sentence("said Kenya's finance minister Jane Doe");
-        assert_eq!(role_before(&s, index_of(&s, "Jane")).as_deref(), Some("Kenya's finance minister"));
+        assert_eq!(
+            role_before(&s, index_of(&s, "Jane")).as_deref(),
+            Some("Kenya's finance minister")
+        );
         let s = sentence("the boy Jane Doe");
         assert_eq!(role_before(&s, index_of(&s, "Jane")), None);
     }
@@ -225,7 +520,10 @@ mod tests {
     #[test]
     fn appositive_after_a_name_is_the_role() {
         let s = sentence("represented by Roza Otunbayeva, head of the provisional government.");
-        assert_eq!(role_after(&s, index_of(&s, "Otunbayeva") + 1).as_deref(), Some("head of the provisional government"));
+        assert_eq!(
+            role_after(&s, index_of(&s, "Otunbayeva") + 1).as_deref(),
+            Some("head of the provisional government")
+        );
         let s = sentence("Minsk, Moscow and Bishkek.");
         assert_eq!(role_after(&s, 1), None);
         let s = sentence("Jones, who is a teacher, said");

@@ -2,14 +2,14 @@
 //! come first. Lead sentences and frequency weigh most; a name in the title
 //! counts; the byline does not make its author the main actor.
 
-use super::{Entity, Kind};
+use super::{Entity, Kind, TITLE};
 use crate::article::Article;
 
 /// How much one mention in sentence `index` says about importance.
 fn weight(article: &Article, sentence: Option<usize>) -> f64 {
     match sentence {
         None => 0.25,
-        Some(0) => 3.0,
+        Some(TITLE | 0) => 3.0,
         Some(1) => 2.0,
         Some(i) if article.sentences.get(i).is_some_and(|s| s.paragraph == 0) => 1.5,
         Some(_) => 1.0,
@@ -19,11 +19,19 @@ fn weight(article: &Article, sentence: Option<usize>) -> f64 {
 /// Scores `entities` and sorts them, most salient first, with the top
 /// who, where and when leading.
 pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
-    let title = article.title.as_ref().map_or("", |t| t.text.as_str());
+    // A title given only in front matter has no spans: count its words.
+    let front_title = article
+        .title
+        .as_ref()
+        .filter(|t| t.span.is_none())
+        .map_or("", |t| t.text.as_str());
     for e in entities.iter_mut() {
         let mut score: f64 = e.mentions.iter().map(|m| weight(article, m.sentence)).sum();
-        let in_title = e.spellings().iter().any(|s| s.len() > 2 && title.contains(s));
-        if in_title {
+        if !front_title.is_empty()
+            && e.spellings()
+                .iter()
+                .any(|s| s.len() > 2 && front_title.contains(s))
+        {
             score += 3.0;
         }
         // Vague amounts ("millions of dollars") matter less than exact ones.
@@ -33,11 +41,18 @@ pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
         e.salience = (score * 100.0).round() / 100.0;
     }
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
-    entities.sort_by(|a, b| b.salience.total_cmp(&a.salience).then(first(a).cmp(&first(b))));
+    entities.sort_by(|a, b| {
+        b.salience
+            .total_cmp(&a.salience)
+            .then(first(a).cmp(&first(b)))
+    });
     // The main actor, place and time lead, in that order.
     let mut leaders = Vec::new();
     for kind in [Kind::Who, Kind::Where, Kind::When] {
-        if let Some(i) = entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some())) {
+        if let Some(i) = entities
+            .iter()
+            .position(|e| e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some()))
+        {
             leaders.push(i);
         }
     }

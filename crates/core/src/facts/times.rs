@@ -9,20 +9,37 @@ use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
 const UNITS: &[&str] = &[
-    "second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
-    "decade", "century", "season",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "season",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "lunchtime", "overnight"];
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "lunchtime",
+    "overnight",
+];
 const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
 
 /// `word` is a time unit, singular or plural ("years", "centuries").
-fn unit(word: &str) -> Option<&'static str> {
-    let lower = word.to_ascii_lowercase();
+fn unit(lower: &str) -> Option<&'static str> {
     let singular = if lower == "centuries" {
         "century"
     } else {
-        lower.strip_suffix('s').unwrap_or(&lower)
+        lower.strip_suffix('s').unwrap_or(lower)
     };
     UNITS.iter().find(|u| **u == singular).copied()
 }
@@ -30,15 +47,33 @@ fn unit(word: &str) -> Option<&'static str> {
 /// A small number written as a word or digits ("five", "5", "a").
 pub(crate) fn small_number(word: &str) -> Option<f64> {
     const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
-    let lower = word.to_ascii_lowercase();
+    let lower = word;
     if let Some(i) = WORDS.iter().position(|w| *w == lower) {
         return Some(i as f64);
     }
-    match lower.as_str() {
+    match lower {
         "thirty" => Some(30.0),
         "forty" => Some(40.0),
         "fifty" => Some(50.0),
@@ -56,7 +91,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
     if !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.months.get(&s.word(i).to_lowercase()).copied()
+    GAZETTEER.months.get(s.low(i)).copied()
 }
 
 fn weekday(s: &Sentence, i: usize) -> Option<i8> {
@@ -64,7 +99,7 @@ fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     if !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.weekdays.get(&s.word(i).to_lowercase()).copied()
+    GAZETTEER.weekdays.get(s.low(i)).copied()
 }
 
 /// A day of the month at `i` ("7", "7th"): (day, next index).
@@ -111,7 +146,10 @@ fn comma(s: &Sentence, i: usize) -> usize {
 
 /// Skips the dot after an abbreviated month or weekday ("Jan.").
 fn dot(s: &Sentence, i: usize) -> usize {
-    if s.tokens.get(i).is_some_and(|t| t.is_punct(s.text, '.') && !t.space_before) {
+    if s.tokens
+        .get(i)
+        .is_some_and(|t| t.is_punct(s.text, '.') && !t.space_before)
+    {
         i + 1
     } else {
         i
@@ -138,10 +176,9 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
-                let key = hit
-                    .key
-                    .unwrap_or_else(|| normalise(text).to_lowercase());
-                let mut f = Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
+                let key = hit.key.unwrap_or_else(|| normalise(text).to_lowercase());
+                let mut f =
+                    Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
                 f.canonical = canonical(text);
                 f.resolved = hit.resolved;
                 out.push(f);
@@ -162,7 +199,20 @@ fn canonical(text: &str) -> String {
     let t = normalise(text);
     let mut words = t.splitn(2, ' ');
     let first = words.next().unwrap_or("");
-    let lower_first = ["This", "Last", "Next", "The", "Over", "Earlier", "Later", "Yesterday", "Tomorrow", "Tonight", "Past", "Coming"];
+    let lower_first = [
+        "This",
+        "Last",
+        "Next",
+        "The",
+        "Over",
+        "Earlier",
+        "Later",
+        "Yesterday",
+        "Tomorrow",
+        "Tonight",
+        "Past",
+        "Coming",
+    ];
     if lower_first.contains(&first) {
         let mut out = first.to_lowercase();
         if let Some(rest) = words.next() {
@@ -196,32 +246,22 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 
 fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let g = &*GAZETTEER;
-    if !s.tokens[i].is_word() {
+    if !s.tokens[i].is_word() || !g.holiday_first.contains(s.low(i)) {
         return None;
     }
     // Longest match first; multi-word names may be in any case, one-word
     // names must be capitalised ("Easter", not "easter" the adjective).
-    let mut key = String::new();
     let mut best = None;
     let mut j = i;
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
-        if j > i && (t.space_before || t.hyphen_before || t.kind == TokenKind::Possessive) {
-            if t.kind == TokenKind::Possessive || (t.kind == TokenKind::Punct && !t.space_before) {
-                // "New Year's", "Valentine's"
-            } else {
-                key.push(if t.hyphen_before { '-' } else { ' ' });
-            }
-        }
-        if t.kind == TokenKind::Punct && !s.is(j, "'") && !s.word(j).starts_with('’') {
+        if t.kind == TokenKind::Punct {
             break;
         }
-        key.push_str(&s.word(j).to_lowercase().replace('’', "'"));
-        if let Some(&h) = g.holidays.get(&key) {
-            let one_word = j == i;
-            if !one_word || s.tokens[i].is_capitalised(s.text) {
-                best = Some((j + 1, h));
-            }
+        if let Some(&h) = g.holidays.get(s.low_phrase(i, j + 1).as_ref())
+            && (j > i || s.tokens[i].is_capitalised(s.text))
+        {
+            best = Some((j + 1, h));
         }
         j += 1;
     }
@@ -277,8 +317,12 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
 /// "2016-03-22", and a month alone after "in"/"since"/… ("in March").
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
-        let key = format!("date:{}-{m:02}-{:02}", y.map_or(String::new(), |y| y.to_string()), d.unwrap_or(0));
-        let year = y.or(date.map(|d| d.year()));
+        let key = format!(
+            "date:{}-{m:02}-{:02}",
+            y.map_or(String::new(), |y| y.to_string()),
+            d.unwrap_or(0)
+        );
+        let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|d| d.to_string()),
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
@@ -310,7 +354,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return finish(i, after + 1, m, None, Some(y));
         }
         let lead = i > 0
-            && s.is_any(i - 1, &["in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "through"]);
+            && s.is_any(
+                i - 1,
+                &[
+                    "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid",
+                    "last", "next", "this", "of", "before", "after", "through",
+                ],
+            );
         if lead && full && s.word(i) != "May" {
             return finish(i, i + 1, m, None, None);
         }
@@ -328,8 +378,12 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     }
     // ISO "2016-03-22"
     if let Some(y) = year(s, i)
-        && s.tokens.get(i + 2).is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
-        && s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+        && s.tokens
+            .get(i + 2)
+            .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+        && s.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
     {
         let m: i8 = s.word(i + 1).parse().ok()?;
         let d: i8 = s.word(i + 2).parse().ok()?;
@@ -347,7 +401,12 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
-        } else if s.is_any(j, &["GMT", "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AEST", "AEDT"]) {
+        } else if s.is_any(
+            j,
+            &[
+                "GMT", "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AEST", "AEDT",
+            ],
+        ) {
             j += 1;
         }
         j
@@ -372,7 +431,12 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     }
     if s.is_any(i, &["noon", "midnight", "midday"])
         && i > 0
-        && s.is_any(i - 1, &["at", "by", "before", "after", "until", "around", "about", "past", "since"])
+        && s.is_any(
+            i - 1,
+            &[
+                "at", "by", "before", "after", "until", "around", "about", "past", "since",
+            ],
+        )
     {
         return Some(hit(i, i + 1, Category::Time));
     }
@@ -380,8 +444,8 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
 }
 
 fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    let w = s.word(i).to_ascii_lowercase();
-    let mut h = match w.as_str() {
+    let w = s.low(i);
+    let mut h = match w {
         "yesterday" | "tomorrow" | "tonight" => {
             let mut to = i + 1;
             if w != "tonight" && s.is_any(to, PARTS_OF_DAY) {
@@ -399,7 +463,12 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             if !ok || (w == "coming" && !s.is_any(i + 1, &["week", "weekend", "month", "year"])) {
                 return None;
             }
-            if w == "this" && s.is_any(i + 1, &["season", "day", "hour", "minute", "second", "quarter"]) {
+            if w == "this"
+                && s.is_any(
+                    i + 1,
+                    &["season", "day", "hour", "minute", "second", "quarter"],
+                )
+            {
                 return None;
             }
             hit(i, i + 2, Category::Relative)
@@ -411,11 +480,11 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         }
         _ => {
             // "two weeks ago", "a year ago"
-            small_number(s.word(i))?;
+            small_number(s.low(i))?;
             if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
                 return None;
             }
-            let u = unit(s.word(i + 1))?;
+            let u = unit(s.low(i + 1))?;
             if !s.is(i + 2, "ago") || u == "season" {
                 return None;
             }
@@ -429,19 +498,25 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 }
 
 fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
-    let first = s.word(from).to_ascii_lowercase();
-    let second = s.word(from + 1).to_ascii_lowercase();
+    let first = s.low(from);
+    let second = s.low(from + 1);
     let shift = |n: i64| -> Option<i16> { Some((i64::from(date.year()) + n) as i16) };
-    match (first.as_str(), second.as_str()) {
+    match (first, second) {
         ("yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
         ("tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
         ("tonight", _) => Some(date.to_string()),
         ("last", "year") => shift(-1).map(|y| y.to_string()),
         ("this", "year") => Some(date.year().to_string()),
         ("next", "year") => shift(1).map(|y| y.to_string()),
-        ("last", "month") => date.checked_sub(1.month()).ok().map(|d| format!("{}-{:02}", d.year(), d.month())),
+        ("last", "month") => date
+            .checked_sub(1.month())
+            .ok()
+            .map(|d| format!("{}-{:02}", d.year(), d.month())),
         ("this", "month") => Some(format!("{}-{:02}", date.year(), date.month())),
-        ("next", "month") => date.checked_add(1.month()).ok().map(|d| format!("{}-{:02}", d.year(), d.month())),
+        ("next", "month") => date
+            .checked_add(1.month())
+            .ok()
+            .map(|d| format!("{}-{:02}", d.year(), d.month())),
         ("this" | "coming", "weekend") => {
             let sat = (0..7)
                 .filter_map(|n| date.checked_add(n.days()).ok())
@@ -455,8 +530,8 @@ fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<
             Some(format!("{sat}/{}", sat.tomorrow().ok()?))
         }
         _ if to == from + 3 && s.is(from + 2, "ago") => {
-            let n = small_number(s.word(from))? as i64;
-            let u = unit(s.word(from + 1))?;
+            let n = small_number(s.low(from))? as i64;
+            let u = unit(s.low(from + 1))?;
             let back = match u {
                 "day" => date.checked_sub(n.days()),
                 "week" => date.checked_sub((7 * n).days()),
@@ -473,32 +548,121 @@ fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<
 /// "the past decade", "the past five years", "the coming weeks",
 /// "for three years".
 fn period(s: &Sentence, i: usize) -> Option<Hit> {
-    if s.is(i, "the") && s.is_any(i + 1, &["past", "last", "next", "coming", "previous", "following", "first", "final"]) {
+    if s.is(i, "the")
+        && s.is_any(
+            i + 1,
+            &[
+                "past",
+                "last",
+                "next",
+                "coming",
+                "previous",
+                "following",
+                "first",
+                "final",
+            ],
+        )
+    {
         let mut j = i + 2;
-        if s.is_any(j, &["few", "several"]) || (small_number(s.word(j)).is_some() && !s.is_any(j, &["a", "an"])) {
+        if s.is_any(j, &["few", "several"])
+            || (small_number(s.low(j)).is_some() && !s.is_any(j, &["a", "an"]))
+        {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
             j += 2;
         }
-        unit(s.word(j))?;
+        unit(s.low(j))?;
         // "the last day of …" is a point, not a period; keep it anyway as a
         // period only when a preposition of duration leads in.
-        let duration = i > 0 && s.is_any(i - 1, &["over", "during", "for", "in", "within", "throughout"]);
-        if !duration && !s.word(j).ends_with('s') && !s.is_any(j, &["decade", "century", "year", "month", "week"]) {
+        let duration = i > 0
+            && s.is_any(
+                i - 1,
+                &["over", "during", "for", "in", "within", "throughout"],
+            );
+        if !duration
+            && !s.word(j).ends_with('s')
+            && !s.is_any(j, &["decade", "century", "year", "month", "week"])
+        {
             return None;
         }
         return Some(hit(i, j + 1, Category::Period));
     }
-    if i > 0 && s.is_any(i - 1, &["for", "over", "within", "throughout"]) {
-        let n = small_number(s.word(i))?;
+    // "the second half of 2026", "the end of March", "early 2026"
+    if s.is(i, "the")
+        && s.is_any(
+            i + 1,
+            &[
+                "first",
+                "second",
+                "latter",
+                "end",
+                "start",
+                "beginning",
+                "middle",
+            ],
+        )
+    {
+        let mut j = i + 2;
+        if s.is(j - 1, "first") || s.is(j - 1, "second") || s.is(j - 1, "latter") {
+            if !s.is_any(j, &["half", "quarter"]) {
+                return None;
+            }
+            j += 1;
+        }
+        if s.is(j, "of") && (year(s, j + 1).is_some() || month(s, j + 1).is_some()) {
+            let to = if month(s, j + 1).is_some() && year(s, j + 2).is_some() {
+                j + 3
+            } else {
+                j + 2
+            };
+            return Some(hit(i, to, Category::Period));
+        }
+        return None;
+    }
+    // "the 78th minute"
+    if s.is(i, "the")
+        && s.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && s.tokens.get(i + 2).is_some_and(|t| !t.space_before)
+        && s.is_any(i + 2, &["st", "nd", "rd", "th"])
+        && s.is_any(
+            i + 3,
+            &["minute", "lap", "over", "round", "inning", "innings"],
+        )
+    {
+        return Some(hit(i, i + 4, Category::Time));
+    }
+    let lead = i > 0
+        && s.is_any(
+            i - 1,
+            &[
+                "for",
+                "over",
+                "within",
+                "throughout",
+                "than",
+                "nearly",
+                "almost",
+                "about",
+                "around",
+            ],
+        );
+    if lead && s.is(i - 1, "than") && !(i >= 2 && s.is_any(i - 2, &["more", "less", "fewer"])) {
+        return None;
+    }
+    if lead {
+        // "more than three decades": the hedge is part of the period.
+        let from = if s.is(i - 1, "than") { i - 2 } else { i };
+        let n = small_number(s.low(i))?;
         if s.is_any(i, &["a", "an"]) || n < 1.0 {
             return None;
         }
-        let u = unit(s.word(i + 1))?;
+        let u = unit(s.low(i + 1))?;
         if u == "season" || !s.word(i + 1).ends_with('s') {
             return None;
         }
-        return Some(hit(i, i + 2, Category::Period));
+        return Some(hit(from, i + 2, Category::Period));
     }
     None
 }
@@ -525,8 +689,13 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     }
     let y = year(s, i)?;
     let lead = i > 0
-        && (s.is_any(i - 1, &["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "early", "late", "mid", "through", "to"])
-            || s.tokens[i].hyphen_before && s.is_any(i - 1, &["mid", "early", "late"]));
+        && (s.is_any(
+            i - 1,
+            &[
+                "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
+                "early", "late", "mid", "through", "to",
+            ],
+        ) || s.tokens[i].hyphen_before && s.is_any(i - 1, &["mid", "early", "late"]));
     let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
     if !lead || joined_noun || !(1800..=2100).contains(&y) {
         return None;
@@ -549,14 +718,7 @@ mod tests {
     }
 
     fn times_on(text: &str, date: Option<Date>) -> Vec<(String, Category, Option<String>)> {
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
-        let mut s = Sentence {
-            index: 0,
-            text,
-            used: vec![false; tokens.len()],
-            tokens,
-        };
+        let mut s = Sentence::of(text);
         let mut out = Vec::new();
         scan(&mut s, date, &mut out);
         out.into_iter()
@@ -570,7 +732,10 @@ mod tests {
 
     #[test]
     fn dates_in_their_many_spellings() {
-        assert_eq!(texts("on April 7 and on Nov 6 or Nov. 6"), ["April 7", "Nov 6", "Nov. 6"]);
+        assert_eq!(
+            texts("on April 7 and on Nov 6 or Nov. 6"),
+            ["April 7", "Nov 6", "Nov. 6"]
+        );
         assert_eq!(texts("on November 8, 2016, voters"), ["November 8, 2016"]);
         assert_eq!(texts("on Tue, March 22, 2016 at"), ["Tue, March 22, 2016"]);
         assert_eq!(texts("born on 3 May 1931 in"), ["3 May 1931"]);
@@ -582,14 +747,20 @@ mod tests {
 
     #[test]
     fn weekdays_with_part_of_day() {
-        assert_eq!(times("on Wednesday night police"), [("Wednesday night".into(), Category::Weekday)]);
+        assert_eq!(
+            times("on Wednesday night police"),
+            [("Wednesday night".into(), Category::Weekday)]
+        );
         assert_eq!(texts("Sat down on Sun"), Vec::<String>::new());
     }
 
     #[test]
     fn clock_times() {
         assert_eq!(texts("shortly after 6.10am on"), ["6.10am"]);
-        assert_eq!(texts("at 00:48 and at 11am local time"), ["00:48", "11am local time"]);
+        assert_eq!(
+            texts("at 00:48 and at 11am local time"),
+            ["00:48", "11am local time"]
+        );
         assert_eq!(texts("at 11 a.m. sharp"), ["11 a.m."]);
         assert!(texts("won 3:1 and 2.5 points").is_empty());
     }
@@ -599,8 +770,14 @@ mod tests {
         assert_eq!(texts("campaign last year."), ["last year"]);
         assert_eq!(texts("This weekend at the parade"), ["This weekend"]);
         assert_eq!(texts("Over the past decade he"), ["the past decade"]);
-        assert_eq!(texts("Over the past five years he"), ["the past five years"]);
-        assert_eq!(texts("two weeks ago and earlier this week"), ["two weeks ago", "earlier this week"]);
+        assert_eq!(
+            texts("Over the past five years he"),
+            ["the past five years"]
+        );
+        assert_eq!(
+            texts("two weeks ago and earlier this week"),
+            ["two weeks ago", "earlier this week"]
+        );
         assert_eq!(texts("in the 1960s and since 1998"), ["the 1960s", "1998"]);
         assert!(texts("he recently and currently now works").is_empty());
         assert!(texts("this year's").len() == 1);
@@ -608,8 +785,14 @@ mod tests {
 
     #[test]
     fn holidays_in_any_case() {
-        assert_eq!(times("at the Victory day parade"), [("Victory day".into(), Category::Holiday)]);
-        assert_eq!(texts("on Christmas Eve and on election day"), ["Christmas Eve", "election day"]);
+        assert_eq!(
+            times("at the Victory day parade"),
+            [("Victory day".into(), Category::Holiday)]
+        );
+        assert_eq!(
+            texts("on Christmas Eve and on election day"),
+            ["Christmas Eve", "election day"]
+        );
     }
 
     #[test]
