@@ -3,7 +3,7 @@
 //! months, weekdays, holidays, currencies, units), compiled in from
 //! `crates/core/data/` and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a known name refers to.
@@ -85,6 +85,9 @@ pub(crate) struct Gazetteer {
     pub holiday_list: Vec<Holiday>,
     /// First words of the holiday names, to rule tokens out quickly.
     pub holiday_first: HashSet<String>,
+    /// Months, weekdays and first words of holidays, lowercase: the words
+    /// that can begin a time expression besides a few fixed ones.
+    pub time_words: HashSet<String>,
     pub max_holiday_words: usize,
     /// Lowercase month name or abbreviation (no dot) → 1..=12.
     pub months: HashMap<String, i8>,
@@ -122,7 +125,7 @@ fn words(s: &str) -> usize {
 
 /// Name and abbreviations of the n-th line → `first + n`, lowercase, no dot.
 fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, r) in records(data).enumerate() {
         for form in std::iter::once(r[0]).chain(list(r.get(1))) {
             map.insert(
@@ -157,9 +160,9 @@ impl Gazetteer {
     fn load() -> Self {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             max_name_words: 1,
-            titles: HashSet::new(),
+            titles: HashSet::default(),
             max_title_words: 1,
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
             honorifics: records(include_str!("../data/honorifics.txt"))
@@ -169,23 +172,24 @@ impl Gazetteer {
             org_keywords: lower_set(include_str!("../data/org_keywords.txt")),
             place_keywords: lower_set(include_str!("../data/place_keywords.txt")),
             stopwords: lower_set(include_str!("../data/stopwords.txt")),
-            holidays: HashMap::new(),
+            holidays: HashMap::default(),
             holiday_list: Vec::new(),
-            holiday_first: HashSet::new(),
+            holiday_first: HashSet::default(),
+            time_words: HashSet::default(),
             max_holiday_words: 1,
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            currency_signs: HashMap::new(),
-            currency_words: HashMap::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            currency_signs: HashMap::default(),
+            currency_words: HashMap::default(),
             max_currency_words: 1,
-            units: HashMap::new(),
+            units: HashMap::default(),
             max_unit_words: 1,
         };
         for title in lower_set(include_str!("../data/titles.txt")) {
             g.max_title_words = g.max_title_words.max(words(&title));
             g.titles.insert(title);
         }
-        let mut countries: HashMap<&'static str, u32> = HashMap::new();
+        let mut countries: HashMap<&'static str, u32> = HashMap::default();
         for r in records(include_str!("../data/countries.tsv")) {
             let id = g.add(r[0], Known::Place(Place::Country), None);
             countries.insert(r[0], id);
@@ -202,7 +206,7 @@ impl Gazetteer {
                 capitals.push((capital, r[0]));
             }
         }
-        let mut cities: HashMap<&'static str, u32> = HashMap::new();
+        let mut cities: HashMap<&'static str, u32> = HashMap::default();
         for (capital, country) in capitals {
             let id = g.add(capital, Known::Place(Place::City), Some(country));
             cities.insert(capital, id);
@@ -260,6 +264,14 @@ impl Gazetteer {
         }
         g.months = calendar_names(include_str!("../data/months.tsv"), 1);
         g.weekdays = calendar_names(include_str!("../data/weekdays.tsv"), 0);
+        g.time_words = g
+            .months
+            .keys()
+            .chain(g.weekdays.keys())
+            .chain(g.holiday_first.iter())
+            .cloned()
+            .chain(crate::facts::TIME_TRIGGERS.iter().map(|w| (*w).to_owned()))
+            .collect();
         for r in records(include_str!("../data/currencies.tsv")) {
             let code = r[0];
             g.currency_signs.insert(code, code);

@@ -49,6 +49,9 @@ impl Token {
     /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").
     pub fn is_all_caps(&self, text: &str) -> bool {
         let word = &text[self.start..self.end];
+        if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
         self.is_word()
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && word.chars().all(|c| !c.is_lowercase())

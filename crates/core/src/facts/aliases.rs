@@ -4,7 +4,7 @@
 //! to be a typo and no other entity is as close; acronyms merge with the
 //! organisation whose initials they are; a byline's author is a person.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
@@ -42,37 +42,62 @@ fn allowed_typos(len: usize) -> usize {
     }
 }
 
-/// Optimal string alignment distance, stopping early past `limit`.
+/// Optimal string alignment distance, ignoring case, stopping early past
+/// `limit`.
 pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len().abs_diff(b.len()) > 4 * limit + 4 {
+        return limit + 1; // even in multi-byte letters, too far apart
+    }
+    if a.is_ascii() && b.is_ascii() && a.len() <= 32 && b.len() <= 32 {
+        let mut x = [0u8; 32];
+        let mut y = [0u8; 32];
+        x[..a.len()].copy_from_slice(a.as_bytes());
+        y[..b.len()].copy_from_slice(b.as_bytes());
+        x.make_ascii_lowercase();
+        y.make_ascii_lowercase();
+        return osa(&x[..a.len()], &y[..b.len()], limit);
+    }
+    let fold = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
+    osa(&fold(a), &fold(b), limit)
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    // Three rolling rows: two back for transpositions, one back, current.
     let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
+    let mut stack = [0usize; 3 * 33];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if 3 * w <= stack.len() {
+        &mut stack[..3 * w]
+    } else {
+        heap.resize(3 * w, 0);
+        &mut heap
+    };
+    for (j, cell) in rows[w..2 * w].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        d[i * w] = i;
+        let (older, rest) = rows.split_at_mut(w);
+        let (prev, cur) = rest.split_at_mut(w);
+        cur[0] = i;
         let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+                v = v.min(older[j - 2] + 1);
             }
-            d[i * w + j] = v;
+            cur[j] = v;
             row_min = row_min.min(v);
         }
         if row_min > limit {
             return limit + 1;
         }
+        rows.rotate_left(w);
     }
-    d[a.len() * w + b.len()]
+    rows[w + b.len()]
 }
 
 #[derive(Debug)]
@@ -227,22 +252,36 @@ impl People {
     /// first names and a misspelt surname.
     fn full_name(&self, words: &[String]) -> Option<usize> {
         let last = words.last()?;
+        let same_surname = self
+            .by_word
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&p| {
+                self.list[p].forms.iter().any(|f| {
+                    f == words
+                        || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
+                        || (f.len() < words.len() && words.ends_with(f))
+                        || (words.len() < f.len() && f.ends_with(words))
+                })
+            });
+        if same_surname.is_some() {
+            return same_surname;
+        }
+        // The same first names and a misspelt surname.
         let limit = allowed_typos(last.chars().count());
-        let mut candidates: Vec<usize> = self.by_word.get(last).cloned().unwrap_or_default();
-        candidates.extend(Self::near(&self.surnames, last, limit).map(|(_, p)| *p));
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.into_iter().find(|&p| {
-            self.list[p].forms.iter().any(|f| {
-                f == words
-                    || (f.len() == words.len()
-                        && f[..f.len() - 1] == words[..words.len() - 1]
-                        && distance(&f[f.len() - 1], last, limit) <= limit)
-                    || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
-                    || (f.len() < words.len() && words.ends_with(f))
-                    || (words.len() < f.len() && f.ends_with(words))
+        let first = &words[..words.len() - 1];
+        Self::near(&self.surnames, last, limit)
+            .filter(|(surname, p)| {
+                self.list[*p].forms.iter().any(|f| {
+                    f.len() == words.len()
+                        && f[..f.len() - 1] == *first
+                        && f.last() == Some(surname)
+                }) && distance(surname, last, limit) <= limit
             })
-        })
+            .map(|(_, p)| *p)
+            .min()
     }
 }
 
@@ -327,11 +366,17 @@ fn merge_acronyms(found: &mut [Found]) {
             .filter_map(|w| w.chars().next())
             .collect()
     };
-    let orgs: Vec<(String, Key, String)> = found
+    let mut orgs: HashMap<String, (Key, String)> = HashMap::default();
+    for f in found
         .iter()
         .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
-        .map(|f| (initials(&f.canonical), f.key.clone(), f.canonical.clone()))
-        .collect();
+    {
+        let i = initials(&f.canonical);
+        if i.len() >= 2 {
+            orgs.entry(i)
+                .or_insert_with(|| (f.key.clone(), f.canonical.clone()));
+        }
+    }
     for f in found.iter_mut() {
         if f.category != Category::Organisation
             || f.canonical.contains(' ')
@@ -339,13 +384,10 @@ fn merge_acronyms(found: &mut [Found]) {
         {
             continue;
         }
-        if let Some((_, key, full)) = orgs
-            .iter()
-            .find(|(i, _, _)| i.len() >= 2 && *i == f.canonical)
-        {
+        if let Some((key, full)) = orgs.get(&f.canonical) {
+            f.note = Some(format!("{} stands for {full}", f.canonical));
             f.key = key.clone();
             f.canonical.clone_from(full);
-            f.note = Some(format!("{} stands for {full}", f.canonical));
         }
     }
 }

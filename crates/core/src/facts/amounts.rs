@@ -199,7 +199,7 @@ struct Hit {
 pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.used[i] {
+        if s.used[i] || !may_start(s, i) {
             i += 1;
             continue;
         }
@@ -227,6 +227,28 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
             }
             _ => i += 1,
         }
+    }
+}
+
+/// Token `i` can begin an amount: a number, a sign, a number word, a
+/// magnitude ("millions"), or a currency code or prefix ("USD", "US$").
+fn may_start(s: &Sentence, i: usize) -> bool {
+    let t = s.tokens[i];
+    match t.kind {
+        TokenKind::Number | TokenKind::Symbol => true,
+        TokenKind::Word => {
+            let w = s.low(i);
+            t.is_all_caps(s.text)
+                || number_word(w).is_some()
+                || matches!(
+                    w,
+                    "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens" | "rs"
+                )
+                || s.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
+        }
+        _ => false,
     }
 }
 

@@ -14,8 +14,10 @@ mod people;
 mod salience;
 mod times;
 
+pub(crate) use times::TRIGGERS as TIME_TRIGGERS;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -304,9 +306,11 @@ impl<'t> Sentence<'t> {
 
     /// Token `i` is the word `w`, ignoring ASCII case.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.is_word() && t.text(self.text).eq_ignore_ascii_case(w))
+        self.tokens.get(i).is_some_and(|t| {
+            t.end - t.start == w.len()
+                && t.is_word()
+                && self.lower[t.start..t.end].eq_ignore_ascii_case(w)
+        })
     }
 
     /// Token `i` is one of `words`, ignoring ASCII case.
@@ -391,7 +395,7 @@ pub fn extract(article: &Article) -> Facts {
 
 /// Groups mentions by key into entities.
 fn group(mut found: Vec<Found>) -> Vec<Entity> {
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // Drop mentions nested inside an earlier, longer one.
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -403,7 +407,7 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
         }
         kept.push(f);
     }
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut acts: Vec<bool> = Vec::new();
     for f in kept {

@@ -4,8 +4,8 @@
 //! "… Beach"), acronyms, and the rest: candidate names of people, which
 //! [`aliases`](super::aliases) resolves once the whole article is read.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};

@@ -168,7 +168,7 @@ struct Hit {
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.used[i] {
+        if s.used[i] || !may_start(s, i) {
             i += 1;
             continue;
         }
@@ -187,6 +187,62 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             }
             _ => i += 1,
         }
+    }
+}
+
+/// Words that can begin a time expression besides months, weekdays and
+/// holidays; everything else is skipped with one lookup.
+pub(crate) const TRIGGERS: &[&str] = &[
+    "the",
+    "last",
+    "this",
+    "next",
+    "coming",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "noon",
+    "midnight",
+    "midday",
+    "a",
+    "an",
+    "few",
+    "several",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+];
+
+/// Token `i` can begin a time: a number, a trigger word, a month, a
+/// weekday or the first word of a holiday.
+fn may_start(s: &Sentence, i: usize) -> bool {
+    let g = &*GAZETTEER;
+    match s.tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Word => g.time_words.contains(s.low(i)),
+        _ => false,
     }
 }
 
