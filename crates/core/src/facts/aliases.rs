@@ -104,18 +104,19 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
 struct Person {
     /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
     forms: Vec<Vec<String>>,
+    /// Each form as written, whitespace tidied.
+    written: Vec<String>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
 impl Person {
+    /// The fullest form, as written in the text ("Lashkar-e-Taiba").
     fn canonical(&self) -> String {
-        let best = self
-            .forms
-            .iter()
-            .max_by_key(|f| f.len())
-            .map_or(&self.forms[0], |f| f);
-        best.join(" ")
+        let best = (0..self.forms.len())
+            .max_by_key(|&i| (self.forms[i].len(), std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        self.written[best].clone()
     }
 }
 
@@ -216,10 +217,11 @@ impl People {
     }
 
     /// Adds a form to person `p` (or a new person), keeping the indexes.
-    fn add_form(&mut self, p: Option<usize>, words: &[String], at: usize) -> usize {
+    fn add_form(&mut self, p: Option<usize>, words: &[String], written: &str, at: usize) -> usize {
         let p = p.unwrap_or_else(|| {
             self.list.push(Person {
                 forms: Vec::new(),
+                written: Vec::new(),
                 last_seen: at,
             });
             self.list.len() - 1
@@ -244,6 +246,9 @@ impl People {
             }
         }
         self.list[p].forms.push(words.to_vec());
+        self.list[p]
+            .written
+            .push(written.split_whitespace().collect::<Vec<_>>().join(" "));
         p
     }
 
@@ -287,7 +292,7 @@ impl People {
 
 /// Resolves candidate names into people (and, for leftovers, acronyms and
 /// places), appends them to `found`, and merges acronyms with organisations.
-pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
+pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text: &str) {
     let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
@@ -299,7 +304,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
         .filter(|(_, n)| n.words.len() >= 2 && (n.person_cue || !n.place_cue))
     {
         let same = people.full_name(&n.words);
-        owner[i] = Some(people.add_form(same, &n.words, n.start));
+        owner[i] = Some(people.add_form(same, &n.words, &text[n.start..n.end], n.start));
     }
     // 2. Single words, in text order: a known name, a misspelling of one,
     //    or a new person when something says so. Twice, so that a surname
@@ -312,7 +317,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>) {
             let word = &n.words[0];
             let known = people.exact(word, n.start).or_else(|| people.typo(word));
             if known.is_some() || (n.person_cue && !n.place_cue) {
-                owner[i] = Some(people.add_form(known, &n.words, n.start));
+                owner[i] = Some(people.add_form(known, &n.words, &text[n.start..n.end], n.start));
             }
         }
     }

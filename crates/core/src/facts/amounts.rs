@@ -89,8 +89,25 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     if s.is(j, "hundred") && v < 100.0 {
         v *= 100.0;
         j += 1;
+        // "two hundred and thirty"
+        if s.is(j, "and")
+            && let Some((rest, k)) = number(s, j + 1).filter(|(r, _)| *r < 100.0)
+        {
+            v += rest;
+            j = k;
+        }
     }
     Some((v, j))
+}
+
+/// A number followed by "dozen" ("two dozen militants" is 24).
+fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
+    let (v, j) = number(s, i)?;
+    if s.is(j, "dozen") && v < 100.0 {
+        Some((v * 12.0, j + 1))
+    } else {
+        Some((v, j))
+    }
 }
 
 /// A currency word or phrase at `i` ("dollars", "US dollars"):
@@ -406,7 +423,7 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
 }
 
 fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
-    let (v, j) = number(s, i)?;
+    let (v, j) = dozens(s, i)?;
     let t = s.tokens[i];
     // Scores and ranges ("3-1", "2-1 win") are not amounts.
     if s.tokens
@@ -473,6 +490,18 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to = adj_end;
         }
     }
+    if to > k
+        && let Some((unit, end)) = unit_at(s, to)
+    {
+        // "400 exhausting kilometres" is a measure.
+        return Some(Hit {
+            from: i,
+            to: end,
+            category: Category::Measure,
+            value: Some(scaled_v),
+            unit: unit.to_owned(),
+        });
+    }
     if !countable(s, to) || s.is_any(to, TIME_UNITS) {
         return None;
     }
@@ -489,7 +518,6 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
 
     fn amounts(text: &str) -> Vec<(String, Category, Option<f64>, String)> {
         let mut s = Sentence::of(text);

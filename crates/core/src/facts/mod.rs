@@ -379,7 +379,7 @@ pub fn extract(article: &Article) -> Facts {
     }
     let mut candidates = names::classify(&runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
-    aliases::resolve(&mut found, candidates);
+    aliases::resolve(&mut found, candidates, text);
     let mut entities = group(found);
     fill_texts(&mut entities, text);
     // Title-only entities go; title mentions have no sentence index.

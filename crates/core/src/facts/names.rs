@@ -210,6 +210,14 @@ impl Runs {
                 {
                     j = k;
                 } else if k + 1 < n
+                    && s.tokens[k].hyphen_before
+                    && s.tokens[k + 1].hyphen_before
+                    && s.low(k).len() <= 3
+                    && s.tokens[k + 1].is_capitalised(s.text)
+                    && !s.used[k + 1]
+                {
+                    j = k + 1; // "Lashkar-e-Taiba", "Jaish-e-Mohammad"
+                } else if k + 1 < n
                     && s.tokens[k].space_before
                     && CONNECTORS.contains(&s.word(k))
                     && !s.used[k + 1]
@@ -228,14 +236,21 @@ impl Runs {
 
     /// One run `a..b`: split at hyphens when they join separate names.
     fn run(&mut self, s: &Sentence, a: usize, b: usize) {
-        let hyphens: Vec<usize> = (a + 1..b).filter(|&k| s.tokens[k].hyphen_before).collect();
+        // Only hyphens between capitalised words can join two names
+        // ("Lukashenka-Bakiyev"); "Lashkar-e-Taiba" is one.
+        let hyphens: Vec<usize> = (a + 1..b)
+            .filter(|&k| {
+                s.tokens[k].hyphen_before
+                    && s.tokens[k].is_capitalised(s.text)
+                    && s.tokens[k - 1].is_capitalised(s.text)
+            })
+            .collect();
         if hyphens.is_empty() {
             return self.segment(s, a, b);
         }
-        let attributive = s
-            .tokens
-            .get(b)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
+        let attributive = s.tokens.get(b).is_some_and(|t| {
+            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains(s.low(b))
+        });
         let mut bounds = vec![a];
         bounds.extend(&hyphens);
         bounds.push(b);

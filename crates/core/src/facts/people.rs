@@ -470,7 +470,14 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         let noun = s.low(k).to_owned();
         let lemma = noun.clone();
         let (start, end) = s.span(first, k + 1);
-        let category = if singular {
+        let plural = noun.ends_with('s')
+            || matches!(
+                noun.as_str(),
+                "police" | "people" | "staff" | "crew" | "troops"
+            )
+            || noun.ends_with("men")
+            || noun.ends_with("children");
+        let category = if singular || !plural {
             Category::Person
         } else {
             Category::Group
@@ -486,7 +493,6 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
 
     fn sentence(text: &str) -> Sentence<'static> {
         Sentence::of(text)

@@ -764,7 +764,6 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
 
     fn times(text: &str) -> Vec<(String, Category)> {
         times_on(text, None)
