@@ -211,3 +211,100 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn generate_writes_a_deck_that_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("seed.deck.toml");
+    let o = bin()
+        .arg("generate")
+        .arg(seed())
+        .arg("-o")
+        .arg(&deck)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(&deck).unwrap();
+    assert!(text.contains("[[question]]"));
+    assert!(text.contains("format = 1"));
+    let o = bin().arg("check").arg(&deck).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(": ok, "));
+}
+
+#[test]
+fn generate_json_has_the_documented_shape() {
+    let o = bin()
+        .arg("generate")
+        .arg(seed())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["title"], "Lukashenka and Bakiyev: Friends in Need?");
+    let qs = json["questions"].as_array().unwrap();
+    assert!(qs.len() > 20);
+    for q in qs {
+        for key in [
+            "id", "kind", "style", "prompt", "answer", "accept", "choices", "sentence", "source",
+        ] {
+            assert!(q.get(key).is_some(), "{key} missing in {q}");
+        }
+    }
+    assert!(qs.iter().any(|q| q["style"] == "true_false"));
+    assert!(qs.iter().any(|q| q["kind"] == "how_much"));
+}
+
+#[test]
+fn generate_is_deterministic_for_a_seed() {
+    let run = |n: &str| {
+        bin()
+            .arg("generate")
+            .arg(seed())
+            .args(["--seed", n])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("5"), run("5"));
+}
+
+#[test]
+fn broken_decks_get_one_line_naming_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("bad.deck.toml");
+    fs::write(
+        &deck,
+        "format = 1\nid = \"d-1\"\ntitle = \"T\"\n\n[[question]]\nprompt = \"Who?\"\nstyle = \"choice\"\nanswer = \"A\"\nchoices = [\"B\", \"C\"]\n",
+    )
+    .unwrap();
+    let o = bin().arg("check").arg(&deck).output().unwrap();
+    assert_one_line_error(&o, "bad.deck.toml:");
+    assert!(stderr(&o).contains("choices"), "{}", stderr(&o));
+    fs::write(
+        &deck,
+        "format = 1\nid = \"d-1\"\ntitle = \"T\"\n[[question]\n",
+    )
+    .unwrap();
+    let o = bin().arg("check").arg(&deck).output().unwrap();
+    assert_one_line_error(&o, "bad.deck.toml:4");
+}
+
+#[test]
+fn a_failed_generate_leaves_an_existing_deck_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("keep.deck.toml");
+    fs::write(&deck, "precious").unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let o = bin()
+        .arg("generate")
+        .arg(&empty)
+        .arg("-o")
+        .arg(&deck)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&deck).unwrap(), "precious");
+}

@@ -22,6 +22,45 @@ pub struct Cli {
 pub enum Command {
     /// List the facts an article states: who, where, when, how much.
     Facts(FactsArgs),
+    /// Make the questions for an article: an editable deck (TOML) or JSON.
+    Generate(GenerateArgs),
+    /// Validate a deck file without running it.
+    Check(CheckArgs),
+}
+
+/// Output format for decks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeckFormat {
+    /// An editable TOML deck.
+    Toml,
+    /// JSON for programs.
+    Json,
+}
+
+/// `factdrill generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// The article: plain text or Markdown, with optional TOML front matter.
+    pub article: PathBuf,
+    /// Write the deck here instead of to standard output.
+    #[arg(short, long, value_name = "DECK")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DeckFormat::Toml)]
+    pub format: DeckFormat,
+    /// Seed for option order and distractors: the same seed, the same deck.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
+
+/// `factdrill check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The deck file to validate.
+    pub deck: PathBuf,
 }
 
 /// Output format for commands that print data.
@@ -63,6 +102,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
     };
     match cli.command {
         Command::Facts(args) => commands::facts::run(&args),
+        Command::Generate(args) => commands::generate::run(&args),
+        Command::Check(args) => commands::check::run(&args),
     }
 }
 
@@ -82,7 +123,9 @@ mod tests {
             "10",
         ])
         .unwrap();
-        let Command::Facts(args) = cli.command;
+        let Command::Facts(args) = cli.command else {
+            panic!("facts expected");
+        };
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.max_bytes, 10);
         assert_eq!(args.article, PathBuf::from("a.txt"));

@@ -41,7 +41,7 @@ pub fn read_article(path: &Path, max_bytes: u64) -> anyhow::Result<Article> {
 }
 
 /// The OS reason without Rust's "(os error 2)" suffix.
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -16,10 +16,14 @@
 //! ```
 
 pub mod article;
+pub mod check;
+pub mod deck;
 pub mod facts;
 mod gazetteer;
+pub mod questions;
 pub mod sentences;
 mod tokens;
 
 pub use article::{Article, ArticleError, Field, Paragraph, Sentence};
 pub use facts::{Category, Entity, Facts, Kind, Mention};
+pub use questions::{Question, Style};

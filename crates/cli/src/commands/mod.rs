@@ -1,3 +1,5 @@
 //! Commands: one module per subcommand.
 
+pub mod check;
 pub mod facts;
+pub mod generate;

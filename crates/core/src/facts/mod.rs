@@ -25,7 +25,9 @@ use crate::article::Article;
 use crate::tokens::{Token, tokenize};
 
 /// The four kinds of fact a question can ask about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// People, organisations, groups.

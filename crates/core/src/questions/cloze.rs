@@ -1,0 +1,49 @@
+//! Cloze: the sentence with the answer blanked, trimmed to the clause that
+//! matters when the sentence is long.
+
+use super::clause::{Piece, capitalise, render};
+use super::wh::{leaks, resolve_pronouns};
+use super::{BLANK, Context, Target, is_demonym};
+
+/// Sentences longer than this many words are trimmed to the clause.
+const LONG: usize = 32;
+
+/// The cloze prompt for target `t`.
+pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
+    if is_demonym(&ctx.text[t.start..t.end]) {
+        return None; // "_____ president": the blank would want an adjective
+    }
+    let words = ctx.words(t.sentence, false);
+    let (a, b) = words.range(t.start, t.end)?;
+    let n = words.tokens.len();
+    let (from, to) = if ctx
+        .article
+        .sentence_text(t.sentence)
+        .split_whitespace()
+        .count()
+        > LONG
+    {
+        words.clause_of(a)
+    } else {
+        (0, n)
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    for k in from..to {
+        if k == a {
+            pieces.push(Piece::Text(BLANK.to_owned()));
+        }
+        if k < a || k >= b {
+            pieces.push(Piece::Token(k));
+        }
+    }
+    resolve_pronouns(ctx, t, &words, &mut pieces)?;
+    let mut prompt = capitalise(render(&words, &pieces).trim());
+    if !prompt.ends_with(['.', '!', '"', '”']) {
+        prompt = prompt.trim_end_matches([',', ';', ':']).to_owned();
+        prompt.push('.');
+    }
+    if !prompt.contains(BLANK) || leaks(t, &prompt) || prompt.split_whitespace().count() < 4 {
+        return None;
+    }
+    Some(prompt)
+}

@@ -1,0 +1,537 @@
+//! Wh-questions: Who / Where / When / How much / How many / Which + noun,
+//! made from the clause that states the fact. The answer as subject is
+//! replaced; otherwise the auxiliary inverts or "do" supports the verb's
+//! base form. Anything unsure gives `None`, and the caller uses a cloze.
+
+use rand::rngs::StdRng;
+
+use super::clause::{Piece, Words, capitalise, render};
+use super::verbs::{Tense, base};
+use super::{Context, Question, Style, Target, choice, question_id, rank};
+use crate::facts::{Category, Kind};
+use crate::gazetteer::{Form, GAZETTEER};
+use crate::tokens::TokenKind;
+
+/// A wh-question and its declarative twin ("how much Bakiyev was able to
+/// receive from Russia"), which flashcards use.
+#[derive(Debug, Clone)]
+pub(crate) struct Wh {
+    pub prompt: String,
+    pub embedded: String,
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "inside",
+    "near",
+    "into",
+    "to",
+    "across",
+    "throughout",
+    "within",
+    "outside",
+];
+const TEMPORAL: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "over",
+    "throughout",
+    "within",
+    "for",
+];
+const SUBORDINATORS: &[&str] = &[
+    "once", "when", "as", "if", "because", "although", "while", "after", "before", "since",
+    "until", "though", "whereas", "whether", "which", "who", "where", "that",
+];
+
+fn wh_phrase(t: &Target) -> String {
+    match (t.e.kind, t.e.category) {
+        (Kind::Who, _) => "who".to_owned(),
+        (Kind::Where, Category::Country) => "which country".to_owned(),
+        (Kind::Where, Category::City) => "which city".to_owned(),
+        (Kind::Where, Category::Region) => "which region".to_owned(),
+        (Kind::Where, _) => "where".to_owned(),
+        (Kind::When, _) => "when".to_owned(),
+        (Kind::HowMuch, Category::Count) => match &t.e.unit {
+            Some(noun) => format!("how many {noun}"),
+            None => "how many".to_owned(),
+        },
+        (Kind::HowMuch, _) => "how much".to_owned(),
+    }
+}
+
+/// Is token `k` a person pronoun, an "it"-like pronoun, or a first/second
+/// person pronoun (quotations)?
+fn pronoun(low: &str) -> Option<u8> {
+    match low {
+        "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => Some(1),
+        "it" | "its" | "they" | "them" | "their" | "theirs" | "this" | "these" | "those" => Some(2),
+        "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your" => Some(3),
+        _ => None,
+    }
+}
+
+/// Resolves pronouns in `pieces`: a person pronoun takes its antecedent's
+/// name unless the antecedent is the answer (then the wh-word binds it) or
+/// is already named earlier in the prompt; "it"/"they"/"this" need a noun
+/// phrase before them in the prompt. Returns `None` when one stays
+/// unresolved.
+pub(crate) fn resolve_pronouns(
+    ctx: &Context,
+    t: &Target,
+    words: &Words,
+    pieces: &mut Vec<Piece>,
+) -> Option<()> {
+    let mut named: Vec<usize> = Vec::new(); // entities named so far in the prompt
+    let mut noun_before = false;
+    let mut out = Vec::with_capacity(pieces.len());
+    for (n, p) in pieces.iter().enumerate() {
+        let Piece::Token(k) = p else {
+            if let Piece::Text(s) = p
+                && s != "_____"
+                && n > 0
+            {
+                noun_before = true;
+            }
+            out.push(p.clone());
+            continue;
+        };
+        let tok = words.tokens[*k];
+        let low = words.low(*k);
+        if let Some(&(_, _, e, _)) = ctx.mention_at(tok.start) {
+            named.push(e);
+            noun_before = true;
+            out.push(p.clone());
+            continue;
+        }
+        match pronoun(low) {
+            Some(1) => {
+                let antecedent = ctx.person_before(tok.start, t.sentence)?;
+                if antecedent == t.entity || named.contains(&antecedent) {
+                    out.push(p.clone());
+                } else {
+                    let name = ctx.short_name(antecedent);
+                    named.push(antecedent);
+                    let text = match low {
+                        "his" | "her" if low == "his" || followed_by_noun(words, *k) => {
+                            format!("{name}’s")
+                        }
+                        "hers" => format!("{name}’s"),
+                        _ => name,
+                    };
+                    out.push(Piece::Text(text));
+                }
+            }
+            Some(2) => {
+                // "It became known that …" points at nothing: fine.
+                let expletive = low == "it"
+                    && matches!(
+                        words.low(k + 1),
+                        "is" | "was"
+                            | "became"
+                            | "becomes"
+                            | "seems"
+                            | "seemed"
+                            | "appears"
+                            | "appeared"
+                            | "remains"
+                    )
+                    && (k + 2..k + 6).any(|j| matches!(words.low(j), "that" | "to"));
+                // "this"/"these"/"those" before a noun point back too.
+                if !expletive && (!noun_before || n == 0) {
+                    return None;
+                }
+                out.push(p.clone());
+            }
+            Some(_) => return None,
+            None => {
+                if low == "that"
+                    && (n == 0
+                        || words
+                            .tokens
+                            .get(k + 1)
+                            .is_none_or(|t| t.kind == TokenKind::Punct))
+                {
+                    return None;
+                }
+                if tok.is_word()
+                    && low.len() > 2
+                    && !low.starts_with(|c: char| c.is_ascii_digit())
+                    && n > 0
+                {
+                    noun_before = true;
+                }
+                out.push(p.clone());
+            }
+        }
+    }
+    *pieces = out;
+    Some(())
+}
+
+fn followed_by_noun(words: &Words, k: usize) -> bool {
+    words
+        .tokens
+        .get(k + 1)
+        .is_some_and(crate::tokens::Token::is_word)
+}
+
+/// Tokens `a..b` of the answer, with the role written before a person's
+/// name ("former Kyrgyz president") and a leading "the".
+fn answer_span(ctx: &Context, t: &Target, words: &Words) -> Option<(usize, usize, bool)> {
+    let (mut a, b) = words.range(t.start, t.end)?;
+    let mut with_role = false;
+    if let Some(role) = &t.e.role {
+        let before = ctx.text[..t.start].trim_end();
+        if t.e.category == Category::Person && before.ends_with(role.as_str()) {
+            let role_start = before.len() - role.len();
+            if let Some(k) = words.tokens.iter().position(|tok| tok.start == role_start) {
+                a = k;
+                with_role = true;
+            }
+        }
+    }
+    if a > 0 && words.low(a - 1) == "the" {
+        a -= 1;
+    }
+    Some((a, b, with_role))
+}
+
+/// Another same-kind entity joined to the answer by "," / "and" / "or":
+/// the answer is one of a list, which a wh-question cannot single out.
+fn in_list(ctx: &Context, t: &Target, words: &Words, a: usize, b: usize) -> bool {
+    let kind_at = |k: usize| {
+        words
+            .tokens
+            .get(k)
+            .and_then(|tok| {
+                ctx.mentions_in(tok.start, tok.end + 64)
+                    .next()
+                    .filter(|m| m.0 == tok.start)
+            })
+            .map(|m| ctx.facts.entities[m.2].kind)
+    };
+    let joiner = |k: usize| matches!(words.low(k), "," | "and" | "or" | "&");
+    (joiner(b) && kind_at(b + 1) == Some(t.e.kind))
+        || (a >= 2
+            && joiner(a - 1)
+            && (kind_at(a - 2) == Some(t.e.kind) || words.low(a - 1) == ","))
+}
+
+/// The mention at tokens `a..b` names the entity itself: not a demonym
+/// ("Belarusian"), not glued into a compound ("Russia-Belarus
+/// relations"), not a modifier ("the Belarus president"), not possessive.
+pub(crate) fn plain_mention(ctx: &Context, t: &Target, words: &Words, a: usize, b: usize) -> bool {
+    let g = &*GAZETTEER;
+    let demonym = super::is_demonym(&ctx.text[t.start..t.end]);
+    let glued =
+        words.tokens[a].hyphen_before || words.tokens.get(b).is_some_and(|tok| tok.hyphen_before);
+    let possessive = words
+        .tokens
+        .get(b)
+        .is_some_and(|tok| tok.kind == TokenKind::Possessive);
+    let modifier = a > 0
+        && matches!(words.low(a - 1), "the" | "a" | "an")
+        && t.e.kind != Kind::HowMuch
+        && words.tokens.get(b).is_some_and(|tok| {
+            tok.is_word()
+                && !tok.is_capitalised(words.text)
+                && !g.stopwords.contains(words.low(b))
+                && !words.low(b).ends_with("ly")
+                && !super::verbs::is_auxiliary(words.low(b))
+                && !super::verbs::is_finite_verb(words.low(b))
+        });
+    !(demonym || glued || possessive || modifier)
+}
+
+/// The wh-question for target `t`, if the sentence allows a sure one.
+pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
+    let words = ctx.words(t.sentence, true);
+    let (a, b, with_role) = answer_span(ctx, t, &words)?;
+    let (ma, mb) = words.range(t.start, t.end)?;
+    if in_list(ctx, t, &words, a, b) || !plain_mention(ctx, t, &words, ma, mb) {
+        return None;
+    }
+    let (mut from, to) = words.clause_of(a);
+    // The answer inside a "that"-clause: ask about that clause.
+    if let Some(that) = (from..a).rev().find(|&k| words.low(k) == "that") {
+        from = that + 1;
+    }
+    if from < to && SUBORDINATORS.contains(&words.low(from)) {
+        return None;
+    }
+    // Verb group outside any mention (a time like "Victory Day" is no verb).
+    let spans: Vec<(usize, usize)> = ctx
+        .mentions_in(words.tokens.get(from)?.start, words.tokens.get(to - 1)?.end)
+        .filter_map(|m| words.range(m.0, m.1))
+        .collect();
+    let (v, v_end, aux) = words.verb_group(from, to, &spans)?;
+    let g = &*GAZETTEER;
+    let is_title = |w: &str| g.titles.contains(w) || g.role_modifiers.contains(w);
+    let s = words.subject(from, v, is_title)?;
+    // A coordinated subject ("She and Lukashenko are …") is not one answer.
+    if v - s > 9 || (s > from && matches!(words.low(s - 1), "and" | "or" | ",")) {
+        return None;
+    }
+    let wh = wh_phrase(t);
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut embedded: Vec<Piece> = Vec::new();
+    let rest = |skip_from: usize, skip_to: usize, start: usize| -> Vec<Piece> {
+        (start..to)
+            .filter(|&k| k < skip_from || k >= skip_to)
+            .map(Piece::Token)
+            .collect()
+    };
+    if a >= s && b <= v {
+        // The answer is the subject: replace it.
+        if b != v || (a > s && !matches!(words.low(s), "the" | "a" | "an")) {
+            return None;
+        }
+        let who = if t.e.kind == Kind::Who && with_role {
+            "who".to_owned()
+        } else {
+            wh.clone()
+        };
+        pieces.push(Piece::Text(who.clone()));
+        pieces.extend((v..to).map(Piece::Token));
+        embedded = pieces.clone();
+    } else if b <= s {
+        // The answer fronted before the subject: a time or place phrase.
+        let fronted_ok = matches!(t.e.kind, Kind::When | Kind::Where)
+            && s - from <= 8
+            && (from..s).all(|k| !super::verbs::is_auxiliary(words.low(k)));
+        if !fronted_ok {
+            return None;
+        }
+        let subject: Vec<Piece> = (s..v).map(Piece::Token).collect();
+        invert(
+            &words,
+            t,
+            &wh,
+            &subject,
+            v,
+            v_end,
+            aux,
+            rest(0, 0, v_end),
+            &mut pieces,
+            &mut embedded,
+        )?;
+    } else if a >= v_end {
+        // The answer after the verb: remove it (and its preposition).
+        let mut rm_a = a;
+        let prep = if a > v_end { words.low(a - 1) } else { "" };
+        let mut wh = wh.clone();
+        match t.e.kind {
+            Kind::Where if LOCATIVE.contains(&prep) => {
+                rm_a = a - 1;
+                "where".clone_into(&mut wh);
+            }
+            Kind::When if TEMPORAL.contains(&prep) => rm_a = a - 1,
+            Kind::When
+                if !prep.is_empty()
+                    && words.tokens[a - 1].kind == TokenKind::Word
+                    && matches!(prep, "since" | "until" | "by" | "before" | "after" | "from") =>
+            {
+                return None;
+            }
+            Kind::Who if with_role => {
+                let role = t.e.role.as_deref().unwrap_or("");
+                wh = format!("which {role}");
+            }
+            _ => {}
+        }
+        // What follows the answer up to the clause end stays; a dangling
+        // comma goes.
+        let subject: Vec<Piece> = (s..v).map(Piece::Token).collect();
+        let mut remainder = rest(rm_a, b, v_end);
+        while matches!(remainder.last(), Some(Piece::Token(k)) if words.tokens[*k].kind == TokenKind::Punct)
+        {
+            remainder.pop();
+        }
+        invert(
+            &words,
+            t,
+            &wh,
+            &subject,
+            v,
+            v_end,
+            aux,
+            remainder,
+            &mut pieces,
+            &mut embedded,
+        )?;
+    } else {
+        return None;
+    }
+    resolve_pronouns(ctx, t, &words, &mut pieces)?;
+    resolve_pronouns(ctx, t, &words, &mut embedded)?;
+    let prompt = finish(&render(&words, &pieces));
+    let embedded = render(&words, &embedded)
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_owned();
+    let count = prompt.split_whitespace().count();
+    if !(4..=40).contains(&count) || leaks(t, &prompt) {
+        return None;
+    }
+    Some(Wh { prompt, embedded })
+}
+
+/// WH + auxiliary + subject + rest, or WH + do + subject + base form + rest.
+#[allow(clippy::too_many_arguments)]
+fn invert(
+    words: &Words,
+    t: &Target,
+    wh: &str,
+    subject: &[Piece],
+    v: usize,
+    v_end: usize,
+    aux: bool,
+    remainder: Vec<Piece>,
+    pieces: &mut Vec<Piece>,
+    embedded: &mut Vec<Piece>,
+) -> Option<()> {
+    let _ = t;
+    pieces.push(Piece::Text(wh.to_owned()));
+    embedded.push(Piece::Text(wh.to_owned()));
+    embedded.extend_from_slice(subject);
+    embedded.extend((v..v_end).map(Piece::Token));
+    embedded.extend(remainder.iter().cloned());
+    if aux {
+        pieces.push(Piece::Token(v));
+        pieces.extend_from_slice(subject);
+        pieces.extend((v + 1..v_end).map(Piece::Token));
+    } else {
+        let (verb, tense) = base(words.low(v))?;
+        // A plural subject takes "do": "they secured" → "did they secure".
+        let support = match tense {
+            Tense::Past => "did",
+            Tense::Present3 => "does",
+        };
+        pieces.push(Piece::Text(support.to_owned()));
+        pieces.extend_from_slice(subject);
+        pieces.push(Piece::Text(verb));
+    }
+    pieces.extend(remainder);
+    Some(())
+}
+
+/// Capital first letter, a question mark at the end.
+fn finish(s: &str) -> String {
+    let s = s
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .trim_end();
+    format!("{}?", capitalise(s))
+}
+
+/// The prompt gives the answer away.
+pub(crate) fn leaks(t: &Target, prompt: &str) -> bool {
+    let p = format!(" {} ", crate::check::normalise(prompt));
+    std::iter::once(&t.answer).chain(&t.accept).any(|a| {
+        let n = crate::check::normalise(a);
+        !n.is_empty() && p.contains(&format!(" {n} "))
+    })
+}
+
+/// "Who wrote the article?" from the byline.
+pub(crate) fn byline(ctx: &Context, rng: &mut StdRng) -> Vec<(f64, Question)> {
+    let Some(byline) = &ctx.article.byline else {
+        return Vec::new();
+    };
+    let Some(author) = ctx.article.authors.first() else {
+        return Vec::new();
+    };
+    let source = format!("By {}", byline.text);
+    let mut accept = Vec::new();
+    if let Some(surname) = author
+        .text
+        .split_whitespace()
+        .last()
+        .filter(|s| *s != author.text)
+    {
+        accept.push(surname.to_owned());
+    }
+    let q = Question {
+        id: question_id(&source, &author.text, Style::Wh),
+        kind: Kind::Who,
+        style: Style::Wh,
+        prompt: "Who wrote the article?".to_owned(),
+        answer: author.text.clone(),
+        accept,
+        choices: Vec::new(),
+        sentence: None,
+        source,
+    };
+    let mut out = vec![(rank::BYLINE, q.clone())];
+    if let Some(c) = choice::with_people(ctx, &q, rng) {
+        out.push((rank::BYLINE - 0.1, c));
+    }
+    out
+}
+
+/// "Which country is Aleksandr Lukashenka president of?" from a role that
+/// names a country by its demonym ("Belarusian president").
+pub(crate) fn role_countries(ctx: &Context, rng: &mut StdRng) -> Vec<(f64, Question)> {
+    let g = &*GAZETTEER;
+    let mut out = Vec::new();
+    for (i, e) in ctx.facts.entities.iter().enumerate() {
+        let Some(role) = &e.role else { continue };
+        if e.category != Category::Person {
+            continue;
+        }
+        let words: Vec<&str> = role.split_whitespace().collect();
+        let Some((pos, country)) = words.iter().enumerate().find_map(|(k, w)| {
+            g.lookup(w)
+                .iter()
+                .find(|r| {
+                    matches!(r.form, Form::Demonym | Form::Name)
+                        && matches!(
+                            g.entry(r.entry).what,
+                            crate::gazetteer::Known::Place(crate::gazetteer::Place::Country)
+                        )
+                })
+                .map(|r| (k, g.entry(r.entry).name))
+        }) else {
+            continue;
+        };
+        let title: Vec<&str> = words[pos + 1..].to_vec();
+        if title.is_empty() || !g.titles.contains(&title.join(" ").to_ascii_lowercase()) {
+            continue;
+        }
+        let former = words[..pos].iter().any(|w| matches!(*w, "former" | "ex"));
+        // The sentence that gives the role.
+        let Some(m) = e.mentions.iter().find(|m| {
+            m.sentence.is_some() && ctx.text[..m.start].trim_end().ends_with(role.as_str())
+        }) else {
+            continue;
+        };
+        let Some(sentence) = m.sentence else { continue };
+        let verb = if former { "was" } else { "is" };
+        let prompt = format!(
+            "Which country {verb} {} {} of?",
+            e.canonical,
+            title.join(" ")
+        );
+        let source = ctx.article.sentence_text(sentence).to_owned();
+        let q = Question {
+            id: question_id(&source, country, Style::Wh),
+            kind: Kind::Where,
+            style: Style::Wh,
+            prompt,
+            answer: country.to_owned(),
+            accept: Vec::new(),
+            choices: Vec::new(),
+            sentence: Some(sentence),
+            source,
+        };
+        let score = rank::for_entity(ctx, i, sentence) + 0.2;
+        if let Some(c) = choice::with_places(ctx, &q, rng) {
+            out.push((score - 0.2, c));
+        }
+        out.push((score, q));
+    }
+    out
+}
