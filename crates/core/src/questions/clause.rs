@@ -27,8 +27,27 @@ const PARENTHETICAL: &[&str] = &[
 
 /// Words that open a new clause after a comma.
 const CLAUSE_OPENERS: &[&str] = &[
-    "but", "and", "while", "although", "though", "whereas", "which", "who", "where", "as", "so",
-    "yet", "because", "when", "whose", "whom",
+    "but",
+    "and",
+    "while",
+    "although",
+    "though",
+    "whereas",
+    "which",
+    "who",
+    "where",
+    "as",
+    "so",
+    "yet",
+    "because",
+    "when",
+    "whose",
+    "whom",
+    "with",
+    "including",
+    "after",
+    "before",
+    "despite",
 ];
 
 /// Words that open a subordinate clause at the start of a sentence.
@@ -72,6 +91,15 @@ impl<'t> Words<'t> {
                 k += 3;
                 continue;
             }
+            // "(ECOWAS)": a parenthesis a question can leave out.
+            if trim && &text[all[k].start..all[k].end] == "(" {
+                if let Some(close) =
+                    (k + 1..all.len().min(k + 12)).find(|&j| &text[all[j].start..all[j].end] == ")")
+                {
+                    k = close + 1;
+                    continue;
+                }
+            }
             tokens.push(all[k]);
             k += 1;
         }
@@ -106,7 +134,7 @@ impl<'t> Words<'t> {
         let n = self.tokens.len();
         let boundary = |i: usize| -> bool {
             let w = self.word(i);
-            matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
+            matches!(w, ";" | ":" | "—" | "–")
                 || (w == ","
                     && (CLAUSE_OPENERS.contains(&self.low(i + 1))
                         // ", part of which …", ", most of whom …"
@@ -217,10 +245,36 @@ impl<'t> Words<'t> {
                 && t.is_word()
                 && !t.is_capitalised(self.text)
                 && !is_title(w)
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+                )
             {
                 break;
             }
             start = k;
+        }
+        // "Observers from the Carter Center": a noun and its phrase.
+        if start > from + 1
+            && matches!(
+                self.low(start - 1),
+                "from" | "of" | "at" | "for" | "in" | "with"
+            )
+            && self.tokens[start - 2].is_word()
+            && !STOPS.contains(&self.low(start - 2))
+            && !is_auxiliary(self.low(start - 2))
+            && !is_finite_verb(self.low(start - 2))
+        {
+            let mut head = start - 2;
+            while head > from
+                && self.tokens[head - 1].is_word()
+                && !STOPS.contains(&self.low(head - 1))
+                && !is_finite_verb(self.low(head - 1))
+                && !is_auxiliary(self.low(head - 1))
+            {
+                head -= 1;
+            }
+            start = head;
         }
         (start < v).then_some(start)
     }
@@ -244,9 +298,10 @@ pub(crate) fn render(words: &Words, pieces: &[Piece]) -> String {
                 let t = words.tokens[*k];
                 let mut text = words.word(*k).to_owned();
                 // The sentence's first word ("The", "But") is lowercase inside.
+                let g = &*crate::gazetteer::GAZETTEER;
                 if *k == 0
                     && !out.is_empty()
-                    && crate::gazetteer::GAZETTEER.stopwords.contains(words.low(0))
+                    && (g.stopwords.contains(words.low(0)) || g.titles.contains(words.low(0)))
                 {
                     words.low(0).clone_into(&mut text);
                 }

@@ -145,14 +145,18 @@ fn numbers(answer: &str, value: Option<f64>, rng: &mut StdRng) -> Vec<String> {
         .into_iter()
         .filter_map(|f| {
             let x = shown * f;
-            let text = if decimals > 0 || x.fract().abs() > 1e-9 {
+            let x = if decimals == 0 { x.round() } else { x };
+            let text = if decimals > 0 {
                 format!("{x:.*}", decimals.max(1))
             } else if answer[start..end].contains(',') {
                 with_commas(x as u64)
             } else {
                 format!("{}", x as u64)
             };
-            (x > 0.0 && text != answer[start..end])
+            let percent = answer[end..].trim_start().starts_with('%')
+                || answer.contains("per cent")
+                || answer.contains("percent");
+            (x > 0.0 && !(percent && x > 100.0) && text != answer[start..end])
                 .then(|| format!("{}{text}{}", &answer[..start], &answer[end..]))
         })
         .collect()

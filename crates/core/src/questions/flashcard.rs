@@ -18,6 +18,9 @@ pub(crate) fn from_fact(ctx: &Context, t: &Target, wh: &Wh) -> Option<Question> 
         return None;
     }
     let source = ctx.article.sentence_text(t.sentence).to_owned();
+    if wh.embedded.split_whitespace().count() > 16 {
+        return None; // a card's back is read at a glance
+    }
     let back = super::clause::capitalise(&wh.embedded);
     Some(Question {
         id: question_id(&source, &t.answer, Style::Flashcard),

@@ -252,6 +252,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     let words = ctx.words(t.sentence, true);
     let (a, b, with_role) = answer_span(ctx, t, &words)?;
     let (ma, mb) = words.range(t.start, t.end)?;
+    // "the 31-year-old would …": an age is no "how much".
+    if t.e.unit.as_deref() == Some("years old") {
+        return None;
+    }
     if in_list(ctx, t, &words, a, b) || !plain_mention(ctx, t, &words, ma, mb) {
         return None;
     }
@@ -261,6 +265,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         from = that + 1;
     }
     if from < to && SUBORDINATORS.contains(&words.low(from)) {
+        return None;
+    }
+    // Quoted speech does not turn into questions.
+    if (from..to).any(|k| matches!(words.word(k), "\"" | "“" | "”")) {
         return None;
     }
     // Verb group outside any mention (a time like "Victory Day" is no verb).
@@ -320,6 +328,15 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             &mut embedded,
         )?;
     } else if a >= v_end {
+        // Never out of a subordinate or absolute clause ("after X opened",
+        // ", with Y heading …").
+        const INNER: &[&str] = &[
+            ",", "after", "before", "when", "while", "because", "since", "although", "though",
+            "if", "unless", "until", "whereas", "with", "as", "who", "which", "where", "whose",
+        ];
+        if (v_end..a).any(|k| INNER.contains(&words.low(k))) {
+            return None;
+        }
         // The answer after the verb: remove it (and its preposition).
         let mut rm_a = a;
         let prep = if a > v_end { words.low(a - 1) } else { "" };
