@@ -216,9 +216,7 @@ fn in_list(ctx: &Context, t: &Target, words: &Words, a: usize, b: usize) -> bool
     };
     let joiner = |k: usize| matches!(words.low(k), "," | "and" | "or" | "&");
     (joiner(b) && kind_at(b + 1) == Some(t.e.kind))
-        || (a >= 2
-            && joiner(a - 1)
-            && (kind_at(a - 2) == Some(t.e.kind) || words.low(a - 1) == ","))
+        || (a >= 2 && joiner(a - 1) && kind_at(a - 2) == Some(t.e.kind))
 }
 
 /// The mention at tokens `a..b` names the entity itself: not a demonym
@@ -281,7 +279,7 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     let is_title = |w: &str| g.titles.contains(w) || g.role_modifiers.contains(w);
     let s = words.subject(from, v, is_title)?;
     // A coordinated subject ("She and Lukashenko are …") is not one answer.
-    if v - s > 9 || (s > from && matches!(words.low(s - 1), "and" | "or" | ",")) {
+    if v - s > 9 || (s > from && matches!(words.low(s - 1), "and" | "or" | "nor")) {
         return None;
     }
     let wh = wh_phrase(t);
@@ -551,4 +549,107 @@ pub(crate) fn role_countries(ctx: &Context, rng: &mut StdRng) -> Vec<(f64, Quest
         out.push((score, q));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Style, facts, questions};
+
+    fn prompts(body: &str) -> Vec<(Style, String, String)> {
+        let a = Article::parse(&format!("Test story\n\n{body}")).unwrap();
+        questions::generate(&a, &facts::extract(&a), 1)
+            .into_iter()
+            .map(|q| (q.style, q.prompt, q.answer))
+            .collect()
+    }
+
+    fn has_wh(body: &str, prompt: &str, answer: &str) {
+        let got = prompts(body);
+        assert!(
+            got.iter()
+                .any(|(s, p, a)| *s == Style::Wh && p == prompt && a == answer),
+            "{prompt:?} → {answer:?} not in {:#?}",
+            got.iter().filter(|g| g.0 == Style::Wh).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn subject_answer_is_replaced() {
+        has_wh(
+            "Police arrested the driver in Sydney on Tuesday.",
+            "Who arrested the driver in Sydney on Tuesday?",
+            "police",
+        );
+        has_wh(
+            "Belarusian president Aleksandr Lukashenka has recently told Reuters that he is not planning to leave Minsk.",
+            "Who has recently told Reuters that he is not planning to leave Minsk?",
+            "Aleksandr Lukashenka",
+        );
+    }
+
+    #[test]
+    fn auxiliary_inverts_with_the_subject() {
+        has_wh(
+            "Bakiyev was able to receive $2 bn from Russia last year.",
+            "How much was Bakiyev able to receive from Russia last year?",
+            "$2 bn",
+        );
+        has_wh(
+            "The ministry will open 60 schools in Kenya next year.",
+            "How many schools will the ministry open in Kenya next year?",
+            "60 schools",
+        );
+    }
+
+    #[test]
+    fn do_support_uses_the_base_form_of_irregular_verbs() {
+        has_wh(
+            "The boy fell down the well in Sydney on Tuesday.",
+            "When did the boy fall down the well in Sydney?",
+            "Tuesday",
+        );
+        has_wh(
+            "The boy fell down the well in Sydney on Tuesday.",
+            "Where did the boy fall down the well on Tuesday?",
+            "Sydney",
+        );
+        has_wh(
+            "The council secured $5 million from Canada in March.",
+            "How much did the council secure from Canada in March?",
+            "$5 million",
+        );
+    }
+
+    #[test]
+    fn unsure_transformations_fall_back_to_cloze() {
+        // A list of places: no wh-question can single one out.
+        let got = prompts("The storm hit Paris, Berlin and Madrid on Sunday night.");
+        assert!(
+            !got.iter().any(|(s, _, a)| *s == Style::Wh && a == "Berlin"),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter().any(|(s, p, a)| *s == Style::Cloze
+                && a == "Berlin"
+                && p.contains("Paris, _____ and Madrid")),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_take_their_antecedent_or_drop_the_question() {
+        let got = prompts(
+            "Kyrgyz president Kurmanbek Bakiyev fled last year. Luckily for Bakiyev, Belarus was ready to protect him from his enemies.",
+        );
+        assert!(
+            got.iter().any(|(s, p, _)| *s == Style::Wh
+                && p == "Which country was ready to protect Bakiyev from his enemies?"),
+            "{got:#?}"
+        );
+        let got = prompts("They said the rescue in Sydney took 11 hours.");
+        assert!(
+            got.iter().all(|(_, p, _)| !p.starts_with("They")),
+            "{got:#?}"
+        );
+    }
 }
