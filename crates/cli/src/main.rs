@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 mod app;
 mod commands;
+mod content;
 mod error;
 mod input;
 mod output;

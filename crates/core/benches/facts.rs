@@ -72,6 +72,27 @@ fn facts(bencher: Bencher, bytes: usize) {
     });
 }
 
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 5)]
+fn questions(bencher: Bencher, bytes: usize) {
+    let text = article(bytes);
+    let article = Article::parse(&text).unwrap();
+    let facts = extract(&article);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| factdrill_core::questions::generate(divan::black_box(&article), &facts, 1));
+}
+
+/// The whole deck of the seed article: read, find facts, make questions.
+#[divan::bench(sample_count = 50)]
+fn seed_deck(bencher: Bencher) {
+    let text = include_str!("../../../seeds/lukashenka-and-bakiyev.txt");
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let article = Article::parse(divan::black_box(text)).unwrap();
+        let facts = extract(&article);
+        factdrill_core::questions::generate(&article, &facts, 1)
+    });
+}
+
 #[divan::bench(sample_count = 20)]
 fn seed_article(bencher: Bencher) {
     let text = include_str!("../../../seeds/lukashenka-and-bakiyev.txt");

@@ -92,13 +92,13 @@ impl<'t> Words<'t> {
                 continue;
             }
             // "(ECOWAS)": a parenthesis a question can leave out.
-            if trim && &text[all[k].start..all[k].end] == "(" {
-                if let Some(close) =
+            if trim
+                && &text[all[k].start..all[k].end] == "("
+                && let Some(close) =
                     (k + 1..all.len().min(k + 12)).find(|&j| &text[all[j].start..all[j].end] == ")")
-                {
-                    k = close + 1;
-                    continue;
-                }
+            {
+                k = close + 1;
+                continue;
             }
             tokens.push(all[k]);
             k += 1;
@@ -316,8 +316,11 @@ pub(crate) fn render(words: &Words, pieces: &[Piece]) -> String {
                                 )))
                     }
                 };
-                if t.hyphen_before && matches!(prev, Some(Piece::Token(j)) if *j + 1 == *k) {
-                    out.push('-');
+                if t.hyphen_before
+                    && !out.is_empty()
+                    && !matches!(prev, Some(Piece::Token(j)) if *j + 1 != *k)
+                {
+                    out.push('-'); // "Russia-Belarus", "_____-Belarus"
                 }
                 (text, space)
             }

@@ -56,19 +56,20 @@ pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Op
         }
     };
     // The article's other entities of the same category, most salient first.
-    for (i, e) in ctx.facts.entities.iter().enumerate() {
-        if Some(i) != want.entity
-            && e.kind == want.kind
-            && e.category == want.category
-            && e.kind != Kind::HowMuch
-            && e.kind != Kind::When
+    if want.kind != Kind::HowMuch && want.kind != Kind::When {
+        for &i in ctx
+            .by_category
+            .get(&(want.kind, want.category))
+            .into_iter()
+            .flatten()
         {
-            offer(e.canonical.clone(), &mut out);
+            if Some(i) != want.entity {
+                offer(ctx.facts.entities[i].canonical.clone(), &mut out);
+            }
         }
     }
     match want.kind {
         Kind::Where => {
-            let g = &*GAZETTEER;
             let what = match want.category {
                 Category::Country => Some(Known::Place(Place::Country)),
                 Category::City => Some(Known::Place(Place::City)),
@@ -76,23 +77,20 @@ pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Op
                 _ => None,
             };
             if let Some(what) = what {
-                let mut pool: Vec<&str> = g
-                    .entries
-                    .iter()
-                    .filter(|e| {
-                        e.what == what && (want.country.is_none() || e.note == want.country)
-                    })
-                    .map(|e| e.name)
-                    .collect();
+                let all = places(what);
+                let mut pool: Vec<&str> = match want.country {
+                    Some(country) => cities_of(country).to_vec(),
+                    None => Vec::new(),
+                };
                 if pool.len() < n + 3 {
-                    pool = g
-                        .entries
-                        .iter()
-                        .filter(|e| e.what == what)
-                        .map(|e| e.name)
-                        .collect();
+                    // Sample the whole list without shuffling all of it.
+                    pool.clear();
+                    for _ in 0..40.min(all.len()) {
+                        pool.push(all[rng.random_range(0..all.len())]);
+                    }
+                } else {
+                    pool.shuffle(rng);
                 }
-                pool.shuffle(rng);
                 for name in pool.into_iter().take(40) {
                     offer(name.to_owned(), &mut out);
                 }
@@ -115,6 +113,52 @@ pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Op
     }
     out.truncate(n);
     Some(out)
+}
+
+/// Every gazetteer name of one kind of place, listed once.
+fn places(what: Known) -> &'static [&'static str] {
+    static LISTS: std::sync::LazyLock<Vec<(Known, Vec<&'static str>)>> =
+        std::sync::LazyLock::new(|| {
+            let g = &*GAZETTEER;
+            [
+                Known::Place(Place::Country),
+                Known::Place(Place::City),
+                Known::Place(Place::Region),
+            ]
+            .into_iter()
+            .map(|what| {
+                (
+                    what,
+                    g.entries
+                        .iter()
+                        .filter(|e| e.what == what)
+                        .map(|e| e.name)
+                        .collect(),
+                )
+            })
+            .collect()
+        });
+    LISTS
+        .iter()
+        .find(|(w, _)| *w == what)
+        .map_or(&[], |(_, list)| list.as_slice())
+}
+
+/// The gazetteer's cities of one country.
+fn cities_of(country: &str) -> &'static [&'static str] {
+    static BY_COUNTRY: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, Vec<&'static str>>,
+    > = std::sync::LazyLock::new(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for e in &GAZETTEER.entries {
+            if let (Known::Place(Place::City), Some(country)) = (e.what, e.note) {
+                map.entry(country).or_default().push(e.name);
+            }
+        }
+        map
+    });
+    BY_COUNTRY.get(country).map_or(&[], Vec::as_slice)
 }
 
 /// The answer's number changed by plausible factors, in the answer's own

@@ -117,6 +117,10 @@ pub(crate) struct Context<'a> {
     pub lower: String,
     /// Every mention with a sentence: (start, end, entity, sentence), by start.
     pub mentions: Vec<(usize, usize, usize, usize)>,
+    /// The highest salience, to scale the others.
+    pub top_salience: f64,
+    /// The most salient entities of each (kind, category): distractors.
+    pub by_category: std::collections::HashMap<(crate::facts::Kind, Category), Vec<usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -133,12 +137,26 @@ impl<'a> Context<'a> {
             .collect();
         mentions.sort_unstable();
         let text = article.text();
+        let mut by_category: std::collections::HashMap<_, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, e) in facts.entities.iter().enumerate() {
+            let list = by_category.entry((e.kind, e.category)).or_default();
+            if list.len() < 24 {
+                list.push(i); // entities come most salient first
+            }
+        }
         Context {
             article,
             facts,
             text,
             lower: text.to_ascii_lowercase(),
             mentions,
+            top_salience: facts
+                .entities
+                .iter()
+                .map(|e| e.salience)
+                .fold(1.0, f64::max),
+            by_category,
         }
     }
 
@@ -274,13 +292,12 @@ pub fn generate(article: &Article, facts: &Facts, seed: u64) -> Vec<Question> {
     let mut out: Vec<(f64, Question)> = Vec::new();
     let mut targets: Vec<Target> = Vec::new();
     for (i, e) in facts.entities.iter().enumerate() {
-        let mut seen_sentences = Vec::new();
+        let mut seen_sentences = std::collections::HashSet::new();
         for m in &e.mentions {
             let Some(s) = m.sentence else { continue };
-            if seen_sentences.contains(&s) || !usable(article, s) {
+            if !usable(article, s) || !seen_sentences.insert(s) {
                 continue;
             }
-            seen_sentences.push(s);
             let (answer, accept) = answer_for(e, &m.text);
             targets.push(Target {
                 entity: i,

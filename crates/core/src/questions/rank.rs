@@ -9,13 +9,7 @@ pub(crate) const BYLINE: f64 = 1.5;
 
 /// How central entity `i` is, and how early sentence `sentence` comes.
 pub(crate) fn for_entity(ctx: &Context, i: usize, sentence: usize) -> f64 {
-    let top = ctx
-        .facts
-        .entities
-        .iter()
-        .map(|e| e.salience)
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
+    let top = ctx.top_salience;
     let salience = ctx.facts.entities[i].salience / top * 3.0;
     let lead = match sentence {
         0 => 1.0,

@@ -32,6 +32,9 @@ const LOCATIVE: &[&str] = &[
     "within",
     "outside",
 ];
+const PIED: &[&str] = &[
+    "from", "with", "to", "for", "against", "by", "about", "between", "among", "of",
+];
 const TEMPORAL: &[&str] = &[
     "on",
     "in",
@@ -265,6 +268,12 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     if from < to && SUBORDINATORS.contains(&words.low(from)) {
         return None;
     }
+    // "The more X did, the more Y": no single clause to ask about.
+    if (from..to).any(|k| {
+        matches!(words.low(k), "more" | "less" | "fewer") && k > 0 && words.low(k - 1) == "the"
+    }) {
+        return None;
+    }
     // Quoted speech does not turn into questions.
     if (from..to).any(|k| matches!(words.word(k), "\"" | "“" | "”")) {
         return None;
@@ -357,6 +366,23 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
                 wh = format!("which {role}");
             }
             _ => {}
+        }
+        // A preposition that would be left hanging mid-sentence moves to
+        // the front: "From which country was Lukashenka able to secure aid
+        // to …?"
+        if rm_a == a
+            && a > v_end
+            && b < to
+            && words.tokens[a - 1].is_word()
+            && PIED.contains(&words.low(a - 1))
+        {
+            rm_a = a - 1;
+            let object = if wh == "who" {
+                "whom".to_owned()
+            } else {
+                wh.clone()
+            };
+            wh = format!("{} {object}", words.low(a - 1));
         }
         // What follows the answer up to the clause end stays; a dangling
         // comma goes.
