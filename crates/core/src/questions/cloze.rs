@@ -16,7 +16,7 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
     let words = ctx.words(t.sentence, false);
     let (a, b) = words.range(t.start, t.end)?;
     let n = words.tokens.len();
-    let (from, to) = if ctx
+    let (mut from, mut to) = if ctx
         .article
         .sentence_text(t.sentence)
         .split_whitespace()
@@ -27,6 +27,16 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
     } else {
         (0, n)
     };
+    // A relative clause alone is a fragment: the whole sentence instead.
+    if matches!(
+        words.low(from),
+        "which" | "who" | "whom" | "whose" | "where"
+    ) {
+        if n > 60 {
+            return None;
+        }
+        (from, to) = (0, n);
+    }
     let mut pieces: Vec<Piece> = Vec::new();
     for k in from..to {
         if k == a {

@@ -140,6 +140,10 @@ impl<'a> Context<'a> {
         let mut by_category: std::collections::HashMap<_, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, e) in facts.entities.iter().enumerate() {
+            // The byline's author is nobody the article talks about.
+            if e.mentions.iter().all(|m| m.sentence.is_none()) {
+                continue;
+            }
             let list = by_category.entry((e.kind, e.category)).or_default();
             if list.len() < 24 {
                 list.push(i); // entities come most salient first

@@ -234,6 +234,12 @@ pub(crate) fn plain_mention(ctx: &Context, t: &Target, words: &Words, a: usize, 
         .tokens
         .get(b)
         .is_some_and(|tok| tok.kind == TokenKind::Possessive);
+    // "the European Geosciences Union General Assembly": part of a name.
+    let compound = t.e.kind != Kind::HowMuch
+        && words
+            .tokens
+            .get(b)
+            .is_some_and(|tok| tok.is_capitalised(words.text) && tok.space_before);
     let modifier = a > 0
         && matches!(words.low(a - 1), "the" | "a" | "an")
         && t.e.kind != Kind::HowMuch
@@ -245,7 +251,7 @@ pub(crate) fn plain_mention(ctx: &Context, t: &Target, words: &Words, a: usize, 
                 && !super::verbs::is_auxiliary(words.low(b))
                 && !super::verbs::is_finite_verb(words.low(b))
         });
-    !(demonym || glued || possessive || modifier)
+    !(demonym || glued || possessive || modifier || compound)
 }
 
 /// The wh-question for target `t`, if the sentence allows a sure one.
@@ -287,6 +293,15 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     let g = &*GAZETTEER;
     let is_title = |w: &str| g.titles.contains(w) || g.role_modifiers.contains(w);
     let s = words.subject(from, v, is_title)?;
+    // A time or amount is no subject ("on Thursday reported").
+    let time_subject = ctx
+        .mentions_in(words.tokens[s].start, words.tokens[v - 1].end)
+        .any(|m| {
+            m.0 != t.start && matches!(ctx.facts.entities[m.2].kind, Kind::When | Kind::HowMuch)
+        });
+    if time_subject {
+        return None;
+    }
     // A coordinated subject ("She and Lukashenko are …") is not one answer.
     if v - s > 9 || (s > from && matches!(words.low(s - 1), "and" | "or" | "nor")) {
         return None;
@@ -346,6 +361,31 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         }
         // The answer after the verb: remove it (and its preposition).
         let mut rm_a = a;
+        // Hedges belong to the amount: "by up to 9 metres", "about 60".
+        while rm_a > v_end
+            && t.e.kind == Kind::HowMuch
+            && matches!(
+                words.low(rm_a - 1),
+                "up" | "to"
+                    | "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "roughly"
+                    | "than"
+                    | "more"
+                    | "less"
+                    | "over"
+                    | "under"
+                    | "approximately"
+                    | "an"
+                    | "estimated"
+            )
+        {
+            rm_a -= 1;
+        }
+        let a = rm_a;
         let prep = if a > v_end { words.low(a - 1) } else { "" };
         let mut wh = wh.clone();
         match t.e.kind {
