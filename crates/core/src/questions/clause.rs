@@ -56,6 +56,27 @@ pub(crate) const SUBORDINATE: &[&str] = &[
     "until", "though", "whereas", "whether", "unless",
 ];
 
+/// `low` opens a relative, subordinate or adjunct clause: a clause that
+/// cannot stand alone as a prompt.
+pub(crate) fn opens_dependent(low: &str) -> bool {
+    SUBORDINATE.contains(&low)
+        || matches!(
+            low,
+            "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "where"
+                | "with"
+                | "including"
+                | "despite"
+                | "and"
+                | "but"
+                | "so"
+                | "yet"
+        )
+}
+
 /// Prepositions and conjunctions: a subject never runs back past these.
 const STOPS: &[&str] = &[
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "about", "over", "under", "after",
@@ -326,7 +347,9 @@ pub(crate) fn render(words: &Words, pieces: &[Piece]) -> String {
             }
             Piece::Text(s) => (s.clone(), !(s.starts_with("’s") || s.starts_with("'s"))),
         };
-        let after_open = out.ends_with(['(', '“', '‘', '$', '£', '€', '-']) || out.ends_with(" \"");
+        let after_open = out.ends_with(['(', '“', '‘', '$', '£', '€', '-'])
+            || out.ends_with(" \"")
+            || out == "\"";
         if !out.is_empty() && space && !after_open {
             out.push(' ');
         }

@@ -8,6 +8,13 @@ use super::{BLANK, Context, Target, is_demonym};
 /// Sentences longer than this many words are trimmed to the clause.
 const LONG: usize = 32;
 
+/// Every opening quotation mark is closed in `text`.
+pub(crate) fn quotes_balanced(text: &str) -> bool {
+    let open = text.matches('“').count();
+    let close = text.matches('”').count();
+    open == close && text.matches('"').count() % 2 == 0
+}
+
 /// The cloze prompt for target `t`.
 pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
     if is_demonym(&ctx.text[t.start..t.end]) {
@@ -27,11 +34,12 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
     } else {
         (0, n)
     };
-    // A relative clause alone is a fragment: the whole sentence instead.
-    if matches!(
-        words.low(from),
-        "which" | "who" | "whom" | "whose" | "where"
-    ) {
+    // Part of a quotation that runs on into the next sentence: a fragment.
+    if !quotes_balanced(ctx.article.sentence_text(t.sentence)) {
+        return None;
+    }
+    // A relative or adjunct clause alone is a fragment: the whole sentence.
+    if super::clause::opens_dependent(words.low(from)) {
         if n > 60 {
             return None;
         }

@@ -34,8 +34,9 @@ pub(crate) fn build(ctx: &Context, t: &Target, rng: &mut StdRng) -> Option<Quest
     // One statement: a main clause with its own verb.
     if to - from < 5
         || to - from > 40
-        || super::clause::SUBORDINATE.contains(&words.low(from))
-        || matches!(words.low(from), "which" | "who" | "whom" | "whose" | "that")
+        || !super::cloze::quotes_balanced(ctx.article.sentence_text(t.sentence))
+        || super::clause::opens_dependent(words.low(from))
+        || words.low(from) == "that"
         || words.verb_group(from, to, &[]).is_none()
     {
         return None;

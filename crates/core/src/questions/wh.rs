@@ -46,8 +46,29 @@ const TEMPORAL: &[&str] = &[
     "for",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "once", "when", "as", "if", "because", "although", "while", "after", "before", "since",
-    "until", "though", "whereas", "whether", "which", "who", "where", "that",
+    "once",
+    "when",
+    "as",
+    "if",
+    "because",
+    "although",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "though",
+    "whereas",
+    "whether",
+    "which",
+    "who",
+    "where",
+    "that",
+    "whose",
+    "whom",
+    "with",
+    "including",
+    "despite",
 ];
 
 fn wh_phrase(t: &Target) -> String {
@@ -317,7 +338,9 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     };
     if a >= s && b <= v {
         // The answer is the subject: replace it.
-        if b != v || (a > s && !matches!(words.low(s), "the" | "a" | "an")) {
+        // The answer must be the whole subject (a time never is one).
+        let whole = a == s || (a == s + 1 && matches!(words.low(s), "the" | "a" | "an"));
+        if b != v || !whole || t.e.kind == Kind::When {
             return None;
         }
         let who = if t.e.kind == Kind::Who && with_role {
@@ -413,6 +436,7 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         if rm_a == a
             && a > v_end
             && b < to
+            && (wh.starts_with("which") || wh == "who")
             && words.tokens[a - 1].is_word()
             && PIED.contains(&words.low(a - 1))
         {
