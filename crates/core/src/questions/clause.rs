@@ -256,12 +256,19 @@ impl<'t> Words<'t> {
             let k = start - 1;
             let t = self.tokens[k];
             let w = self.low(k);
-            if t.kind == TokenKind::Punct || STOPS.contains(&w) {
+            // "of", "and" inside a name ("Community of West African States")
+            // are part of it.
+            let inside_name = k > from
+                && matches!(w, "of" | "and" | "for" | "the" | "de")
+                && self.tokens[k - 1].is_capitalised(self.text)
+                && self.tokens[k + 1].is_capitalised(self.text);
+            if t.kind == TokenKind::Punct || (STOPS.contains(&w) && !inside_name) {
                 break;
             }
             // A proper name does not run back into a common noun ("Over
             // the past decade Lukashenka"), unless that noun is a title.
             if start < v
+                && !inside_name
                 && self.tokens[start].is_capitalised(self.text)
                 && t.is_word()
                 && !t.is_capitalised(self.text)
@@ -276,7 +283,7 @@ impl<'t> Words<'t> {
             start = k;
         }
         // "Observers from the Carter Center": a noun and its phrase.
-        if start > from + 1
+        while start > from + 1
             && matches!(
                 self.low(start - 1),
                 "from" | "of" | "at" | "for" | "in" | "with"
@@ -429,5 +436,21 @@ mod tests {
             render(&w, &pieces),
             "Russia’s aid, worth $2 bn, reached U.S.-Kyrgyzstan talks."
         );
+    }
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::*;
+
+    #[test]
+    fn subject_runs_over_names_and_their_phrases() {
+        let text = "A high-level delegation from the Economic Community of West African States (ECOWAS) arrived in Accra.";
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let w = Words::new(text, lower, 0, text.len(), true);
+        let (v, _, _) = w.verb_group(0, w.tokens.len(), &[]).unwrap();
+        assert_eq!(w.word(v), "arrived");
+        let s = w.subject(0, v, |_| false).unwrap();
+        assert_eq!(w.word(s), "A");
     }
 }

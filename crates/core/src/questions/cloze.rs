@@ -12,7 +12,7 @@ const LONG: usize = 32;
 pub(crate) fn quotes_balanced(text: &str) -> bool {
     let open = text.matches('“').count();
     let close = text.matches('”').count();
-    open == close && text.matches('"').count() % 2 == 0
+    open == close && text.matches('"').count().is_multiple_of(2)
 }
 
 /// The cloze prompt for target `t`.

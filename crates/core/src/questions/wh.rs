@@ -313,6 +313,11 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     let (v, v_end, aux) = words.verb_group(from, to, &spans)?;
     let g = &*GAZETTEER;
     let is_title = |w: &str| g.titles.contains(w) || g.role_modifiers.contains(w);
+    // A verb inside a relative clause ("the oceanographer whose work
+    // changed …") is not the clause's own.
+    if (from..v).any(|k| matches!(words.low(k), "which" | "who" | "whose" | "whom" | "that")) {
+        return None;
+    }
     let s = words.subject(from, v, is_title)?;
     // A time or amount is no subject ("on Thursday reported").
     let time_subject = ctx
