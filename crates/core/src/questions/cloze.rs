@@ -60,7 +60,11 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
         prompt = prompt.trim_end_matches([',', ';', ':']).to_owned();
         prompt.push('.');
     }
-    if !prompt.contains(BLANK) || leaks(t, &prompt) || prompt.split_whitespace().count() < 4 {
+    if !quotes_balanced(&prompt)
+        || !prompt.contains(BLANK)
+        || leaks(t, &prompt)
+        || prompt.split_whitespace().count() < 4
+    {
         return None;
     }
     Some(prompt)

@@ -282,6 +282,26 @@ fn times(answer: &str, category: Category, rng: &mut StdRng) -> Vec<String> {
             }
             out.shuffle(rng);
         }
+        Category::Period
+            if number_span(answer).is_some() || answer.split_whitespace().count() == 2 =>
+        {
+            // "three hours", "42 days": the same unit, other numbers.
+            if let Some((first, unit)) = answer.split_once(' ')
+                && (first.chars().all(|c| c.is_ascii_digit())
+                    || [
+                        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "eleven", "twelve", "several", "few",
+                    ]
+                    .contains(&first))
+            {
+                for n in ["two", "five", "ten", "twelve", "24", "48", "six"] {
+                    if n != first {
+                        out.push(format!("{n} {unit}"));
+                    }
+                }
+                out.shuffle(rng);
+            }
+        }
         Category::Period => {
             for c in [
                 "the past year",

@@ -76,6 +76,9 @@ pub(crate) fn build(ctx: &Context, t: &Target, rng: &mut StdRng) -> Option<Quest
     }
     resolve_pronouns(ctx, t, &words, &mut pieces)?;
     let statement = render(&words, &pieces);
+    if !super::cloze::quotes_balanced(&statement) {
+        return None; // a clause cut out of a quotation
+    }
     let statement = format!(
         "{}.",
         capitalise(statement.trim().trim_end_matches(['.', ',', ';', ':']))

@@ -192,6 +192,9 @@ const E_ENDINGS: &[&str] = &[
     "ak", "uk", "iz", "ys", "ym", "yp",
 ];
 
+/// Verbs whose base form ends in a double consonant ("added" → "add").
+const KEEP_DOUBLE: &[&str] = &["add", "egg", "err", "purr", "buzz", "fizz", "ebb"];
+
 /// Verbs whose stems end like an "-e" verb but are not ("visited" →
 /// "visit", "opened" → "open").
 const NO_E: &[&str] = &[
@@ -725,7 +728,11 @@ pub(crate) fn base(word: &str) -> Option<(String, Tense)> {
         let bytes = stem.as_bytes();
         let n = bytes.len();
         // Doubled final consonant: "planned" → "plan", "stopped" → "stop".
-        if n >= 3 && bytes[n - 1] == bytes[n - 2] && !b"aeiouslfz".contains(&bytes[n - 1]) {
+        if n >= 3
+            && bytes[n - 1] == bytes[n - 2]
+            && !b"aeiouslfz".contains(&bytes[n - 1])
+            && !KEEP_DOUBLE.contains(&stem)
+        {
             return Some((stem[..n - 1].to_owned(), Tense::Past));
         }
         if NO_E.contains(&stem) {
@@ -814,6 +821,7 @@ mod tests {
             ("raised", "raise"),
             ("appealed", "appeal"),
             ("stayed", "stay"),
+            ("added", "add"),
         ] {
             assert_eq!(base(past).map(|(b, _)| b), Some(b.to_owned()), "{past}");
         }

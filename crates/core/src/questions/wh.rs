@@ -429,6 +429,8 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             {
                 return None;
             }
+            // "at the General Assembly": a who in a place's slot.
+            Kind::Who if LOCATIVE.contains(&prep) => return None,
             Kind::Who if with_role => {
                 let role = t.e.role.as_deref().unwrap_or("");
                 wh = format!("which {role}");
