@@ -70,6 +70,9 @@ pub(crate) struct Gazetteer {
     pub names: HashMap<&'static str, Vec<Reading>>,
     /// Most words in any surface form.
     pub max_name_words: usize,
+    /// First words of surface forms of two or more words ("United" for
+    /// "United States"), to skip long lookups from other words.
+    pub multi_first: HashSet<&'static str>,
     /// Lowercase titles ("prime minister"), up to `max_title_words` words.
     pub titles: HashSet<String>,
     pub max_title_words: usize,
@@ -151,6 +154,9 @@ impl Gazetteer {
 
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
         self.max_name_words = self.max_name_words.max(words(surface));
+        if let Some((first, _)) = surface.split_once([' ', '-']) {
+            self.multi_first.insert(first);
+        }
         let readings = self.names.entry(surface).or_default();
         if !readings.iter().any(|r| r.entry == entry) {
             readings.push(Reading { entry, form });
@@ -162,6 +168,7 @@ impl Gazetteer {
             entries: Vec::new(),
             names: HashMap::default(),
             max_name_words: 1,
+            multi_first: HashSet::default(),
             titles: HashSet::default(),
             max_title_words: 1,
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),

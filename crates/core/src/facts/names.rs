@@ -13,22 +13,19 @@ use crate::gazetteer::{Form, GAZETTEER, Known, Place, Reading};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
+/// Borrows from the article: observing allocates nothing per word.
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
+pub(crate) struct Lexicon<'t> {
     /// Words seen in lowercase.
-    lower: HashSet<String>,
+    lower: HashSet<&'t str>,
 }
 
-impl Lexicon {
-    pub fn observe(&mut self, s: &Sentence) {
+impl<'t> Lexicon<'t> {
+    pub fn observe(&mut self, s: &Sentence<'t>) {
         for t in &s.tokens {
             let w = t.text(s.text);
-            if t.is_word()
-                && w.len() > 2
-                && w.starts_with(|c: char| c.is_ascii_lowercase())
-                && !self.lower.contains(w)
-            {
-                self.lower.insert(w.to_owned());
+            if t.is_word() && w.len() > 2 && w.as_bytes()[0].is_ascii_lowercase() {
+                self.lower.insert(w);
             }
         }
     }
@@ -280,8 +277,9 @@ impl Runs {
         // Leading capitalised function words ("For", "Perhaps") and titles.
         while a < b {
             let w = s.word(a);
-            let known_longer = (a + 2..=b.min(a + g.max_name_words))
-                .any(|e| !g.lookup(&surface(s, a, e)).is_empty());
+            let known_longer = g.multi_first.contains(w)
+                && (a + 2..=b.min(a + g.max_name_words))
+                    .any(|e| !g.lookup(&surface(s, a, e)).is_empty());
             // "General Assembly", "General Motors": the title is the name.
             let keep = known_longer || g.org_keywords.contains(s.low(b - 1));
             let function_word = g.stopwords.contains(s.low(a))
@@ -367,7 +365,14 @@ impl Runs {
         let mut stretch = a;
         while k < b {
             let mut matched = None;
-            for e in (k + 1..=b.min(k + g.max_name_words)).rev() {
+            // Names of several words are tried only from a word that
+            // starts one.
+            let longest = if g.multi_first.contains(s.word(k)) {
+                b.min(k + g.max_name_words)
+            } else {
+                k + 1
+            };
+            for e in (k + 1..=longest).rev() {
                 let readings = g.lookup(&surface(s, k, e));
                 if !readings.is_empty() {
                     matched = Some((e, best_reading(readings, acts_after(e))));
