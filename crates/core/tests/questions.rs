@@ -79,8 +79,13 @@ fn every_question_obeys_the_rules() {
             }
             // The answer is in its source (a role's country follows from
             // the demonym: "Belarusian president" → Belarus).
-            if matches!(q.style, Style::Wh | Style::Cloze | Style::Choice) && !q.prompt.starts_with("Which country is") && !q.prompt.starts_with("Which country was") {
-                let stated = std::iter::once(&q.answer).chain(&q.accept).any(|a| contains_words(&q.source, a));
+            if matches!(q.style, Style::Wh | Style::Cloze | Style::Choice)
+                && !q.prompt.starts_with("Which country is")
+                && !q.prompt.starts_with("Which country was")
+            {
+                let stated = std::iter::once(&q.answer)
+                    .chain(&q.accept)
+                    .any(|a| contains_words(&q.source, a));
                 assert!(stated, "answer not in its source: {at} / {:?}", q.source);
             }
             // The source is the sentence (or the byline).

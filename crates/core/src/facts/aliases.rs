@@ -295,6 +295,42 @@ impl People {
 pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text: &str) {
     let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
+
+    // 0. The first words of an organisation's name stand for it ("Woods
+    //    Hole" for "Woods Hole Oceanographic Institution").
+    let orgs: Vec<(String, Key)> = found
+        .iter()
+        .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
+        .map(|f| (f.canonical.clone(), f.key.clone()))
+        .collect();
+    names.retain(|n| {
+        if n.words.len() < 2 || n.person_cue {
+            return true;
+        }
+        let short = text[n.start..n.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some((full, key)) = orgs.iter().find(|(full, _)| {
+            full.len() > short.len()
+                && full.starts_with(&short)
+                && full.as_bytes()[short.len()] == b' '
+        }) else {
+            return true;
+        };
+        let mut f = Found::new(
+            n.start,
+            n.end,
+            Kind::Who,
+            Category::Organisation,
+            key.clone(),
+        );
+        f.canonical.clone_from(full);
+        f.sentence = n.sentence;
+        f.acts = n.acts;
+        found.push(f);
+        false
+    });
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
 
     // 1. Full names.
