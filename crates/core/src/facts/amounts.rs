@@ -22,7 +22,7 @@ fn number_word(word: &str) -> Option<f64> {
         "nine" => 9.0,
         "ten" => 10.0,
         "eleven" => 11.0,
-        "twelve" => 12.0,
+        "twelve" | "dozen" => 12.0,
         "thirteen" => 13.0,
         "fourteen" => 14.0,
         "fifteen" => 15.0,
@@ -38,7 +38,6 @@ fn number_word(word: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        "dozen" => 12.0,
         "hundred" => 100.0,
         _ => return None,
     })
