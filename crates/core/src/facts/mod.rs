@@ -413,7 +413,9 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut acts: Vec<bool> = Vec::new();
     for f in kept {
-        let i = *index.entry(f.key.clone()).or_insert_with(|| {
+        let i = if let Some(&i) = index.get(&f.key) {
+            i
+        } else {
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
@@ -427,8 +429,9 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
                 salience: 0.0,
             });
             acts.push(false);
+            index.insert(f.key.clone(), entities.len() - 1);
             entities.len() - 1
-        });
+        };
         let e = &mut entities[i];
         acts[i] |= f.acts;
         if e.role.is_none() {
