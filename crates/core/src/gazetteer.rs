@@ -76,6 +76,9 @@ pub(crate) struct Gazetteer {
     /// Lowercase titles ("prime minister"), up to `max_title_words` words.
     pub titles: HashSet<String>,
     pub max_title_words: usize,
+    /// First and last words of the titles, to rule tokens out quickly.
+    pub title_first: HashSet<String>,
+    pub title_last: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     /// Capitalised honorifics without a dot ("Mr", "Dr").
     pub honorifics: HashSet<&'static str>,
@@ -171,6 +174,8 @@ impl Gazetteer {
             multi_first: HashSet::default(),
             titles: HashSet::default(),
             max_title_words: 1,
+            title_first: HashSet::default(),
+            title_last: HashSet::default(),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
             honorifics: records(include_str!("../data/honorifics.txt"))
                 .map(|r| r[0].trim_end_matches('.'))
@@ -194,6 +199,12 @@ impl Gazetteer {
         };
         for title in lower_set(include_str!("../data/titles.txt")) {
             g.max_title_words = g.max_title_words.max(words(&title));
+            if let Some(first) = title.split([' ', '-']).next() {
+                g.title_first.insert(first.to_owned());
+            }
+            if let Some(last) = title.split([' ', '-']).next_back() {
+                g.title_last.insert(last.to_owned());
+            }
             g.titles.insert(title);
         }
         let mut countries: HashMap<&'static str, u32> = HashMap::default();

@@ -143,6 +143,8 @@ struct People {
     /// Spellings of other entities (places, organisations) by shape, that a
     /// typo must not be as close to.
     others: HashMap<(char, usize), Vec<String>>,
+    /// Answers of `typo` since the last change of `surnames`.
+    typos: HashMap<String, Option<usize>>,
 }
 
 impl People {
@@ -183,6 +185,16 @@ impl People {
             }
         }
         Some(best)
+    }
+
+    /// `typo`, remembered per word until the people change.
+    fn typo_cached(&mut self, word: &str) -> Option<usize> {
+        if let Some(&hit) = self.typos.get(word) {
+            return hit;
+        }
+        let hit = self.typo(word);
+        self.typos.insert(word.to_owned(), hit);
+        hit
     }
 
     /// The one person whose surname `word` misspells, if no other entity is
@@ -240,6 +252,7 @@ impl People {
             }
         }
         if let Some(last) = words.last() {
+            self.typos.clear();
             let bucket = self.surnames.entry(shape(last)).or_default();
             if !bucket.iter().any(|(s, q)| s == last && *q == p) {
                 bucket.push((last.clone(), p));
@@ -298,11 +311,19 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
 
     // 0. The first words of an organisation's name stand for it ("Woods
     //    Hole" for "Woods Hole Oceanographic Institution").
-    let orgs: Vec<(String, Key)> = found
+    // Distinct organisation names, by their first word.
+    let mut orgs: HashMap<&str, Vec<(String, Key)>> = HashMap::default();
+    for f in found
         .iter()
         .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
-        .map(|f| (f.canonical.clone(), f.key.clone()))
-        .collect();
+    {
+        let first = f.canonical.split(' ').next().unwrap_or_default();
+        let list = orgs.entry(first).or_default();
+        if !list.iter().any(|(full, _)| *full == f.canonical) {
+            list.push((f.canonical.clone(), f.key.clone()));
+        }
+    }
+    let mut short_forms = Vec::new();
     names.retain(|n| {
         if n.words.len() < 2 || n.person_cue {
             return true;
@@ -311,7 +332,8 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let Some((full, key)) = orgs.iter().find(|(full, _)| {
+        let first = short.split(' ').next().unwrap_or_default();
+        let Some((full, key)) = orgs.get(first).into_iter().flatten().find(|(full, _)| {
             full.len() > short.len()
                 && full.starts_with(&short)
                 && full.as_bytes()[short.len()] == b' '
@@ -328,9 +350,10 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
         f.canonical.clone_from(full);
         f.sentence = n.sentence;
         f.acts = n.acts;
-        found.push(f);
+        short_forms.push(f);
         false
     });
+    found.extend(short_forms);
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
 
     // 1. Full names.
@@ -351,7 +374,9 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
                 continue;
             }
             let word = &n.words[0];
-            let known = people.exact(word, n.start).or_else(|| people.typo(word));
+            let known = people
+                .exact(word, n.start)
+                .or_else(|| people.typo_cached(word));
             if known.is_some() || (n.person_cue && !n.place_cue) {
                 owner[i] = Some(people.add_form(known, &n.words, &text[n.start..n.end], n.start));
             }

@@ -552,6 +552,9 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
 /// its length in tokens.
 fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     let g = &*GAZETTEER;
+    if !g.title_first.contains(s.low(k)) {
+        return None;
+    }
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
         .find(|&e| g.titles.contains(s.low_phrase(k, e).as_ref()))

@@ -199,7 +199,9 @@ const VERBS: &[&str] = &[
 
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
-    VERBS.contains(&lower) || (lower.len() > 4 && lower.ends_with("ed"))
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| VERBS.iter().copied().collect());
+    (lower.len() > 4 && lower.ends_with("ed")) || SET.contains(lower)
 }
 
 /// Person nouns that say nothing about a role.
@@ -234,12 +236,16 @@ fn occupation(word: &str, lower: &str) -> bool {
 fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     let g = &*GAZETTEER;
     let mut best = None;
+    if end == 0 || !s.tokens[end - 1].is_word() {
+        return None;
+    }
+    let last_is_title = g.title_last.contains(s.low(end - 1));
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
             break;
         }
-        if g.titles.contains(s.low_phrase(k, end).as_ref())
+        if (last_is_title && g.titles.contains(s.low_phrase(k, end).as_ref()))
             || (len == 1 && occupation(s.word(k), s.low(k)))
         {
             best = Some(k);

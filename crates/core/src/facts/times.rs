@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::GAZETTEER;
+use crate::gazetteer::{GAZETTEER, Gazetteer};
 use crate::tokens::TokenKind;
 
 const UNITS: &[&str] = &[
@@ -166,9 +166,10 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
+    let g = &*GAZETTEER;
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.used[i] || !may_start(s, i) {
+        if s.used[i] || !may_start(g, s, i) {
             i += 1;
             continue;
         }
@@ -237,11 +238,39 @@ pub(crate) const TRIGGERS: &[&str] = &[
 
 /// Token `i` can begin a time: a number, a trigger word, a month, a
 /// weekday or the first word of a holiday.
-fn may_start(s: &Sentence, i: usize) -> bool {
-    let g = &*GAZETTEER;
+fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
     match s.tokens[i].kind {
         TokenKind::Number => true,
-        TokenKind::Word => g.time_words.contains(s.low(i)),
+        TokenKind::Word => match s.low(i) {
+            // The commonest words start a time only before a few others.
+            "the" => {
+                s.tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                    || matches!(
+                        s.low(i + 1),
+                        "past"
+                            | "last"
+                            | "next"
+                            | "coming"
+                            | "previous"
+                            | "following"
+                            | "first"
+                            | "final"
+                            | "second"
+                            | "latter"
+                            | "end"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "early"
+                            | "late"
+                            | "mid"
+                    )
+            }
+            "a" | "an" => unit(s.low(i + 1)).is_some(),
+            w => g.time_words.contains(w),
+        },
         _ => false,
     }
 }
