@@ -14,6 +14,7 @@ mod people;
 mod salience;
 mod times;
 
+pub(crate) use aliases::distance;
 pub(crate) use times::TRIGGERS as TIME_TRIGGERS;
 
 use rustc_hash::FxHashMap as HashMap;

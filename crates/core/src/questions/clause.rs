@@ -91,6 +91,9 @@ pub(crate) struct Words<'t> {
     pub text: &'t str,
     pub lower: &'t str,
     pub tokens: Vec<Token>,
+    /// The first word is (part of) a name, so keeps its capital inside a
+    /// prompt; otherwise "Work is continuing" becomes "… work is …".
+    pub name_first: bool,
 }
 
 impl<'t> Words<'t> {
@@ -128,6 +131,7 @@ impl<'t> Words<'t> {
             text,
             lower,
             tokens,
+            name_first: false,
         }
     }
 
@@ -326,11 +330,8 @@ pub(crate) fn render(words: &Words, pieces: &[Piece]) -> String {
                 let t = words.tokens[*k];
                 let mut text = words.word(*k).to_owned();
                 // The sentence's first word ("The", "But") is lowercase inside.
-                let g = &*crate::gazetteer::GAZETTEER;
-                if *k == 0
-                    && !out.is_empty()
-                    && (g.stopwords.contains(words.low(0)) || g.titles.contains(words.low(0)))
-                {
+                let first_common = !words.name_first && !t.is_all_caps(words.text);
+                if *k == 0 && !out.is_empty() && first_common {
                     words.low(0).clone_into(&mut text);
                 }
                 let space = match prev {

@@ -22,6 +22,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<String> {
     }
     let words = ctx.words(t.sentence, false);
     let (a, b) = words.range(t.start, t.end)?;
+    // "south-_____": a blank glued into a compound reads wrong.
+    if words.tokens[a].hyphen_before || words.tokens.get(b).is_some_and(|tok| tok.hyphen_before) {
+        return None;
+    }
     let n = words.tokens.len();
     let (mut from, mut to) = if ctx
         .article

@@ -47,8 +47,21 @@ pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Op
         }
     }
     let mut out: Vec<String> = Vec::new();
+    let answer_norm = normalise(want.answer);
     let mut offer = |cand: String, out: &mut Vec<String>| {
         let norm = normalise(&cand);
+        // A misspelling of the answer is the answer ("Vigin Blue").
+        let limit = if answer_norm.chars().count() >= 6 {
+            1
+        } else {
+            0
+        };
+        if want.kind != Kind::HowMuch
+            && want.kind != Kind::When
+            && crate::facts::distance(&norm, &answer_norm, limit) <= limit
+        {
+            return;
+        }
         let stated = !norm.is_empty() && format!(" {source} ").contains(&format!(" {norm} "));
         if !norm.is_empty() && !stated && !banned.contains(&norm) {
             banned.push(norm);

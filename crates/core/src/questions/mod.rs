@@ -117,6 +117,9 @@ pub(crate) struct Context<'a> {
     pub lower: String,
     /// Every mention with a sentence: (start, end, entity, sentence), by start.
     pub mentions: Vec<(usize, usize, usize, usize)>,
+    /// Words the article writes in lowercase somewhere: a capitalised first
+    /// word among them is a common word ("Work is …"), not a name.
+    pub lowercase_words: std::collections::HashSet<&'a str>,
     /// The highest salience, to scale the others.
     pub top_salience: f64,
     /// The most salient entities of each (kind, category): distractors.
@@ -160,6 +163,10 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|e| e.salience)
                 .fold(1.0, f64::max),
+            lowercase_words: text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                .collect(),
             by_category,
         }
     }
@@ -167,7 +174,19 @@ impl<'a> Context<'a> {
     /// The words of sentence `i`; `trim` leaves out parenthetical adverbs.
     pub fn words(&self, i: usize, trim: bool) -> Words<'_> {
         let s = &self.article.sentences[i];
-        Words::new(self.text, &self.lower, s.start, s.end, trim)
+        let mut words = Words::new(self.text, &self.lower, s.start, s.end, trim);
+        words.name_first = words.tokens.first().is_some_and(|t| {
+            let g = &*GAZETTEER;
+            let low = &self.lower[t.start..t.end];
+            let named = self
+                .mention_at(t.start)
+                .is_some_and(|m| self.facts.entities[m.2].kind != crate::facts::Kind::When);
+            named
+                || !(g.stopwords.contains(low)
+                    || g.titles.contains(low)
+                    || self.lowercase_words.contains(low))
+        });
+        words
     }
 
     /// The mention covering byte `at`.

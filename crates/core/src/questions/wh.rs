@@ -280,6 +280,18 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     let words = ctx.words(t.sentence, true);
     let (a, b, with_role) = answer_span(ctx, t, &words)?;
     let (ma, mb) = words.range(t.start, t.end)?;
+    // "$5 flights": an amount that modifies a noun is no answer to "how
+    // much".
+    if t.e.category == Category::Money
+        && words
+            .tokens
+            .get(mb)
+            .is_some_and(|tok| tok.is_word() && !tok.is_capitalised(words.text))
+        && !GAZETTEER.stopwords.contains(words.low(mb))
+        && !super::verbs::is_finite_verb(words.low(mb))
+    {
+        return None;
+    }
     // "the 31-year-old would …": an age is no "how much".
     if t.e.unit.as_deref() == Some("years old") {
         return None;
@@ -358,9 +370,17 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         embedded = pieces.clone();
     } else if b <= s {
         // The answer fronted before the subject: a time or place phrase.
+        // Only a phrase that is the answer with its preposition ("Over
+        // the past decade", "In Kenya,"): nothing else may hang on it.
         let fronted_ok = matches!(t.e.kind, Kind::When | Kind::Where)
             && s - from <= 8
-            && (from..s).all(|k| !super::verbs::is_auxiliary(words.low(k)));
+            && (from..s).all(|k| {
+                (k >= a && k < b)
+                    || matches!(
+                        words.low(k),
+                        "in" | "on" | "at" | "over" | "during" | "throughout" | "the" | ","
+                    )
+            });
         if !fronted_ok {
             return None;
         }
@@ -390,12 +410,18 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         // The answer after the verb: remove it (and its preposition).
         let mut rm_a = a;
         // Hedges belong to the amount: "by up to 9 metres", "about 60".
+        if t.e.kind == Kind::HowMuch
+            && rm_a >= v_end + 2
+            && words.low(rm_a - 1) == "to"
+            && words.low(rm_a - 2) == "up"
+        {
+            rm_a -= 2;
+        }
         while rm_a > v_end
             && t.e.kind == Kind::HowMuch
             && matches!(
                 words.low(rm_a - 1),
-                "up" | "to"
-                    | "about"
+                "up" | "about"
                     | "around"
                     | "nearly"
                     | "almost"
@@ -415,6 +441,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         }
         let a = rm_a;
         let prep = if a > v_end { words.low(a - 1) } else { "" };
+        // "in and around Brisbane": coordinated prepositions.
+        if a >= v_end + 2 && matches!(words.low(a - 2), "and" | "or") {
+            return None;
+        }
         let mut wh = wh.clone();
         match t.e.kind {
             Kind::Where if LOCATIVE.contains(&prep) => {
