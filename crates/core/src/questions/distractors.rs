@@ -51,11 +51,7 @@ pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Op
     let mut offer = |cand: String, out: &mut Vec<String>| {
         let norm = normalise(&cand);
         // A misspelling of the answer is the answer ("Vigin Blue").
-        let limit = if answer_norm.chars().count() >= 6 {
-            1
-        } else {
-            0
-        };
+        let limit = usize::from(answer_norm.chars().count() >= 6);
         if want.kind != Kind::HowMuch
             && want.kind != Kind::When
             && crate::facts::distance(&norm, &answer_norm, limit) <= limit
