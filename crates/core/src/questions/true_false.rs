@@ -79,10 +79,12 @@ pub(crate) fn build(ctx: &Context, t: &Target, rng: &mut StdRng) -> Option<Quest
     if !super::cloze::quotes_balanced(&statement) {
         return None; // a clause cut out of a quotation
     }
-    let statement = format!(
-        "{}.",
-        capitalise(statement.trim().trim_end_matches(['.', ',', ';', ':']))
-    );
+    let body = statement.trim().trim_end_matches([',', ';', ':']);
+    let statement = if body.ends_with(['.', '!', '”', '"']) {
+        capitalise(body)
+    } else {
+        format!("{}.", capitalise(body))
+    };
     let source = ctx.article.sentence_text(t.sentence).to_owned();
     let answer = if truthful { "True" } else { "False" };
     Some(Question {
