@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::facts::Kind;
+use crate::facts::{allowed_typos, distance};
 use crate::gazetteer::GAZETTEER;
 use crate::questions::{Question, Style};
 
@@ -487,68 +488,6 @@ fn surname<'a>(q: &'a Question, others: &[&str]) -> Option<&'a str> {
         .filter_map(|o| o.split_whitespace().next_back())
         .any(|o| normalise(o) == key);
     (!shared).then_some(last)
-}
-
-/// The most edits a typo may make, by the length of the accepted form.
-fn allowed_typos(len: usize) -> usize {
-    match len {
-        0..6 => 0,
-        6..12 => 1,
-        _ => 2,
-    }
-}
-
-/// Optimal string alignment distance between normalised texts, stopping
-/// early past `limit` (then `limit + 1`).
-fn distance(a: &str, b: &str, limit: usize) -> usize {
-    if a.is_ascii() && b.is_ascii() {
-        return osa(a.as_bytes(), b.as_bytes(), limit);
-    }
-    if a.chars().count().abs_diff(b.chars().count()) > limit {
-        return limit + 1;
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    osa(&a, &b, limit)
-}
-
-fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
-    }
-    // Three rolling rows: two back (transpositions), one back, current.
-    let w = b.len() + 1;
-    let mut stack = [0usize; 3 * 65];
-    let mut heap = Vec::new();
-    let rows: &mut [usize] = if 3 * w <= stack.len() {
-        &mut stack[..3 * w]
-    } else {
-        heap.resize(3 * w, 0);
-        &mut heap
-    };
-    for (j, cell) in rows[w..2 * w].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (older, rest) = rows.split_at_mut(w);
-        let (prev, cur) = rest.split_at_mut(w);
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(older[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > limit {
-            return limit + 1;
-        }
-        rows.rotate_left(w);
-    }
-    rows[w + b.len()].min(limit + 1)
 }
 
 // ---------------------------------------------------------------------------

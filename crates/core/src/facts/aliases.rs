@@ -34,7 +34,7 @@ pub(crate) fn byline(article: &Article) -> Vec<NameMention> {
 }
 
 /// The most edits between two spellings of one name, by its length.
-fn allowed_typos(len: usize) -> usize {
+pub(crate) fn allowed_typos(len: usize) -> usize {
     match len {
         0..6 => 0,
         6..12 => 1,

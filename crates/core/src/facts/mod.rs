@@ -14,7 +14,7 @@ mod people;
 mod salience;
 mod times;
 
-pub(crate) use aliases::distance;
+pub(crate) use aliases::{allowed_typos, distance};
 pub(crate) use people::is_verb as is_listed_verb;
 pub(crate) use times::TRIGGERS as TIME_TRIGGERS;
 

@@ -35,20 +35,7 @@ fn with(q: &Question, prompt: &str, mut options: Vec<String>, rng: &mut StdRng) 
 
 /// The choice question for target `t`, from `prompt` (a wh or cloze).
 pub(crate) fn build(ctx: &Context, t: &Target, prompt: &str, rng: &mut StdRng) -> Option<Question> {
-    let want = Want {
-        kind: t.e.kind,
-        category: t.e.category,
-        answer: &t.answer,
-        accept: &t.accept,
-        value: t.e.value,
-        entity: Some(t.entity),
-        sentence: Some(t.sentence),
-        country: t
-            .e
-            .note
-            .as_deref()
-            .filter(|_| t.e.category == Category::City),
-    };
+    let want = Want::for_target(t);
     let options = pick(ctx, &want, 3, rng)?;
     let base = super::question(t, Style::Choice, prompt.to_owned(), ctx);
     Some(with(&base, prompt, options, rng))
@@ -56,40 +43,14 @@ pub(crate) fn build(ctx: &Context, t: &Target, prompt: &str, rng: &mut StdRng) -
 
 /// A choice version of a question about a person (the byline's author).
 pub(crate) fn with_people(ctx: &Context, q: &Question, rng: &mut StdRng) -> Option<Question> {
-    let want = Want {
-        kind: Kind::Who,
-        category: Category::Person,
-        answer: &q.answer,
-        accept: &q.accept,
-        value: None,
-        entity: ctx
-            .facts
-            .entities
-            .iter()
-            .position(|e| e.canonical == q.answer),
-        sentence: None,
-        country: None,
-    };
+    let want = Want::for_question(ctx, q, Kind::Who, Category::Person);
     let options = pick(ctx, &want, 3, rng)?;
     Some(with(q, &q.prompt, options, rng))
 }
 
 /// A choice version of a question whose answer is a country.
 pub(crate) fn with_places(ctx: &Context, q: &Question, rng: &mut StdRng) -> Option<Question> {
-    let want = Want {
-        kind: Kind::Where,
-        category: Category::Country,
-        answer: &q.answer,
-        accept: &q.accept,
-        value: None,
-        entity: ctx
-            .facts
-            .entities
-            .iter()
-            .position(|e| e.canonical == q.answer),
-        sentence: None,
-        country: None,
-    };
+    let want = Want::for_question(ctx, q, Kind::Where, Category::Country);
     let options = pick(ctx, &want, 3, rng)?;
     Some(with(q, &q.prompt, options, rng))
 }

@@ -28,6 +28,50 @@ pub(crate) struct Want<'a> {
     pub country: Option<&'a str>,
 }
 
+impl<'a> Want<'a> {
+    /// What options for target `t` must avoid and match.
+    pub fn for_target(t: &'a super::Target) -> Self {
+        Want {
+            kind: t.e.kind,
+            category: t.e.category,
+            answer: &t.answer,
+            accept: &t.accept,
+            value: t.e.value,
+            entity: Some(t.entity),
+            sentence: Some(t.sentence),
+            country: t
+                .e
+                .note
+                .as_deref()
+                .filter(|_| t.e.category == Category::City),
+        }
+    }
+
+    /// What options for a question about a `kind`/`category` answer with no
+    /// source sentence (the byline's author, a role's country) must avoid.
+    pub fn for_question(
+        ctx: &super::Context,
+        q: &'a super::Question,
+        kind: Kind,
+        category: Category,
+    ) -> Self {
+        Want {
+            kind,
+            category,
+            answer: &q.answer,
+            accept: &q.accept,
+            value: None,
+            entity: ctx
+                .facts
+                .entities
+                .iter()
+                .position(|e| e.canonical == q.answer),
+            sentence: None,
+            country: None,
+        }
+    }
+}
+
 /// `n` distractors for `want`, or `None` when there are not enough good
 /// ones.
 pub(crate) fn pick(ctx: &Context, want: &Want, n: usize, rng: &mut StdRng) -> Option<Vec<String>> {

@@ -8,7 +8,6 @@ use super::clause::{Piece, capitalise, render};
 use super::distractors::{Want, pick};
 use super::wh::resolve_pronouns;
 use super::{Context, Question, Style, Target, is_demonym, question_id};
-use crate::facts::Category;
 
 /// The true/false question for target `t`.
 pub(crate) fn build(ctx: &Context, t: &Target, rng: &mut StdRng) -> Option<Question> {
@@ -47,20 +46,7 @@ pub(crate) fn build(ctx: &Context, t: &Target, rng: &mut StdRng) -> Option<Quest
     let swap = if truthful {
         None
     } else {
-        let want = Want {
-            kind: t.e.kind,
-            category: t.e.category,
-            answer: &t.answer,
-            accept: &t.accept,
-            value: t.e.value,
-            entity: Some(t.entity),
-            sentence: Some(t.sentence),
-            country: t
-                .e
-                .note
-                .as_deref()
-                .filter(|_| t.e.category == Category::City),
-        };
+        let want = Want::for_target(t);
         Some(pick(ctx, &want, 1, rng)?.remove(0))
     };
     let mut pieces: Vec<Piece> = Vec::new();
