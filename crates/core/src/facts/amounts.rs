@@ -6,7 +6,7 @@ use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
 /// Number words up to ninety.
-fn number_word(word: &str) -> Option<f64> {
+pub(crate) fn number_word(word: &str) -> Option<f64> {
     // A match compiles to a switch on length and bytes: this runs on
     // every word of the article.
     Some(match word {

@@ -46,43 +46,11 @@ fn unit(lower: &str) -> Option<&'static str> {
 
 /// A small number written as a word or digits ("five", "5", "a").
 pub(crate) fn small_number(word: &str) -> Option<f64> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let lower = word;
-    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
-        return Some(i as f64);
-    }
-    match lower {
-        "thirty" => Some(30.0),
-        "forty" => Some(40.0),
-        "fifty" => Some(50.0),
+    match word {
         "a" | "an" => Some(1.0),
-        _ => word
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| word.parse().ok())
-            .flatten(),
+        "dozen" | "hundred" => None,
+        _ if word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
+        _ => super::amounts::number_word(word),
     }
 }
 
