@@ -308,3 +308,22 @@ fn a_failed_generate_leaves_an_existing_deck_alone() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&deck).unwrap(), "precious");
 }
+
+#[test]
+fn unreadable_decks_get_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.deck.toml");
+    fs::write(&latin1, b"format = 1\ntitle = \"Caf\xe9\"\n").unwrap();
+    let o = bin().arg("check").arg(&latin1).output().unwrap();
+    assert_one_line_error(&o, "latin1.deck.toml: is not UTF-8 text");
+    let o = bin()
+        .arg("check")
+        .arg(dir.path().join("missing.deck.toml"))
+        .output()
+        .unwrap();
+    assert_one_line_error(&o, "missing.deck.toml: cannot read: no such file");
+    let unknown = dir.path().join("unknown.deck.toml");
+    fs::write(&unknown, "format = 1\nid = \"d-1\"\ntitle = \"T\"\n\n[[question]]\nprompt = \"Who?\"\nanswer = \"A\"\ncolour = \"red\"\n").unwrap();
+    let o = bin().arg("check").arg(&unknown).output().unwrap();
+    assert_one_line_error(&o, "unknown.deck.toml:8");
+}
