@@ -288,7 +288,8 @@ fn answer_for(e: &Entity, mention_text: &str) -> (String, Vec<String>) {
     (answer, accept)
 }
 
-/// Sentences a question may come from: prose, not headings, not questions.
+/// Sentences a question may come from: prose, not headings, not questions,
+/// not run-ons of more than 80 words (no reader could answer from one).
 fn usable(article: &Article, i: usize) -> bool {
     let s = &article.sentences[i];
     let text = article.sentence_text(i);
@@ -296,7 +297,7 @@ fn usable(article: &Article, i: usize) -> bool {
         && !text
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with('?')
-        && text.split_whitespace().count() >= 5
+        && (5..=80).contains(&text.split_whitespace().count())
 }
 
 /// Generates the questions for an article, best first. The same `seed`
@@ -314,11 +315,14 @@ pub fn generate(article: &Article, facts: &Facts, seed: u64) -> Vec<Question> {
     let mut rng = StdRng::seed_from_u64(seed);
     let mut out: Vec<(f64, Question)> = Vec::new();
     let mut targets: Vec<Target> = Vec::new();
+    let usable: Vec<bool> = (0..article.sentences.len())
+        .map(|i| usable(article, i))
+        .collect();
     for (i, e) in facts.entities.iter().enumerate() {
         let mut seen_sentences = std::collections::HashSet::new();
         for m in &e.mentions {
             let Some(s) = m.sentence else { continue };
-            if !usable(article, s) || !seen_sentences.insert(s) {
+            if !usable[s] || !seen_sentences.insert(s) {
                 continue;
             }
             let (answer, accept) = answer_for(e, &m.text);
