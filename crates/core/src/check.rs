@@ -607,33 +607,6 @@ fn is(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 const ORDINALS: [&str; 19] = [
     "first",
     "second",
@@ -658,12 +631,10 @@ const ORDINALS: [&str; 19] = [
 
 /// "seven" → 7, "twenty" → 20.
 fn small_number(w: &str) -> Option<u32> {
-    if let Some(i) = ONES.iter().position(|o| w.eq_ignore_ascii_case(o)) {
-        return Some(i as u32);
+    match crate::facts::number_word(&w.to_ascii_lowercase()) {
+        Some(v) if v < 100.0 && w.len() > 1 && !w.eq_ignore_ascii_case("dozen") => Some(v as u32),
+        _ => None,
     }
-    TENS.iter()
-        .position(|t| w.eq_ignore_ascii_case(t))
-        .map(|i| 20 + 10 * i as u32)
 }
 
 // ---------------------------------------------------------------------------

@@ -433,17 +433,9 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
                 "some",
                 "several",
                 "many",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
             ],
         ) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || super::amounts::number_word(s.low(k)).is_some_and(|n| n >= 2.0)
         {
             k += 1;
             if s.is(k, "of") {

@@ -162,7 +162,6 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
 /// Words that can begin a time expression besides months, weekdays and
 /// holidays; everything else is skipped with one lookup.
 pub(crate) const TRIGGERS: &[&str] = &[
-    "the",
     "last",
     "this",
     "next",
@@ -175,33 +174,8 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "noon",
     "midnight",
     "midday",
-    "a",
-    "an",
     "few",
     "several",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
 ];
 
 /// Token `i` can begin a time: a number, a trigger word, a month, a
@@ -237,7 +211,7 @@ fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
                     )
             }
             "a" | "an" => unit(s.low(i + 1)).is_some(),
-            w => g.time_words.contains(w),
+            w => g.time_words.contains(w) || super::amounts::number_word(w).is_some(),
         },
         _ => false,
     }
