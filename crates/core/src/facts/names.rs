@@ -576,6 +576,29 @@ fn acts(s: &Sentence, e: usize) -> bool {
     s.tokens.get(k).is_some_and(Token::is_word) && is_verb(s.low(k))
 }
 
+/// A mention of an organisation or place the gazetteer does not know,
+/// keyed by its name as written.
+fn named(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    kind: Kind,
+    category: Category,
+    acts: bool,
+) -> Found {
+    let name = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tag = if kind == Kind::Who { "org" } else { "place" };
+    let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
+    f.sentence = Some(sentence);
+    f.canonical = name;
+    f.acts = acts;
+    f
+}
+
 /// Turns the collected pieces into found mentions, and returns the
 /// candidate names of people for [`aliases`](super::aliases).
 pub(crate) fn classify(
@@ -620,41 +643,30 @@ pub(crate) fn classify(
                 sentence,
                 acts,
             } => {
-                let name = text[*start..*end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let mut f = Found::new(
+                found.push(named(
+                    text,
                     *start,
                     *end,
+                    *sentence,
                     Kind::Who,
                     Category::Organisation,
-                    Key::Text("org", name.clone()),
-                );
-                f.sentence = Some(*sentence);
-                f.canonical = name;
-                f.acts = *acts;
-                found.push(f);
+                    *acts,
+                ));
             }
             Piece::Place {
                 start,
                 end,
                 sentence,
             } => {
-                let name = text[*start..*end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let mut f = Found::new(
+                found.push(named(
+                    text,
                     *start,
                     *end,
+                    *sentence,
                     Kind::Where,
                     Category::Place,
-                    Key::Text("place", name.clone()),
-                );
-                f.sentence = Some(*sentence);
-                f.canonical = name;
-                found.push(f);
+                    false,
+                ));
             }
             Piece::Name(n) => {
                 // A capitalised first word that the article also uses in
