@@ -391,30 +391,24 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
                 f.role = n.role;
                 f
             }
-            None if n.acronym => {
-                let name = n.words[0].clone();
-                let mut f = Found::new(
-                    n.start,
-                    n.end,
-                    Kind::Who,
-                    Category::Organisation,
-                    Key::Text("org", name.clone()),
-                );
-                f.canonical = name;
-                f
-            }
-            None if n.place_cue => {
-                let name = n.words.join(" ");
-                let mut f = Found::new(
-                    n.start,
-                    n.end,
-                    Kind::Where,
-                    Category::Place,
-                    Key::Text("place", name.clone()),
-                );
-                f.canonical = name;
-                f
-            }
+            None if n.acronym => super::names::named(
+                text,
+                n.start,
+                n.end,
+                n.sentence,
+                Kind::Who,
+                Category::Organisation,
+                n.acts,
+            ),
+            None if n.place_cue => super::names::named(
+                text,
+                n.start,
+                n.end,
+                n.sentence,
+                Kind::Where,
+                Category::Place,
+                n.acts,
+            ),
             None => continue,
         };
         f.sentence = n.sentence;

@@ -578,11 +578,11 @@ fn acts(s: &Sentence, e: usize) -> bool {
 
 /// A mention of an organisation or place the gazetteer does not know,
 /// keyed by its name as written.
-fn named(
+pub(crate) fn named(
     text: &str,
     start: usize,
     end: usize,
-    sentence: usize,
+    sentence: Option<usize>,
     kind: Kind,
     category: Category,
     acts: bool,
@@ -593,7 +593,7 @@ fn named(
         .join(" ");
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
-    f.sentence = Some(sentence);
+    f.sentence = sentence;
     f.canonical = name;
     f.acts = acts;
     f
@@ -647,7 +647,7 @@ pub(crate) fn classify(
                     text,
                     *start,
                     *end,
-                    *sentence,
+                    Some(*sentence),
                     Kind::Who,
                     Category::Organisation,
                     *acts,
@@ -662,7 +662,7 @@ pub(crate) fn classify(
                     text,
                     *start,
                     *end,
-                    *sentence,
+                    Some(*sentence),
                     Kind::Where,
                     Category::Place,
                     false,
