@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, Known, Place, Reading};
+use crate::gazetteer::{GAZETTEER, Known, Place, Reading};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
@@ -627,9 +627,8 @@ pub(crate) fn classify(
                     // Decided per entity in `group`: a who if it ever acts.
                     Known::SeatOfPower => (Kind::Where, Category::Organisation),
                 };
-                // A demonym of a region ("European") is still the region;
-                // a demonym of a country leads to the country.
-                let _ = reading.form == Form::Demonym;
+                // A demonym ("Belarusian", "European") is a mention of
+                // its country or region: same entry, same key.
                 let mut f = Found::new(*start, *end, kind, category, Key::Known(reading.entry));
                 f.sentence = Some(*sentence);
                 entry.name.clone_into(&mut f.canonical);

@@ -433,7 +433,6 @@ fn times(answer: &str, category: Category, rng: &mut StdRng) -> Vec<String> {
         }
         _ => {}
     }
-    let _ = rng.random::<u8>();
     out
 }
 

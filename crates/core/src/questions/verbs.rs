@@ -700,7 +700,7 @@ pub(crate) enum Tense {
 /// `visited` → (`visit`, Past); `carries` → (`carry`, Present3).
 pub(crate) fn base(word: &str) -> Option<(String, Tense)> {
     let w = word;
-    if let Some(&(base, past, _, third)) = IRREGULAR
+    if let Some(&(base, past, _, _)) = IRREGULAR
         .iter()
         .find(|(_, past, _, third)| *past == w || *third == w)
     {
@@ -712,7 +712,6 @@ pub(crate) fn base(word: &str) -> Option<(String, Tense)> {
         } else {
             Tense::Present3
         };
-        let _ = third;
         return Some((base.to_owned(), tense));
     }
     if irregular_base(w).is_some() {

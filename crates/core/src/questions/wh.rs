@@ -399,7 +399,6 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         let subject: Vec<Piece> = (s..v).map(Piece::Token).collect();
         invert(
             &words,
-            t,
             &wh,
             &subject,
             v,
@@ -507,7 +506,6 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         }
         invert(
             &words,
-            t,
             &wh,
             &subject,
             v,
@@ -534,10 +532,9 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
 }
 
 /// WH + auxiliary + subject + rest, or WH + do + subject + base form + rest.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // the pieces of one clause
 fn invert(
     words: &Words,
-    t: &Target,
     wh: &str,
     subject: &[Piece],
     v: usize,
@@ -547,7 +544,6 @@ fn invert(
     pieces: &mut Vec<Piece>,
     embedded: &mut Vec<Piece>,
 ) -> Option<()> {
-    let _ = t;
     pieces.push(Piece::Text(wh.to_owned()));
     embedded.push(Piece::Text(wh.to_owned()));
     embedded.extend_from_slice(subject);
