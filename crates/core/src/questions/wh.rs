@@ -261,29 +261,25 @@ pub(crate) fn plain_mention(ctx: &Context, t: &Target, words: &Words, a: usize, 
             .tokens
             .get(b)
             .is_some_and(|tok| tok.is_capitalised(words.text) && tok.space_before);
+    // A common noun right after the mention makes it a modifier.
+    let noun_after = words.tokens.get(b).is_some_and(|tok| {
+        tok.is_word()
+            && !tok.is_capitalised(words.text)
+            && !g.stopwords.contains(words.low(b))
+            && !words.low(b).ends_with("ly")
+            && !super::verbs::is_auxiliary(words.low(b))
+            && !super::verbs::is_finite_verb(words.low(b))
+    });
     // "IMO emissions rules": an organisation named as a modifier.
     let org_modifier = t.e.category == Category::Organisation
-        && words.tokens.get(b).is_some_and(|tok| {
-            tok.is_word()
-                && !tok.is_capitalised(words.text)
-                && !g.stopwords.contains(words.low(b))
-                && !words.low(b).ends_with("ly")
-                && !super::verbs::is_auxiliary(words.low(b))
-                && !super::verbs::is_finite_verb(words.low(b))
-                && !crate::facts::is_listed_verb(words.low(b))
-        });
+        && noun_after
+        && !crate::facts::is_listed_verb(words.low(b));
+    // "the Belarus president".
     let modifier = org_modifier
         || a > 0
             && matches!(words.low(a - 1), "the" | "a" | "an")
             && t.e.kind != Kind::HowMuch
-            && words.tokens.get(b).is_some_and(|tok| {
-                tok.is_word()
-                    && !tok.is_capitalised(words.text)
-                    && !g.stopwords.contains(words.low(b))
-                    && !words.low(b).ends_with("ly")
-                    && !super::verbs::is_auxiliary(words.low(b))
-                    && !super::verbs::is_finite_verb(words.low(b))
-            });
+            && noun_after;
     !(demonym || glued || possessive || modifier || compound)
 }
 
