@@ -90,10 +90,7 @@ pub fn stable_id(parts: &[&str]) -> String {
 /// re-wrapping or re-indenting an article keeps its id.
 #[must_use]
 pub fn deck_id(article_text: &str) -> String {
-    let normalised = article_text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let normalised = crate::tokens::squeeze(article_text);
     format!("d-{}", stable_id(&[&normalised]))
 }
 

@@ -62,6 +62,12 @@ impl Token {
     }
 }
 
+/// `text` with each run of whitespace (line breaks too) made one space,
+/// and none at the ends.
+pub(crate) fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn is_currency_or_unit_sign(c: char) -> bool {
     matches!(
         c,

@@ -259,9 +259,7 @@ impl People {
             }
         }
         self.list[p].forms.push(words.to_vec());
-        self.list[p]
-            .written
-            .push(written.split_whitespace().collect::<Vec<_>>().join(" "));
+        self.list[p].written.push(crate::tokens::squeeze(written));
         p
     }
 
@@ -328,10 +326,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
         if n.words.len() < 2 || n.person_cue {
             return true;
         }
-        let short = text[n.start..n.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let short = crate::tokens::squeeze(&text[n.start..n.end]);
         let first = short.split(' ').next().unwrap_or_default();
         let Some((full, key)) = orgs.get(first).into_iter().flatten().find(|(full, _)| {
             full.len() > short.len()

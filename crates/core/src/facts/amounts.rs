@@ -232,7 +232,7 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                     hit.category,
                     Key::Text("amount", key),
                 );
-                f.canonical = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                f.canonical = crate::tokens::squeeze(text);
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
                 out.push(f);

@@ -293,12 +293,7 @@ impl<'t> Sentence<'t> {
         let (start, end) = self.span(a, b);
         let raw = &self.lower[start..end];
         if raw.contains(['\n', '\r', '\t', '\u{a0}', '’']) || raw.contains("  ") {
-            Cow::Owned(
-                raw.replace('’', "'")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
+            Cow::Owned(crate::tokens::squeeze(&raw.replace('’', "'")))
         } else {
             Cow::Borrowed(raw)
         }

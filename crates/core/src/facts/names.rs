@@ -157,7 +157,7 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     let (start, end) = s.span(a, b);
     let raw = &s.text[start..end];
     if raw.contains(['\n', '\r', '\t', '\u{a0}']) || raw.contains("  ") {
-        Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(crate::tokens::squeeze(raw))
     } else {
         Cow::Borrowed(raw)
     }
@@ -587,10 +587,7 @@ pub(crate) fn named(
     category: Category,
     acts: bool,
 ) -> Found {
-    let name = text[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = crate::tokens::squeeze(&text[start..end]);
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;

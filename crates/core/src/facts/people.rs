@@ -288,12 +288,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
                 && (start == 1 || s.tokens[start - 2].kind == TokenKind::Punct);
         if opens {
             let (from, to) = (s.tokens[start].start, s.tokens[end - 2].end);
-            return Some(
-                s.text[from..to]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            return Some(crate::tokens::squeeze(&s.text[from..to]));
         }
     }
     let title_start = title_ending_at(s, end)?;
@@ -327,7 +322,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
     let (from, to) = (s.tokens[start].start, s.tokens[end - 1].end);
     let role = &s.text[from..to];
     let role = role.strip_prefix("the ").unwrap_or(role);
-    Some(role.split_whitespace().collect::<Vec<_>>().join(" "))
+    Some(crate::tokens::squeeze(role))
 }
 
 /// The appositive after a name ending at token `b`: ", head of the
@@ -392,12 +387,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         return None;
     }
     let (start, end) = s.span(head, to);
-    Some(
-        s.text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(crate::tokens::squeeze(&s.text[start..end]))
 }
 
 /// Person nouns acting as the subject of a clause: "Police said",

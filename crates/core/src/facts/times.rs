@@ -145,7 +145,9 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
-                let key = hit.key.unwrap_or_else(|| normalise(text).to_lowercase());
+                let key = hit
+                    .key
+                    .unwrap_or_else(|| crate::tokens::squeeze(text).to_lowercase());
                 let mut f =
                     Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
                 f.canonical = canonical(text);
@@ -217,13 +219,9 @@ fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
     }
 }
 
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// "This weekend" at a sentence start is "this weekend".
 fn canonical(text: &str) -> String {
-    let t = normalise(text);
+    let t = crate::tokens::squeeze(text);
     let mut words = t.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let lower_first = [

@@ -252,10 +252,7 @@ fn answer_for(e: &Entity, mention_text: &str) -> (String, Vec<String>) {
     let mut accept: Vec<String> = Vec::new();
     let answer = match e.kind {
         Kind::Who | Kind::Where => e.canonical.clone(),
-        Kind::When | Kind::HowMuch => mention_text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        Kind::When | Kind::HowMuch => crate::tokens::squeeze(mention_text),
     };
     for s in e.spellings() {
         if !is_demonym(s) {
