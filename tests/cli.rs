@@ -327,3 +327,17 @@ fn unreadable_decks_get_one_line_and_exit_2() {
     let o = bin().arg("check").arg(&unknown).output().unwrap();
     assert_one_line_error(&o, "unknown.deck.toml:8");
 }
+
+#[test]
+fn check_knows_the_decks_shipped_inside_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = bin()
+        .current_dir(dir.path())
+        .args(["check", "lukashenka-and-bakiyev"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Lukashenka and Bakiyev: Friends in Need?")
+    );
+}

@@ -59,7 +59,8 @@ pub struct GenerateArgs {
 /// `factdrill check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The deck file to validate.
+    /// The deck file to validate, or the name of a deck shipped with
+    /// factdrill (`lukashenka-and-bakiyev`).
     pub deck: PathBuf,
 }
 

@@ -7,21 +7,11 @@ pub const DECKS: &[(&str, &str)] = &[(
     include_str!("../../../content/lukashenka-and-bakiyev.deck.toml"),
 )];
 
-/// The embedded deck called `name`.
-#[must_use]
-#[allow(dead_code)] // the quiz (next) reads decks by name
-pub fn deck(name: &str) -> Option<&'static str> {
-    DECKS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| *text)
-}
-
 #[cfg(test)]
 mod tests {
     use factdrill_core::deck::Deck;
 
-    use super::*;
+    use super::DECKS;
 
     #[test]
     fn every_embedded_deck_is_valid() {
@@ -29,6 +19,6 @@ mod tests {
             let deck = Deck::parse(text, name).unwrap_or_else(|e| panic!("{e}"));
             assert!(deck.questions.len() >= 20, "{name}");
         }
-        assert!(deck("lukashenka-and-bakiyev").is_some());
+        assert!(DECKS.iter().any(|(n, _)| *n == "lukashenka-and-bakiyev"));
     }
 }

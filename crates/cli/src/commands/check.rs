@@ -8,8 +8,16 @@ use factdrill_core::deck::Deck;
 use crate::app::CheckArgs;
 use crate::error::input;
 
-/// Reads and validates the deck at `path`: one line per problem found.
+/// Reads and validates the deck at `path`, or the deck shipped with the
+/// program under that name when no such file exists.
 pub fn load(path: &std::path::Path) -> anyhow::Result<Deck> {
+    if !path.exists()
+        && let Some((name, text)) = crate::content::DECKS
+            .iter()
+            .find(|(n, _)| path.as_os_str() == *n)
+    {
+        return Deck::parse(text, name).map_err(|e| input(e.to_string()));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         input(format!(
             "{}: cannot read: {}",
