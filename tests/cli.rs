@@ -141,7 +141,11 @@ fn bad_articles_get_one_clear_line_and_exit_2() {
     fs::write(path("big.txt"), "word ".repeat(1000)).unwrap();
     fs::write(path("front.txt"), "+++\ntitle = \n+++\nBody.").unwrap();
     let cases: &[(&str, &[&str], &str)] = &[
-        ("missing.txt", &[], "missing.txt: cannot read: no such file"),
+        (
+            "missing.txt",
+            &[],
+            "missing.txt: cannot read: no such file or folder",
+        ),
         ("empty.txt", &[], "empty.txt: the article is empty"),
         ("blank.txt", &[], "blank.txt: the article is empty"),
         (
@@ -307,6 +311,14 @@ fn a_failed_generate_leaves_an_existing_deck_alone() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&deck).unwrap(), "precious");
+    let o = bin()
+        .arg("generate")
+        .arg(seed())
+        .arg("-o")
+        .arg(dir.path().join("no/such/dir/x.toml"))
+        .output()
+        .unwrap();
+    assert_one_line_error(&o, "x.toml: cannot write: no such file or folder");
 }
 
 #[test]
@@ -321,7 +333,7 @@ fn unreadable_decks_get_one_line_and_exit_2() {
         .arg(dir.path().join("missing.deck.toml"))
         .output()
         .unwrap();
-    assert_one_line_error(&o, "missing.deck.toml: cannot read: no such file");
+    assert_one_line_error(&o, "missing.deck.toml: cannot read: no such file or folder");
     let unknown = dir.path().join("unknown.deck.toml");
     fs::write(&unknown, "format = 1\nid = \"d-1\"\ntitle = \"T\"\n\n[[question]]\nprompt = \"Who?\"\nanswer = \"A\"\ncolour = \"red\"\n").unwrap();
     let o = bin().arg("check").arg(&unknown).output().unwrap();

@@ -43,7 +43,7 @@ pub fn read_article(path: &Path, max_bytes: u64) -> anyhow::Result<Article> {
 /// The OS reason without Rust's "(os error 2)" suffix.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => {
             let s = e.to_string();

@@ -5,7 +5,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use factdrill_core::deck::{Deck, FORMAT, deck_id};
 use factdrill_core::{Article, Question, facts, questions};
 use serde::Serialize;
@@ -95,5 +94,11 @@ pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.with_context(|| format!("{}: cannot write", path.display()))
+    result.map_err(|e| {
+        crate::error::input(format!(
+            "{}: cannot write: {}",
+            path.display(),
+            crate::input::io_reason(&e)
+        ))
+    })
 }
