@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 use crate::input::DEFAULT_MAX_BYTES;
+use crate::session::StyleChoice;
 
 /// Turn a news article into a comprehension quiz and flashcards.
 #[derive(Debug, Parser)]
@@ -26,6 +27,111 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Validate a deck file without running it.
     Check(CheckArgs),
+    /// Take a quiz on an article or a deck, in the terminal or from a script.
+    #[command(after_help = QUIZ_EXAMPLES)]
+    Quiz(QuizArgs),
+    /// Show your sessions, scores, accuracy by kind and most-missed questions.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
+}
+
+const QUIZ_EXAMPLES: &str = "\
+Examples:
+  factdrill quiz                          the built-in article, 10 questions
+  factdrill quiz article.txt --count 5    a quiz on your own article
+  factdrill quiz deck.toml --style typed  only typed wh questions
+  factdrill quiz --kinds who,when --seed 3
+  factdrill quiz --answers answers.txt --format json   scripted, for classes
+
+Keys: arrow keys and Enter choose, an empty answer skips, Esc or Ctrl-C
+stops (every answer given is kept).";
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  factdrill stats
+  factdrill stats --player ana --deck lukashenka-and-bakiyev
+  factdrill stats --format json";
+
+/// A kind of fact, for `--kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People, organisations, groups.
+    Who,
+    /// Countries, cities, regions, places.
+    Where,
+    /// Dates, times, periods.
+    When,
+    /// Money, counts, percentages, measures.
+    #[value(alias = "how_much", alias = "howmuch")]
+    HowMuch,
+}
+
+impl KindArg {
+    /// The core kind.
+    pub fn kind(self) -> factdrill_core::Kind {
+        match self {
+            KindArg::Who => factdrill_core::Kind::Who,
+            KindArg::Where => factdrill_core::Kind::Where,
+            KindArg::When => factdrill_core::Kind::When,
+            KindArg::HowMuch => factdrill_core::Kind::HowMuch,
+        }
+    }
+}
+
+/// `factdrill quiz`.
+#[derive(Debug, clap::Args)]
+pub struct QuizArgs {
+    /// An article file, a deck file (.toml), or the name of a deck shipped
+    /// with factdrill; the built-in article when left out.
+    pub source: Option<PathBuf>,
+    /// How many questions (missed ones come back once more on top).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub count: u16,
+    /// Only these kinds of fact, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub kinds: Vec<KindArg>,
+    /// Which questions: choice, typed (wh questions), cloze, true-false, or mixed.
+    #[arg(long, value_enum, default_value_t = StyleChoice::Mixed)]
+    pub style: StyleChoice,
+    /// Seed for the choice and order of questions (random when left out).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Whose progress this is (default: your login name).
+    #[arg(long, value_name = "NAME")]
+    pub player: Option<String>,
+    /// Do not store this session.
+    #[arg(long)]
+    pub no_save: bool,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Answer from a file (or - for standard input), one answer per line: an
+    /// option's letter, number or text; an empty line skips.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Print the results as text or JSON.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
+
+/// `factdrill stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Whose stats (default: your login name).
+    #[arg(long, value_name = "NAME")]
+    pub player: Option<String>,
+    /// Only this deck: its name, title, id, or file.
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Output format for decks.
@@ -105,6 +211,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Facts(args) => commands::facts::run(&args),
         Command::Generate(args) => commands::generate::run(&args),
         Command::Check(args) => commands::check::run(&args),
+        Command::Quiz(args) => commands::quiz::run(&args),
+        Command::Stats(args) => commands::stats::run(&args),
     }
 }
 

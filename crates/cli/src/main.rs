@@ -2,13 +2,6 @@
 
 use std::process::ExitCode;
 
-mod app;
-mod commands;
-mod content;
-mod error;
-mod input;
-mod output;
-
 fn main() -> ExitCode {
-    error::report(app::run(std::env::args_os()))
+    factdrill::error::report(factdrill::app::run(std::env::args_os()))
 }

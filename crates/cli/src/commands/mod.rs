@@ -3,3 +3,5 @@
 pub mod check;
 pub mod facts;
 pub mod generate;
+pub mod quiz;
+pub mod stats;

@@ -1,0 +1,216 @@
+//! Prompt: the quiz in a real terminal, through dialoguer.
+//!
+//! Choice and true/false questions are a `Select` (arrow keys, Enter; Esc
+//! stops), typed and cloze questions an `Input` (an empty answer skips;
+//! Ctrl-C stops). The question itself is printed wrapped to the terminal's
+//! width, with its text cleaned of control characters; after each answer
+//! comes the verdict, the right answer and the sentence it is from.
+//!
+//! dialoguer draws on a terminal it is given and reads keys from
+//! `/dev/tty`: we give it standard error, or standard output when standard
+//! error is redirected (`2>log`). A `Select` needs three rows, so a smaller
+//! terminal gets a typed prompt for the option's letter instead.
+
+use console::{Term, style};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, Select};
+use factdrill_core::Style;
+use factdrill_core::check::Verdict;
+
+use crate::output::clean;
+use crate::session::{Ask, Asker, Marked, Reply};
+
+/// The quiz's terminal side.
+pub struct Terminal {
+    term: Term,
+    theme: Box<dyn Theme>,
+}
+
+impl std::fmt::Debug for Terminal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terminal").finish_non_exhaustive()
+    }
+}
+
+/// Honours `NO_COLOR` (any non-empty value) for everything printed.
+pub fn apply_no_color() {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        console::set_colors_enabled(false);
+        console::set_colors_enabled_stderr(false);
+    }
+}
+
+/// The terminal to draw prompts on: standard error, else standard output;
+/// `None` when neither is a terminal.
+pub fn terminal() -> Option<Term> {
+    [Term::stderr(), Term::stdout()]
+        .into_iter()
+        .find(Term::is_term)
+}
+
+impl Terminal {
+    /// A quiz on `term`.
+    pub fn new(term: Term) -> Terminal {
+        let theme: Box<dyn Theme> = if console::colors_enabled_stderr() {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        Terminal { term, theme }
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).clamp(20, 100)
+    }
+
+    fn rows(&self) -> usize {
+        usize::from(self.term.size().0)
+    }
+
+    fn line(&self, text: &str) -> anyhow::Result<()> {
+        for line in textwrap::wrap(text, self.width() - 1) {
+            self.term.write_line(&line)?;
+        }
+        Ok(())
+    }
+
+    /// Prints the greeting: the deck's title and the keys.
+    pub fn greet(&self, title: &str, count: usize) -> anyhow::Result<()> {
+        self.line(&format!("{} {}", style("Quiz:").bold(), clean(title)))?;
+        self.line(&format!(
+            "{}",
+            style(format!(
+                "{count} questions. Arrow keys and Enter choose; an empty answer skips; Esc or Ctrl-C stops, keeping your answers."
+            ))
+            .dim()
+        ))?;
+        self.term.write_line("")?;
+        Ok(())
+    }
+
+    fn select(&self, items: &[String]) -> anyhow::Result<Reply> {
+        if self.rows() < 3 {
+            // dialoguer's Select cannot draw in fewer than three rows.
+            let letters = (b'a'..).take(items.len()).map(char::from);
+            let menu: Vec<String> = letters
+                .zip(items)
+                .map(|(l, item)| format!("{l}) {}", clean(item)))
+                .collect();
+            self.line(&menu.join("  "))?;
+            return self.input("Letter");
+        }
+        let items: Vec<String> = items.iter().map(|i| clean(i)).collect();
+        let chosen = Select::with_theme(self.theme.as_ref())
+            .items(&items)
+            .default(0)
+            .report(false)
+            .interact_on_opt(&self.term);
+        match chosen {
+            Ok(Some(i)) => Ok(Reply::Given(items[i].clone())),
+            Ok(None) => Ok(Reply::Quit),
+            Err(e) => Err(prompt_failed(e)),
+        }
+    }
+
+    fn input(&self, label: &str) -> anyhow::Result<Reply> {
+        let text = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(label)
+            .allow_empty(true)
+            .report(false)
+            .interact_text_on(&self.term);
+        match text {
+            Ok(text) => Ok(Reply::Given(text)),
+            Err(e) => Err(prompt_failed(e)),
+        }
+    }
+}
+
+/// A prompt that failed because of Ctrl-C ends the quiz as a signal does;
+/// any other failure (the terminal went away) is an error.
+fn prompt_failed(err: dialoguer::Error) -> anyhow::Error {
+    let dialoguer::Error::IO(io) = err;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        crate::interrupt::stop(crate::interrupt::EXIT_CODE);
+    }
+    anyhow::anyhow!("the terminal stopped answering ({io})")
+}
+
+/// The verdict line shown after an answer.
+pub fn verdict_line(marked: &Marked) -> String {
+    let expected = clean(&marked.expected);
+    match marked.verdict {
+        Verdict::Correct => format!("{} {expected}", style("✔ Right:").green().bold()),
+        Verdict::Close => format!(
+            "{} the spelling is {expected}",
+            style("≈ Nearly:").yellow().bold()
+        ),
+        Verdict::Wrong if marked.skipped() => {
+            format!(
+                "{} the answer is {expected}",
+                style("– Skipped:").yellow().bold()
+            )
+        }
+        Verdict::Wrong => format!(
+            "{} the answer is {expected}",
+            style("✘ Not quite:").red().bold()
+        ),
+    }
+}
+
+/// The question's heading and prompt, as printed before the answer.
+pub fn question_text(ask: &Ask<'_>) -> (String, String) {
+    let q = ask.question;
+    let round = if ask.retry { "Second try" } else { "Question" };
+    let what = match q.style {
+        Style::TrueFalse => "true or false?",
+        Style::Cloze => "fill in the blank",
+        Style::Choice => "choose one",
+        Style::Wh | Style::Flashcard => "type your answer",
+    };
+    let heading = format!(
+        "{round} {} of {} · {} · {what}",
+        ask.number,
+        ask.total,
+        q.kind.as_str().replace('_', " ")
+    );
+    (heading, clean(&q.prompt))
+}
+
+impl Asker for Terminal {
+    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply> {
+        let (heading, prompt) = question_text(ask);
+        self.line(&format!("{}", style(heading).dim()))?;
+        self.line(&format!("{}", style(prompt).bold()))?;
+        match ask.question.style {
+            Style::Choice | Style::TrueFalse if !ask.question.choices.is_empty() => {
+                self.select(&ask.question.choices)
+            }
+            _ => self.input("Your answer"),
+        }
+    }
+
+    fn tell(&mut self, _ask: &Ask<'_>, marked: &Marked) -> anyhow::Result<()> {
+        if !marked.skipped() && marked.verdict != Verdict::Correct {
+            self.line(&format!("  You said: {}", clean(&marked.given)))?;
+        }
+        self.line(&verdict_line(marked))?;
+        self.line(&format!(
+            "{}",
+            style(format!("  “{}”", clean(&marked.sentence))).dim()
+        ))?;
+        self.term.write_line("")?;
+        Ok(())
+    }
+
+    fn second_round(&mut self, missed: usize) -> anyhow::Result<()> {
+        self.line(&format!(
+            "{}",
+            style(format!(
+                "A second try at the {missed} you missed (not counted in the score):"
+            ))
+            .bold()
+        ))?;
+        self.term.write_line("")?;
+        Ok(())
+    }
+}

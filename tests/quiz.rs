@@ -1,0 +1,628 @@
+//! End-to-end tests of `factdrill quiz` and `factdrill stats`: the scripted
+//! path, the real prompts in a pseudo-terminal, signals, a killed quiz and
+//! two quizzes at once.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The fixed clock every test runs with.
+const NOW: &str = "2026-12-01T09:00:00Z";
+
+/// A learner's data folder for one test.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn store(&self) -> PathBuf {
+        self.path().join("factdrill.sqlite")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdrill"));
+        cmd.args(args)
+            .env("FACTDRILL_HOME", self.path())
+            .env("FACTDRILL_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env("TZ", "UTC");
+        cmd
+    }
+
+    /// Runs a quiz answering from `answers` (given on standard input).
+    fn quiz(&self, args: &[&str], answers: &str) -> Output {
+        let mut child = self
+            .cmd(&["quiz", "--answers", "-"])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answers.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn stats(&self, args: &[&str]) -> Value {
+        let o = self
+            .cmd(&["stats", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", text(&o.stdout), text(&o.stderr)))
+}
+
+/// A small deck whose answers the tests know.
+const DECK: &str = r#"
+format = 1
+id = "d-000000000abc"
+title = "Storm hits Sydney"
+
+[[question]]
+id = "q-city"
+kind = "where"
+style = "wh"
+prompt = "Which city did the storm hit?"
+answer = "Sydney"
+source = "The storm hit Sydney on Tuesday."
+
+[[question]]
+id = "q-day"
+kind = "when"
+style = "choice"
+prompt = "When did the storm hit Sydney?"
+answer = "Tuesday"
+choices = ["Monday", "Tuesday", "Friday", "Sunday"]
+source = "The storm hit Sydney on Tuesday."
+
+[[question]]
+id = "q-homes"
+kind = "how_much"
+style = "wh"
+prompt = "How many homes lost power?"
+answer = "3,000 homes"
+source = "About 3,000 homes lost power."
+
+[[question]]
+id = "q-mayor"
+kind = "who"
+style = "true_false"
+prompt = "Mayor Ana Lopez closed the beaches."
+answer = "True"
+choices = ["True", "False"]
+source = "Mayor Ana Lopez closed the beaches."
+"#;
+
+fn deck(home: &Home) -> PathBuf {
+    let path = home.path().join("storm.deck.toml");
+    fs::write(&path, DECK).unwrap();
+    path
+}
+
+/// The right answer to each question of [`DECK`] by prompt, given as a
+/// learner might type it.
+fn right_answer(prompt: &str) -> &'static str {
+    match prompt {
+        "Which city did the storm hit?" => "sydney",
+        "When did the storm hit Sydney?" => "b",
+        "How many homes lost power?" => "3000 homes",
+        "Mayor Ana Lopez closed the beaches." => "true",
+        other => panic!("unknown prompt {other}"),
+    }
+}
+
+/// The order a seed asks [`DECK`] in, read from a dry run.
+fn order(home: &Home, deck: &Path, seed: &str) -> Vec<String> {
+    let o = home.quiz(
+        &[
+            deck.to_str().unwrap(),
+            "--seed",
+            seed,
+            "--no-save",
+            "--format",
+            "json",
+        ],
+        "\n\n\n\n",
+    );
+    json(&o)["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["retry"] == false)
+        .map(|a| a["prompt"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_scripted_quiz_marks_and_stores_every_answer() {
+    let home = Home::new();
+    let deck = deck(&home);
+    let prompts = order(&home, &deck, "5");
+    assert_eq!(prompts.len(), 4);
+    // Right, right, wrong, skipped: the last two come back once at the end.
+    let answers = format!(
+        "{}\n{}\nBrisbane\n\n",
+        right_answer(&prompts[0]),
+        right_answer(&prompts[1])
+    );
+    let o = home.quiz(
+        &[
+            deck.to_str().unwrap(),
+            "--seed",
+            "5",
+            "--player",
+            "ana",
+            "--format",
+            "json",
+        ],
+        &answers,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let results = json(&o);
+    assert_eq!(results["status"], "complete");
+    assert_eq!(results["player"], "ana");
+    assert_eq!(results["deck"], "d-000000000abc");
+    assert!(results["session"].as_str().unwrap().starts_with("s-"));
+    assert_eq!(results["score"], 2);
+    let verdicts: Vec<&str> = results["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["verdict"].as_str().unwrap())
+        .collect();
+    // The two missed come back, and the script has no more lines: still complete.
+    assert_eq!(verdicts, ["correct", "correct", "wrong", "wrong"]);
+    for a in results["answers"].as_array().unwrap() {
+        assert!(a["question"].as_str().unwrap().starts_with("q-"), "{a}");
+    }
+
+    let stats = home.stats(&["--player", "ana"]);
+    assert_eq!(stats["answers"], 4);
+    assert_eq!(stats["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(stats["sessions"][0]["status"], "complete");
+    assert_eq!(stats["sessions"][0]["score"], 2);
+    let kinds = stats["by_kind"].as_object().unwrap();
+    let total: i64 = kinds
+        .values()
+        .map(|k| k["answered"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 4);
+    assert_eq!(stats["most_missed"].as_array().unwrap().len(), 2);
+    assert_eq!(stats["streak_days"], 1);
+}
+
+#[test]
+fn missed_questions_come_back_once_and_do_not_count() {
+    let home = Home::new();
+    let deck = deck(&home);
+    let prompts = order(&home, &deck, "2");
+    let answers = format!(
+        "nonsense\n{}\n{}\n{}\nsecond-try\nspare\nspare\n",
+        right_answer(&prompts[1]),
+        right_answer(&prompts[2]),
+        right_answer(&prompts[3]),
+    );
+    let o = home.quiz(
+        &[deck.to_str().unwrap(), "--seed", "2", "--format", "json"],
+        &answers,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let results = json(&o);
+    let answers = results["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 5);
+    assert_eq!(answers[4]["retry"], true);
+    assert_eq!(answers[4]["prompt"], answers[0]["prompt"]);
+    assert_eq!(results["score"], 3);
+    assert_eq!(results["planned"], 4);
+}
+
+#[test]
+fn answers_running_out_stop_the_quiz_and_keep_what_was_answered() {
+    let home = Home::new();
+    let deck = deck(&home);
+    let o = home.quiz(
+        &[deck.to_str().unwrap(), "--seed", "1", "--format", "json"],
+        "x\ny\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("ran out after 2 of 4"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let results = json(&o);
+    assert_eq!(results["status"], "interrupted");
+    let stats = home.stats(&[]);
+    assert_eq!(stats["answers"], 2);
+    assert_eq!(stats["sessions"][0]["status"], "interrupted");
+}
+
+#[test]
+fn the_builtin_quiz_runs_from_any_folder_and_shows_the_previous_best() {
+    let home = Home::new();
+    let answers = "a\n".repeat(30);
+    let first = home.quiz(&["--seed", "1", "--count", "5"], &answers);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let out = text(&first.stdout);
+    assert!(out.contains("Question 1 of 5"), "{out}");
+    assert!(out.contains("Score: "), "{out}");
+    assert!(out.contains("Your first score on this deck"), "{out}");
+    let second = home.quiz(&["--seed", "2", "--count", "5"], &answers);
+    let out = text(&second.stdout);
+    assert!(out.contains("Your best before on this deck: "), "{out}");
+    assert_eq!(home.stats(&[])["sessions"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn kinds_and_style_choose_the_questions() {
+    let home = Home::new();
+    let o = home.quiz(
+        &[
+            "--kinds",
+            "where,how-much",
+            "--style",
+            "typed",
+            "--count",
+            "4",
+            "--no-save",
+            "--format",
+            "json",
+        ],
+        &"x\n".repeat(10),
+    );
+    let results = json(&o);
+    let answers = results["answers"].as_array().unwrap();
+    assert!(!answers.is_empty());
+    for a in answers {
+        assert_eq!(a["style"], "wh", "{a}");
+        assert!(a["kind"] == "where" || a["kind"] == "how_much", "{a}");
+    }
+    assert!(!home.store().exists(), "--no-save wrote a store");
+}
+
+#[test]
+fn without_a_terminal_or_answers_the_quiz_says_so() {
+    let home = Home::new();
+    let o = home.cmd(&["quiz"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("not a terminal") && err.contains("--answers"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1);
+}
+
+#[test]
+fn a_corrupt_store_is_named_and_left_alone() {
+    let home = Home::new();
+    let junk = b"SQLite format 3\0 but then nothing useful at all".repeat(200);
+    fs::write(home.store(), &junk).unwrap();
+    let o = home.quiz(&["--count", "2"], "a\nb\n");
+    assert!(!o.status.success());
+    let err = text(&o.stderr);
+    assert!(err.contains("factdrill.sqlite"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(fs::read(home.store()).unwrap(), junk);
+    let o = home.cmd(&["stats"]).output().unwrap();
+    assert!(!o.status.success());
+    assert_eq!(fs::read(home.store()).unwrap(), junk);
+}
+
+#[test]
+fn a_bad_fixed_clock_is_a_clear_error() {
+    let home = Home::new();
+    let o = home
+        .cmd(&["quiz", "--answers", "-", "--count", "1"])
+        .env("FACTDRILL_NOW", "soon")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("FACTDRILL_NOW"));
+}
+
+/// Starts a quiz answering from a pipe, to feed it line by line.
+fn start(home: &Home, args: &[&str]) -> Child {
+    home.cmd(&["quiz", "--answers", "-", "--format", "json"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (generously) until the store holds `n` answers.
+fn wait_for_answers(home: &Home, player: &str, n: i64) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if home.store().exists() && home.stats(&["--player", player])["answers"] == n {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the answers never arrived");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_quiz_killed_halfway_keeps_its_answers() {
+    let home = Home::new();
+    let mut child = start(&home, &["--count", "6", "--seed", "4", "--player", "kim"]);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"a\nb\nc\n").unwrap();
+    stdin.flush().unwrap();
+    wait_for_answers(&home, "kim", 3);
+    signal(&child, "KILL");
+    child.wait().unwrap();
+    drop(stdin);
+    let stats = home.stats(&["--player", "kim"]);
+    assert_eq!(stats["answers"], 3);
+    assert_eq!(stats["sessions"][0]["status"], "interrupted");
+    assert_eq!(stats["sessions"][0]["answered"], 3);
+}
+
+#[test]
+fn sigterm_and_sighup_mark_the_session_interrupted() {
+    for sig in ["TERM", "HUP", "INT"] {
+        let home = Home::new();
+        let mut child = start(&home, &["--count", "6", "--seed", "4", "--player", "kim"]);
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"a\nb\n").unwrap();
+        stdin.flush().unwrap();
+        wait_for_answers(&home, "kim", 2);
+        signal(&child, sig);
+        let o = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(o.status.code(), Some(130), "{sig}: {}", text(&o.stderr));
+        let err = text(&o.stderr);
+        assert!(err.contains("interrupted; 2 answers kept"), "{sig}: {err}");
+        let store = rusqlite_free_status(&home);
+        assert_eq!(store, "interrupted", "{sig}");
+    }
+}
+
+/// The session's status as stored, read without reaping (no stats run
+/// first): proves the signal handler itself closed the session.
+fn rusqlite_free_status(home: &Home) -> String {
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select status from sessions').fetchone()[0])",
+        ])
+        .arg(home.store())
+        .output();
+    match o {
+        Ok(o) if o.status.success() => text(&o.stdout).trim().to_owned(),
+        // No Python here: fall back to stats, which would also reap.
+        _ => home.stats(&[])["sessions"][0]["status"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    }
+}
+
+#[test]
+fn two_quizzes_at_once_lose_nothing() {
+    let home = Home::new();
+    let mut a = start(&home, &["--count", "8", "--seed", "1", "--player", "kim"]);
+    let mut b = start(&home, &["--count", "8", "--seed", "2", "--player", "kim"]);
+    let mut ia = a.stdin.take().unwrap();
+    let mut ib = b.stdin.take().unwrap();
+    for i in 0..8 {
+        ia.write_all(format!("a{i}\n").as_bytes()).unwrap();
+        ib.write_all(format!("b{i}\n").as_bytes()).unwrap();
+        ia.flush().unwrap();
+        ib.flush().unwrap();
+    }
+    drop(ia);
+    drop(ib);
+    let oa = a.wait_with_output().unwrap();
+    let ob = b.wait_with_output().unwrap();
+    assert!(oa.status.success(), "{}", text(&oa.stderr));
+    assert!(ob.status.success(), "{}", text(&ob.stderr));
+    let given = json(&oa)["answers"].as_array().unwrap().len()
+        + json(&ob)["answers"].as_array().unwrap().len();
+    let stats = home.stats(&["--player", "kim"]);
+    assert_eq!(stats["answers"], given as i64);
+    let sessions = stats["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    assert!(sessions.iter().all(|s| s["status"] == "complete"));
+}
+
+#[test]
+fn stats_text_shows_scores_kinds_and_missed_questions() {
+    let home = Home::new();
+    home.quiz(&["--seed", "1", "--count", "5"], &"a\n".repeat(10));
+    let o = home.cmd(&["stats"]).output().unwrap();
+    assert!(o.status.success());
+    let out = text(&o.stdout);
+    for part in [
+        "sessions",
+        "Scores:",
+        "Streak:",
+        "Accuracy by kind:",
+        "Most missed:",
+    ] {
+        assert!(out.contains(part), "{part} missing:\n{out}");
+    }
+    let empty = Home::new();
+    let o = empty.cmd(&["stats"]).output().unwrap();
+    assert!(text(&o.stdout).contains("No quiz stored yet"));
+    assert!(!empty.store().exists(), "stats created a store");
+}
+
+mod pty {
+    //! The real dialoguer prompts, driven through a pseudo-terminal.
+
+    use super::*;
+    use rexpect::session::{PtySession, spawn_command};
+
+    fn spawn(home: &Home, args: &[&str]) -> PtySession {
+        let mut cmd = home.cmd(&["quiz"]);
+        cmd.args(args).env("TERM", "xterm");
+        spawn_command(cmd, Some(60_000)).unwrap()
+    }
+
+    fn exit_code(p: &PtySession) -> String {
+        format!("{:?}", p.process().wait().unwrap())
+    }
+
+    #[test]
+    fn arrow_keys_enter_and_a_typed_answer_are_marked_and_stored() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let prompts = order(&home, &deck, "9");
+        let mut p = spawn(
+            &home,
+            &[deck.to_str().unwrap(), "--seed", "9", "--player", "pat"],
+        );
+        for prompt in &prompts {
+            p.exp_string(prompt).unwrap();
+            match prompt.as_str() {
+                "When did the storm hit Sydney?" => {
+                    // Monday is highlighted first: one down, then Enter.
+                    p.send("\x1b[B").unwrap();
+                    p.send("\r").unwrap();
+                }
+                "Mayor Ana Lopez closed the beaches." => {
+                    p.send("\r").unwrap();
+                }
+                "Which city did the storm hit?" => {
+                    p.send("Sydny\r").unwrap();
+                }
+                _ => {
+                    p.send("3000 homes\r").unwrap();
+                }
+            }
+            p.flush().unwrap();
+            p.exp_regex("Right|Nearly").unwrap();
+        }
+        p.exp_string("Score: 4 of 4").unwrap();
+        p.exp_eof().unwrap();
+        assert!(exit_code(&p).ends_with(", 0)"), "{}", exit_code(&p));
+        let stats = home.stats(&["--player", "pat"]);
+        assert_eq!(stats["answers"], 4);
+        assert_eq!(stats["sessions"][0]["score"], 4);
+        assert_eq!(stats["sessions"][0]["status"], "complete");
+    }
+
+    #[test]
+    fn esc_stops_the_quiz_and_keeps_the_answers() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let mut p = spawn(
+            &home,
+            &[
+                deck.to_str().unwrap(),
+                "--style",
+                "choice",
+                "--player",
+                "pat",
+            ],
+        );
+        p.exp_string("When did the storm hit Sydney?").unwrap();
+        p.send("\x1b").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Stopped after 0 of 1").unwrap();
+        p.exp_eof().unwrap();
+        let stats = home.stats(&["--player", "pat"]);
+        assert_eq!(stats["sessions"][0]["status"], "interrupted");
+    }
+
+    #[test]
+    fn ctrl_c_at_a_typed_prompt_keeps_the_answers_and_shows_the_cursor() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let mut p = spawn(
+            &home,
+            &[
+                deck.to_str().unwrap(),
+                "--style",
+                "mixed",
+                "--seed",
+                "9",
+                "--player",
+                "pat",
+            ],
+        );
+        let prompts = order(&home, &deck, "9");
+        p.exp_string(&prompts[0]).unwrap();
+        match prompts[0].as_str() {
+            "When did the storm hit Sydney?" | "Mayor Ana Lopez closed the beaches." => {
+                p.send("\r").unwrap();
+            }
+            _ => {
+                p.send("x\r").unwrap();
+            }
+        }
+        p.flush().unwrap();
+        p.exp_string(&prompts[1]).unwrap();
+        p.send_control('c').unwrap();
+        let rest = p.exp_eof().unwrap();
+        assert!(rest.contains("interrupted; 1 answer kept"), "{rest}");
+        assert!(
+            rest.contains("\x1b[?25h"),
+            "cursor not shown again: {rest:?}"
+        );
+        assert!(exit_code(&p).ends_with(", 130)"), "{}", exit_code(&p));
+        assert_eq!(home.stats(&["--player", "pat"])["answers"], 1);
+    }
+
+    #[test]
+    fn a_terminal_of_two_rows_and_twenty_columns_still_works() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "stty rows 2 cols 20 && exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_factdrill"))
+            .args(["quiz", deck.to_str().unwrap(), "--style", "choice"])
+            .env("FACTDRILL_HOME", home.path())
+            .env("FACTDRILL_NOW", NOW)
+            .env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+        p.exp_string("Letter").unwrap();
+        p.send("b\r").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Right").unwrap();
+        p.exp_eof().unwrap();
+        assert!(exit_code(&p).ends_with(", 0)"), "{}", exit_code(&p));
+    }
+}
