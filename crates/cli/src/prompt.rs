@@ -68,8 +68,16 @@ impl Terminal {
     }
 
     fn line(&self, text: &str) -> anyhow::Result<()> {
-        for line in textwrap::wrap(text, self.width() - 1) {
-            self.term.write_line(&line)?;
+        self.painted(text, ToOwned::to_owned)
+    }
+
+    /// Writes `text` wrapped to the terminal's width, continuation lines
+    /// keeping the first line's indent, each line painted by `paint`.
+    fn painted(&self, text: &str, paint: impl Fn(&str) -> String) -> anyhow::Result<()> {
+        let indent = &text[..text.len() - text.trim_start().len()];
+        let options = textwrap::Options::new(self.width() - 1).subsequent_indent(indent);
+        for line in textwrap::wrap(text, options) {
+            self.term.write_line(&paint(&line))?;
         }
         Ok(())
     }
@@ -77,13 +85,12 @@ impl Terminal {
     /// Prints the greeting: the deck's title and the keys.
     pub fn greet(&self, title: &str, count: usize) -> anyhow::Result<()> {
         self.line(&format!("{} {}", style("Quiz:").bold(), clean(title)))?;
-        self.line(&format!(
-            "{}",
-            style(format!(
+        self.painted(
+            &format!(
                 "{count} questions. Arrow keys and Enter choose; an empty answer skips; Esc or Ctrl-C stops, keeping your answers."
-            ))
-            .dim()
-        ))?;
+            ),
+            |l| style(l).dim().to_string(),
+        )?;
         self.term.write_line("")?;
         Ok(())
     }
@@ -179,8 +186,8 @@ pub fn question_text(ask: &Ask<'_>) -> (String, String) {
 impl Asker for Terminal {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply> {
         let (heading, prompt) = question_text(ask);
-        self.line(&format!("{}", style(heading).dim()))?;
-        self.line(&format!("{}", style(prompt).bold()))?;
+        self.painted(&heading, |l| style(l).dim().to_string())?;
+        self.painted(&prompt, |l| style(l).bold().to_string())?;
         match ask.question.style {
             Style::Choice | Style::TrueFalse if !ask.question.choices.is_empty() => {
                 self.select(&ask.question.choices)
@@ -194,22 +201,18 @@ impl Asker for Terminal {
             self.line(&format!("  You said: {}", clean(&marked.given)))?;
         }
         self.line(&verdict_line(marked))?;
-        self.line(&format!(
-            "{}",
-            style(format!("  “{}”", clean(&marked.sentence))).dim()
-        ))?;
+        self.painted(&format!("   “{}”", clean(&marked.sentence)), |l| {
+            style(l).dim().to_string()
+        })?;
         self.term.write_line("")?;
         Ok(())
     }
 
     fn second_round(&mut self, missed: usize) -> anyhow::Result<()> {
-        self.line(&format!(
-            "{}",
-            style(format!(
-                "A second try at the {missed} you missed (not counted in the score):"
-            ))
-            .bold()
-        ))?;
+        self.painted(
+            &format!("A second try at the {missed} you missed (not counted in the score):"),
+            |l| style(l).bold().to_string(),
+        )?;
         self.term.write_line("")?;
         Ok(())
     }

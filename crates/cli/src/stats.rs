@@ -3,9 +3,10 @@
 //! studied.
 //!
 //! [`Report::build`] asks the store; [`Report::write_text`] draws it for a
-//! terminal (with a sparkline of scores) and serde writes it as JSON. Every
-//! query runs on an index or a single pass, so a store of a million answers
-//! answers in well under a second.
+//! terminal (with a sparkline of scores) and serde writes it as JSON. The
+//! queries read the per-question tallies and the sessions' running scores
+//! that the store keeps with every answer, never the answers themselves, so
+//! a store of a million answers answers as fast as an empty one.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -17,6 +18,9 @@ use serde::Serialize;
 
 use crate::output::clean;
 use crate::store::{SessionRow, Status, Store};
+
+/// The kinds of fact, in the order they are shown.
+pub const KINDS: [&str; 4] = ["who", "where", "when", "how_much"];
 
 /// How many most-missed questions to list.
 const MOST_MISSED: usize = 5;
@@ -120,14 +124,14 @@ impl Report {
         let fail = |e: rusqlite::Error| anyhow::anyhow!("{}: {e}", store.path().display());
         let player_id = player.map(|(id, _)| id);
         let mut by_kind = std::collections::BTreeMap::new();
-        for kind in ["who", "where", "when", "how_much"] {
+        for kind in KINDS {
             by_kind.insert(kind.to_owned(), KindStats::default());
         }
         let mut answers = 0;
         {
             let mut stmt = conn
                 .prepare(
-                    "SELECT kind, count(*), sum(verdict != 'wrong') FROM answers
+                    "SELECT kind, sum(asked), sum(asked - missed) FROM tallies
                      WHERE (?1 IS NULL OR player_id = ?1) AND (?2 IS NULL OR deck_id = ?2)
                      GROUP BY kind",
                 )
@@ -159,9 +163,9 @@ impl Report {
                 .prepare(
                     "SELECT a.deck_id, a.question_id, coalesce(q.prompt, ''), coalesce(q.answer, ''),
                             a.missed, a.asked
-                     FROM (SELECT deck_id, question_id, sum(verdict = 'wrong') AS missed,
-                                  count(*) AS asked
-                           FROM answers
+                     FROM (SELECT deck_id, question_id, sum(missed) AS missed,
+                                  sum(asked) AS asked
+                           FROM tallies
                            WHERE (?1 IS NULL OR player_id = ?1) AND (?2 IS NULL OR deck_id = ?2)
                            GROUP BY deck_id, question_id) a
                      LEFT JOIN questions q ON q.deck_id = a.deck_id AND q.id = a.question_id
@@ -219,9 +223,9 @@ impl Report {
             .count();
         writeln!(
             out,
-            "{who}: {} sessions ({complete} complete), {} answers",
-            self.sessions.len(),
-            self.answers
+            "{who}: {}, {complete} complete, {}",
+            plural(self.sessions.len() as i64, "session"),
+            plural(self.answers, "answer")
         )?;
         let recent: Vec<&SessionStats> = self.sessions.iter().filter(|s| s.answered > 0).collect();
         let shown = &recent[recent
@@ -259,16 +263,15 @@ impl Report {
         }
         writeln!(
             out,
-            "Streak:   {} day{} in a row ({} days studied)",
-            self.streak_days,
-            if self.streak_days == 1 { "" } else { "s" },
-            self.days_studied
+            "Streak:   {} in a row ({} studied)",
+            plural(self.streak_days, "day"),
+            plural(self.days_studied as i64, "day")
         )?;
         writeln!(out, "\nAccuracy by kind:")?;
-        for (kind, k) in &self.by_kind {
-            if k.answered == 0 {
+        for kind in KINDS {
+            let Some(k) = self.by_kind.get(kind).filter(|k| k.answered > 0) else {
                 continue;
-            }
+            };
             let bar = bar(k.accuracy, 20);
             writeln!(
                 out,
@@ -296,6 +299,14 @@ impl Report {
             }
         }
         Ok(())
+    }
+}
+
+fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

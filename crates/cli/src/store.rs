@@ -80,8 +80,30 @@ const MIGRATIONS: &[&str] = &[
         response_ms INTEGER NOT NULL,
         retry INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX answers_by_player ON answers(player_id, deck_id, kind, verdict);
+    CREATE INDEX answers_by_player ON answers(player_id, deck_id);
     CREATE INDEX answers_by_session ON answers(session_id);
+    -- Running tallies per player and question, kept by triggers in the
+    -- same transaction as each answer, so stats never scan the answers.
+    CREATE TABLE tallies (
+        player_id INTEGER NOT NULL,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        asked INTEGER NOT NULL,
+        missed INTEGER NOT NULL,
+        PRIMARY KEY (player_id, deck_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER answers_tally AFTER INSERT ON answers BEGIN
+        INSERT INTO tallies (player_id, deck_id, question_id, kind, asked, missed)
+        VALUES (NEW.player_id, NEW.deck_id, NEW.question_id, NEW.kind, 1, NEW.verdict = 'wrong')
+        ON CONFLICT (player_id, deck_id, question_id)
+        DO UPDATE SET asked = asked + 1, missed = missed + excluded.missed;
+    END;
+    CREATE TRIGGER answers_untally AFTER DELETE ON answers BEGIN
+        UPDATE tallies SET asked = asked - 1, missed = missed - (OLD.verdict = 'wrong')
+        WHERE player_id = OLD.player_id AND deck_id = OLD.deck_id
+            AND question_id = OLD.question_id;
+    END;
     ",
 ];
 

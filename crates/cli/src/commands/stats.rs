@@ -58,7 +58,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn empty(name: &str, deck: Option<String>) -> Report {
-    let by_kind = ["who", "where", "when", "how_much"]
+    let by_kind = crate::stats::KINDS
         .into_iter()
         .map(|k| (k.to_owned(), crate::stats::KindStats::default()))
         .collect();
