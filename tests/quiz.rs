@@ -475,7 +475,7 @@ fn stats_text_shows_scores_kinds_and_missed_questions() {
     assert!(o.status.success());
     let out = text(&o.stdout);
     for part in [
-        "sessions",
+        "1 session,",
         "Scores:",
         "Streak:",
         "Accuracy by kind:",
