@@ -489,6 +489,26 @@ fn stats_text_shows_scores_kinds_and_missed_questions() {
     assert!(!empty.store().exists(), "stats created a store");
 }
 
+#[test]
+fn escape_sequences_in_a_deck_never_reach_the_terminal() {
+    let home = Home::new();
+    let path = home.path().join("evil.toml");
+    fs::write(
+        &path,
+        "format = 1\nid = \"d-00000000e111\"\ntitle = \"Evil \\u001B]8;;http://x\\u0007link\"\n\n\
+         [[question]]\nstyle = \"choice\"\nprompt = \"Who \\u001B[31mwon\\u202E?\"\nanswer = \"Ana\"\n\
+         choices = [\"Ana\", \"B\\u001B[2Job\"]\nsource = \"Ana \\u001B[1mwon.\"\n",
+    )
+    .unwrap();
+    let o = home.quiz(&[path.to_str().unwrap()], "b\n\n");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("Who"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(!out.contains('\u{202e}'), "{out:?}");
+    assert!(!out.contains('\u{7}'), "{out:?}");
+}
+
 mod pty {
     //! The real dialoguer prompts, driven through a pseudo-terminal.
 
@@ -604,6 +624,28 @@ mod pty {
         );
         assert!(exit_code(&p).ends_with(", 130)"), "{}", exit_code(&p));
         assert_eq!(home.stats(&["--player", "pat"])["answers"], 1);
+    }
+
+    #[test]
+    fn with_standard_error_redirected_the_prompts_use_standard_output() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let log = home.path().join("log");
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "exec \"$0\" \"$@\" 2>\"$LOG\""])
+            .arg(env!("CARGO_BIN_EXE_factdrill"))
+            .args(["quiz", deck.to_str().unwrap(), "--style", "choice"])
+            .env("LOG", &log)
+            .env("FACTDRILL_HOME", home.path())
+            .env("FACTDRILL_NOW", NOW)
+            .env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+        p.exp_string("When did the storm hit Sydney?").unwrap();
+        p.send("\x1b[B\r").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Right").unwrap();
+        p.exp_eof().unwrap();
+        assert!(exit_code(&p).ends_with(", 0)"), "{}", exit_code(&p));
     }
 
     #[test]

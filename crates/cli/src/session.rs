@@ -384,7 +384,12 @@ pub fn run(
             asker.second_round(list.len())?;
         }
         for (n, &i) in list.iter().enumerate() {
-            let question = &deck.questions[i];
+            let mut question = std::borrow::Cow::Borrowed(&deck.questions[i]);
+            if retry && question.style == Style::Choice {
+                // A second try should not be won by remembering a position.
+                question.to_mut().choices.rotate_left(1);
+            }
+            let question = question.as_ref();
             let ask = Ask {
                 question,
                 number: n + 1,
