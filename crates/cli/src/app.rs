@@ -43,7 +43,7 @@ Examples:
   factdrill quiz --kinds who,when --seed 3
   factdrill quiz --answers answers.txt --format json   scripted, for classes
 
-Keys: arrow keys and Enter choose, an empty answer skips, Esc or Ctrl-C
+Keys: arrow keys and Enter choose, an empty answer skips, Ctrl-C (or Esc in a menu)
 stops (every answer given is kept).";
 
 const STATS_EXAMPLES: &str = "\

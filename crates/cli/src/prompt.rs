@@ -87,7 +87,7 @@ impl Terminal {
         self.line(&format!("{} {}", style("Quiz:").bold(), clean(title)))?;
         self.painted(
             &format!(
-                "{count} questions. Arrow keys and Enter choose; an empty answer skips; Esc or Ctrl-C stops, keeping your answers."
+                "{count} questions. Arrow keys and Enter choose; an empty answer skips; Ctrl-C (or Esc in a menu) stops, keeping your answers."
             ),
             |l| style(l).dim().to_string(),
         )?;
