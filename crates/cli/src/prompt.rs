@@ -103,7 +103,9 @@ impl Terminal {
                 .zip(items)
                 .map(|(l, item)| format!("{l}) {}", clean(item)))
                 .collect();
-            self.line(&menu.join("  "))?;
+            for item in &menu {
+                self.line(item)?;
+            }
             return self.input("Letter");
         }
         let items: Vec<String> = items.iter().map(|i| clean(i)).collect();
