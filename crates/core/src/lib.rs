@@ -21,6 +21,7 @@ pub mod deck;
 pub mod facts;
 mod gazetteer;
 pub mod questions;
+pub mod schedule;
 pub mod sentences;
 mod tokens;
 

@@ -1,0 +1,1 @@
+//! Schedule: spaced repetition with FSRS (placeholder; being written).
