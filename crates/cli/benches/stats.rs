@@ -99,7 +99,10 @@ fn report_one_player() -> Report {
         &STORE.lock().unwrap().store,
         Some((1, "player1")),
         None,
-        date(2026, 12, 1),
+        date(2026, 12, 1)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp(),
         &TimeZone::UTC,
     )
     .unwrap()
@@ -112,7 +115,10 @@ fn report_one_player_one_deck() -> Report {
         &STORE.lock().unwrap().store,
         Some((1, "player1")),
         Some("d-0"),
-        date(2026, 12, 1),
+        date(2026, 12, 1)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp(),
         &TimeZone::UTC,
     )
     .unwrap()
@@ -125,7 +131,10 @@ fn report_everyone() -> Report {
         &STORE.lock().unwrap().store,
         None,
         None,
-        date(2026, 12, 1),
+        date(2026, 12, 1)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp(),
         &TimeZone::UTC,
     )
     .unwrap()

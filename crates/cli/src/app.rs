@@ -30,10 +30,23 @@ pub enum Command {
     /// Take a quiz on an article or a deck, in the terminal or from a script.
     #[command(after_help = QUIZ_EXAMPLES)]
     Quiz(QuizArgs),
+    /// Review the cards spaced repetition (FSRS) makes due today.
+    #[command(after_help = REVIEW_EXAMPLES)]
+    Review(ReviewArgs),
     /// Show your sessions, scores, accuracy by kind and most-missed questions.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
 }
+
+const REVIEW_EXAMPLES: &str = "\
+Examples:
+  factdrill review                        every card due today, most overdue first
+  factdrill review --deck lukashenka-and-bakiyev --limit 20
+  factdrill review --cram                 study cards not yet due; schedules untouched
+  factdrill review --new 5                also learn 5 questions not met yet (flashcards first)
+  factdrill review --answers grades.txt --format json
+
+Flashcards: any key shows the answer, then 1 Again, 2 Hard, 3 Good, 4 Easy.";
 
 const QUIZ_EXAMPLES: &str = "\
 Examples:
@@ -115,6 +128,39 @@ pub struct QuizArgs {
     /// Refuse articles larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
+}
+
+/// `factdrill review`.
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// Only this deck: its name, title, id, or file.
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
+    /// At most this many cards.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: usize,
+    /// Study cards that are not due yet, leaving their schedules untouched.
+    #[arg(long)]
+    pub cram: bool,
+    /// Also learn up to N questions of your decks not met yet (flashcards first).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub new: usize,
+    /// Desired retention: the chance of remembering a card when it falls due (0.7 to 0.97).
+    #[arg(long, default_value_t = factdrill_core::schedule::DEFAULT_RETENTION)]
+    pub retention: f32,
+    /// Whose cards (default: your login name).
+    #[arg(long, value_name = "NAME")]
+    pub player: Option<String>,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Answer from a file (or - for standard input), one line per card: an
+    /// answer as in the quiz, or a flashcard's grade (again, hard, good, easy or 1-4).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Print the results as text or JSON.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `factdrill stats`.
@@ -212,6 +258,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Generate(args) => commands::generate::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::Quiz(args) => commands::quiz::run(&args),
+        Command::Review(args) => commands::review::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
     }
 }

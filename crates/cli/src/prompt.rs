@@ -11,11 +11,12 @@
 //! error is redirected (`2>log`). A `Select` needs three rows, so a smaller
 //! terminal gets a typed prompt for the option's letter instead.
 
-use console::{Term, style};
+use console::{Key, Term, style};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, Select};
 use factdrill_core::Style;
 use factdrill_core::check::Verdict;
+use factdrill_core::schedule::Rating;
 
 use crate::output::clean;
 use crate::session::{Ask, Asker, Marked, Reply};
@@ -134,6 +135,16 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// One key press; Ctrl-C ends the session as a signal does.
+    fn key(&self) -> anyhow::Result<Key> {
+        self.term.flush()?;
+        self.term
+            .read_key()
+            .map_err(|e| prompt_failed(dialoguer::Error::IO(e)))
+    }
+}
+
 /// A prompt that failed because of Ctrl-C ends the quiz as a signal does;
 /// any other failure (the terminal went away) is an error.
 fn prompt_failed(err: dialoguer::Error) -> anyhow::Error {
@@ -174,7 +185,8 @@ pub fn question_text(ask: &Ask<'_>) -> (String, String) {
         Style::TrueFalse => "true or false?",
         Style::Cloze => "fill in the blank",
         Style::Choice => "choose one",
-        Style::Wh | Style::Flashcard => "type your answer",
+        Style::Wh => "type your answer",
+        Style::Flashcard => "flashcard: recall, then grade yourself",
     };
     let heading = format!(
         "{round} {} of {} · {} · {what}",
@@ -208,6 +220,37 @@ impl Asker for Terminal {
         })?;
         self.term.write_line("")?;
         Ok(())
+    }
+
+    fn self_grade(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply> {
+        let (heading, prompt) = question_text(ask);
+        self.painted(&heading, |l| style(l).dim().to_string())?;
+        self.painted(&prompt, |l| style(l).bold().to_string())?;
+        self.painted("Any key shows the answer (Esc stops).", |l| {
+            style(l).dim().to_string()
+        })?;
+        if self.key()? == Key::Escape {
+            return Ok(Reply::Quit);
+        }
+        self.painted(&format!("→ {}", clean(&ask.question.answer)), |l| {
+            style(l).green().bold().to_string()
+        })?;
+        self.painted(&format!("   “{}”", clean(&ask.question.source)), |l| {
+            style(l).dim().to_string()
+        })?;
+        self.line("How well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy")?;
+        loop {
+            let rating = match self.key()? {
+                Key::Escape => return Ok(Reply::Quit),
+                Key::Char(c) => Rating::parse(&c.to_string()),
+                _ => None,
+            };
+            if let Some(rating) = rating {
+                self.line(&format!("  {}", rating.as_str()))?;
+                self.term.write_line("")?;
+                return Ok(Reply::Graded(rating));
+            }
+        }
     }
 
     fn second_round(&mut self, missed: usize) -> anyhow::Result<()> {

@@ -8,6 +8,8 @@
 
 use std::io::{BufRead, Write};
 
+use factdrill_core::schedule::Rating;
+
 use crate::output::clean;
 use crate::prompt::{question_text, verdict_line};
 use crate::session::{Ask, Asker, Marked, Reply};
@@ -74,6 +76,21 @@ impl<R: BufRead, W: Write> Asker for Scripted<R, W> {
             writeln!(out, "  “{}”\n", clean(&marked.sentence))?;
         }
         Ok(())
+    }
+
+    /// A flashcard's grade is a line: again, hard, good or easy (or a, h,
+    /// g, e, or 1 to 4); an empty or unknown line is Again.
+    fn self_grade(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply> {
+        let reply = self.ask(ask)?;
+        let Reply::Given(text) = reply else {
+            return Ok(reply);
+        };
+        let rating = Rating::parse(&text).unwrap_or(Rating::Again);
+        if let Some(out) = &mut self.out {
+            writeln!(out, "→ {}", clean(&ask.question.answer))?;
+            writeln!(out, "  graded {}\n", rating.as_str())?;
+        }
+        Ok(Reply::Graded(rating))
     }
 
     fn second_round(&mut self, missed: usize) -> anyhow::Result<()> {

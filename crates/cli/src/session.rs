@@ -19,7 +19,9 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom as _;
 use serde::Serialize;
 
-use crate::store::{AnswerRow, Status, Store};
+use factdrill_core::schedule::{Card, Log, Rating, Scheduler};
+
+use crate::store::{AnswerRow, Schedule, Status, Store};
 
 /// Which question styles a quiz asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -160,6 +162,8 @@ pub enum Reply {
     Quit,
     /// A script of answers ran out.
     RanOut,
+    /// A flashcard graded by the learner.
+    Graded(Rating),
 }
 
 /// One question being asked.
@@ -190,6 +194,8 @@ pub struct Marked {
     pub given: String,
     /// The verdict.
     pub verdict: Verdict,
+    /// The grade it gives the question's card.
+    pub rating: Rating,
     /// The right answer (the right spelling, the right option).
     pub expected: String,
     /// The sentence the answer comes from.
@@ -215,6 +221,9 @@ pub trait Asker {
     fn tell(&mut self, ask: &Ask<'_>, marked: &Marked) -> anyhow::Result<()>;
     /// Announces the second round of missed questions.
     fn second_round(&mut self, missed: usize) -> anyhow::Result<()>;
+    /// Shows a flashcard's front, then its back, and asks the learner to
+    /// grade their recall: [`Reply::Graded`], or quit / ran out.
+    fn self_grade(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply>;
 }
 
 /// Where answers go: the store, or nowhere with `--no-save`.
@@ -228,31 +237,52 @@ pub struct Recorder<'s> {
     pub player: i64,
     /// Deck id.
     pub deck: String,
+    /// Feeds first answers to the cards' schedules (`None`: cram).
+    pub scheduler: Option<Scheduler>,
 }
 
 impl Recorder<'_> {
-    fn record(&mut self, marked: &Marked) -> anyhow::Result<()> {
+    /// Stores one answer (and its card's new schedule) at once.
+    pub fn record(&mut self, marked: &Marked) -> anyhow::Result<()> {
+        let deck = self.deck.clone();
+        self.record_in(&deck, marked)
+    }
+
+    /// Stores one answer to a question of `deck` (a review spans decks).
+    pub fn record_in(&mut self, deck: &str, marked: &Marked) -> anyhow::Result<()> {
         let Some(store) = self.store.as_deref_mut() else {
             return Ok(());
         };
-        let now = crate::clock::now_ms()?;
+        let now = crate::clock::now()?;
+        let scheduler = self.scheduler.as_ref().filter(|_| !marked.retry);
+        let schedule = scheduler.map(|s| {
+            move |card: Option<Card>| -> anyhow::Result<(Card, Log)> {
+                s.review(card.as_ref(), marked.rating, now)
+                    .map_err(|e| anyhow::anyhow!("cannot schedule {}: {e}", marked.question))
+            }
+        });
+        let now = now.as_millisecond();
         let _quiet = crate::interrupt::hold();
-        store.record(&AnswerRow {
-            session: &self.session,
-            player: self.player,
-            deck: &self.deck,
-            question: &marked.question,
-            kind: marked.kind.as_str(),
-            style: marked.style.as_str(),
-            answered_ms: now,
-            given: &marked.given,
-            verdict: verdict_str(marked.verdict),
-            response_ms: marked.response_ms,
-            retry: marked.retry,
-        })
+        store.record(
+            &AnswerRow {
+                session: &self.session,
+                player: self.player,
+                deck,
+                question: &marked.question,
+                kind: marked.kind.as_str(),
+                style: marked.style.as_str(),
+                answered_ms: now,
+                given: &marked.given,
+                verdict: verdict_str(marked.verdict),
+                response_ms: marked.response_ms,
+                retry: marked.retry,
+            },
+            schedule.as_ref().map(|f| f as &Schedule<'_>),
+        )
     }
 
-    fn finish(&mut self, status: Status) -> anyhow::Result<()> {
+    /// Ends the session as complete or interrupted.
+    pub fn finish(&mut self, status: Status) -> anyhow::Result<()> {
         let Some(store) = self.store.as_deref_mut() else {
             return Ok(());
         };
@@ -326,17 +356,27 @@ pub fn resolve_option<'a>(question: &'a Question, given: &'a str) -> &'a str {
         .map_or(given, String::as_str)
 }
 
-/// Marks `given` as the answer to `question`.
-pub fn mark(deck: &Deck, question: &Question, given: &str, retry: bool, ms: i64) -> Marked {
-    let text = resolve_option(question, given);
-    let rivals: Vec<&str> = deck
-        .questions
+/// The answers a deck knows, which a typo must not be as close to as to
+/// the right one.
+pub fn rivals(questions: &[Question]) -> Vec<&str> {
+    questions
         .iter()
         .filter(|q| matches!(q.style, Style::Wh | Style::Cloze | Style::Choice))
         .map(|q| q.answer.as_str())
-        .filter(|a| normalise(a) != normalise(&question.answer))
         .collect::<HashSet<_>>()
         .into_iter()
+        .collect()
+}
+
+/// Marks `given` as the answer to `question`; `rivals` are the deck's
+/// answers (see [`rivals`]).
+pub fn mark(rivals: &[&str], question: &Question, given: &str, retry: bool, ms: i64) -> Marked {
+    let text = resolve_option(question, given);
+    let own = normalise(&question.answer);
+    let rivals: Vec<&str> = rivals
+        .iter()
+        .copied()
+        .filter(|a| normalise(a) != own)
         .collect();
     let checked = if text.trim().is_empty() {
         factdrill_core::check::Checked {
@@ -353,9 +393,33 @@ pub fn mark(deck: &Deck, question: &Question, given: &str, retry: bool, ms: i64)
         prompt: question.prompt.clone(),
         given: text.trim().to_owned(),
         verdict: checked.verdict,
+        rating: Rating::from_verdict(checked.verdict),
         expected: checked.expected,
         sentence: question.source.clone(),
         retry,
+        response_ms: ms,
+    }
+}
+
+/// A self-graded flashcard as a marked answer: Again is wrong, Hard is
+/// close, Good and Easy are right.
+pub fn graded(question: &Question, rating: Rating, ms: i64) -> Marked {
+    let verdict = match rating {
+        Rating::Again => Verdict::Wrong,
+        Rating::Hard => Verdict::Close,
+        Rating::Good | Rating::Easy => Verdict::Correct,
+    };
+    Marked {
+        question: question.id.clone(),
+        kind: question.kind,
+        style: question.style,
+        prompt: question.prompt.clone(),
+        given: rating.as_str().to_owned(),
+        verdict,
+        rating,
+        expected: question.answer.clone(),
+        sentence: question.source.clone(),
+        retry: false,
         response_ms: ms,
     }
 }
@@ -373,6 +437,7 @@ pub fn run(
         answers: Vec::new(),
     };
     let mut missed = Vec::new();
+    let rivals = rivals(&deck.questions);
     let rounds = [false, true];
     for retry in rounds {
         let list: Vec<usize> = if retry {
@@ -397,7 +462,19 @@ pub fn run(
                 retry,
             };
             let started = Instant::now();
-            let given = match asker.ask(&ask)? {
+            let reply = if question.style == Style::Flashcard {
+                asker.self_grade(&ask)?
+            } else {
+                asker.ask(&ask)?
+            };
+            let ms = started.elapsed().as_millis().min(i64::MAX as u128) as i64;
+            let given = match reply {
+                Reply::Graded(rating) => {
+                    let marked = graded(question, rating, ms);
+                    recorder.record(&marked)?;
+                    outcome.answers.push(marked);
+                    continue;
+                }
                 Reply::Given(text) => text,
                 // Stopping during the second round still completes the quiz.
                 Reply::Quit | Reply::RanOut if retry => break,
@@ -410,8 +487,7 @@ pub fn run(
                     break;
                 }
             };
-            let ms = started.elapsed().as_millis().min(i64::MAX as u128) as i64;
-            let marked = mark(deck, question, &given, retry, ms);
+            let marked = mark(&rivals, question, &given, retry, ms);
             recorder.record(&marked)?;
             if !retry && marked.verdict == Verdict::Wrong {
                 missed.push(i);
@@ -537,8 +613,9 @@ source = "About 3,000 homes lost power."
         assert_eq!(resolve_option(choice, "friday"), "friday");
         assert_eq!(resolve_option(choice, "9"), "9");
         let tf = &deck.questions[3];
-        assert_eq!(mark(&deck, tf, "b", false, 0).verdict, Verdict::Correct);
-        assert_eq!(mark(&deck, tf, "a", false, 0).verdict, Verdict::Wrong);
+        let rivals = rivals(&deck.questions);
+        assert_eq!(mark(&rivals, tf, "b", false, 0).verdict, Verdict::Correct);
+        assert_eq!(mark(&rivals, tf, "a", false, 0).verdict, Verdict::Wrong);
     }
 
     struct Script(Vec<&'static str>, Vec<String>);
@@ -558,6 +635,14 @@ source = "About 3,000 homes lost power."
         fn second_round(&mut self, _: usize) -> anyhow::Result<()> {
             Ok(())
         }
+        fn self_grade(&mut self, ask: &Ask<'_>) -> anyhow::Result<Reply> {
+            match self.ask(ask)? {
+                Reply::Given(text) => {
+                    Ok(Reply::Graded(Rating::parse(&text).unwrap_or(Rating::Again)))
+                }
+                other => Ok(other),
+            }
+        }
     }
 
     fn recorder() -> Recorder<'static> {
@@ -566,6 +651,7 @@ source = "About 3,000 homes lost power."
             session: "s".into(),
             player: 0,
             deck: "d".into(),
+            scheduler: None,
         }
     }
 

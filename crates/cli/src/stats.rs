@@ -17,7 +17,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use crate::output::clean;
-use crate::store::{SessionRow, Status, Store};
+use crate::store::{CardCounts, SessionRow, Status, Store};
 
 /// The kinds of fact, in the order they are shown.
 pub const KINDS: [&str; 4] = ["who", "where", "when", "how_much"];
@@ -64,6 +64,8 @@ pub struct SessionStats {
     pub deck: String,
     /// Deck title.
     pub deck_title: String,
+    /// quiz, review or cram.
+    pub mode: String,
     /// Start, RFC 3339.
     pub started: String,
     /// End, RFC 3339, if it ended.
@@ -100,6 +102,9 @@ pub struct Report {
     pub streak_days: i64,
     /// Distinct days studied.
     pub days_studied: usize,
+    /// Spaced repetition: cards due, new / learning / review, true
+    /// retention (for one player).
+    pub cards: CardCounts,
 }
 
 fn percent(part: i64, of: i64) -> f64 {
@@ -117,9 +122,15 @@ impl Report {
         store: &Store,
         player: Option<(i64, &str)>,
         deck: Option<&str>,
-        today: Date,
+        now: jiff::Timestamp,
         tz: &TimeZone,
     ) -> anyhow::Result<Report> {
+        let today = now.to_zoned(tz.clone()).date();
+        let day_end_ms = today
+            .tomorrow()
+            .ok()
+            .and_then(|d| d.to_zoned(tz.clone()).ok())
+            .map_or(now.as_millisecond(), |z| z.timestamp().as_millisecond());
         let conn = store.conn();
         let fail = |e: rusqlite::Error| anyhow::anyhow!("{}: {e}", store.path().display());
         let player_id = player.map(|(id, _)| id);
@@ -203,6 +214,10 @@ impl Report {
             most_missed,
             streak_days: streak(&days, today),
             days_studied: days.len(),
+            cards: match player_id {
+                Some(id) => store.card_counts(id, deck, now.as_millisecond(), day_end_ms)?,
+                None => CardCounts::default(),
+            },
         })
     }
 
@@ -267,6 +282,28 @@ impl Report {
             plural(self.streak_days, "day"),
             plural(self.days_studied as i64, "day")
         )?;
+        let c = &self.cards;
+        if c.learning + c.review > 0 {
+            writeln!(
+                out,
+                "Cards:    {} due today · {} within 7 days · {} within 30 days",
+                c.due_today, c.due_7_days, c.due_30_days
+            )?;
+            let retention = c.true_retention_30_days.map_or_else(
+                || "no reviews in the last 30 days".to_owned(),
+                |r| {
+                    format!(
+                        "true retention {r}% over {}",
+                        plural(c.retention_reviews, "review")
+                    )
+                },
+            );
+            writeln!(
+                out,
+                "          {} new · {} learning · {} review · {retention}",
+                c.new, c.learning, c.review
+            )?;
+        }
         writeln!(out, "\nAccuracy by kind:")?;
         for kind in KINDS {
             let Some(k) = self.by_kind.get(kind).filter(|k| k.answered > 0) else {
@@ -317,6 +354,7 @@ fn session_stats(s: SessionRow) -> SessionStats {
         started: crate::clock::rfc3339(s.started_ms),
         ended: s.ended_ms.map(crate::clock::rfc3339),
         id: s.id,
+        mode: s.mode,
         player: s.player,
         deck: s.deck,
         deck_title: s.deck_title,

@@ -4,4 +4,5 @@ pub mod check;
 pub mod facts;
 pub mod generate;
 pub mod quiz;
+pub mod review;
 pub mod stats;

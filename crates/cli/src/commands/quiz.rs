@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use factdrill_core::Kind;
 use factdrill_core::check::Verdict;
 use factdrill_core::deck::Deck;
+use factdrill_core::schedule::{DEFAULT_RETENTION, Scheduler};
 use rand::Rng as _;
 use serde::Serialize;
 
@@ -59,7 +60,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     }
 
     // Decide how answers arrive before touching the store.
-    let mut asker = asker(args)?;
+    let mut asker = asker(args.answers.as_deref(), args.format)?;
 
     let player = learner::player(args.player.as_deref());
     let mut store = if args.no_save {
@@ -82,6 +83,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
             deck: &deck.id,
             started_ms,
             plan: &plan_ids,
+            mode: "quiz",
         })?;
         previous_best = store.best(player_id, &deck.id, &session_id)?;
     }
@@ -97,6 +99,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
         session: session_id.clone(),
         player: player_id,
         deck: deck.id.clone(),
+        scheduler: Some(Scheduler::new(DEFAULT_RETENTION).map_err(|e| anyhow::anyhow!("{e}"))?),
     };
     let outcome = session::run(&deck, &plan, asker.as_dyn(), &mut recorder);
     let outcome = match outcome {
@@ -184,17 +187,26 @@ fn deck_name(args: &QuizArgs) -> String {
     )
 }
 
-fn save_deck(store: &mut Store, deck: &Deck, now_ms: i64) -> anyhow::Result<()> {
+/// Records the deck and its questions (each with its whole text, to be
+/// asked again in a review).
+pub fn save_deck(store: &mut Store, deck: &Deck, now_ms: i64) -> anyhow::Result<()> {
+    let bodies: Vec<String> = deck
+        .questions
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()?;
     let questions: Vec<QuestionRow<'_>> = deck
         .questions
         .iter()
-        .map(|q| QuestionRow {
+        .zip(&bodies)
+        .map(|(q, body)| QuestionRow {
             id: &q.id,
             kind: q.kind.as_str(),
             style: q.style.as_str(),
             prompt: &q.prompt,
             answer: &q.answer,
             source: &q.source,
+            body,
         })
         .collect();
     store.save_deck(
@@ -209,13 +221,13 @@ fn save_deck(store: &mut Store, deck: &Deck, now_ms: i64) -> anyhow::Result<()> 
 }
 
 /// Where answers come from.
-enum Asker {
+pub(crate) enum Asker {
     Terminal(prompt::Terminal),
     Script(script::Scripted<Box<dyn BufRead>, Box<dyn Write>>),
 }
 
 impl Asker {
-    fn as_dyn(&mut self) -> &mut dyn session::Asker {
+    pub(crate) fn as_dyn(&mut self) -> &mut dyn session::Asker {
         match self {
             Asker::Terminal(t) => t,
             Asker::Script(s) => s,
@@ -223,11 +235,13 @@ impl Asker {
     }
 }
 
-fn asker(args: &QuizArgs) -> anyhow::Result<Asker> {
+/// The terminal's prompts, or the script of answers `--answers` names; a
+/// transcript goes to standard output with text output.
+pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow::Result<Asker> {
     let transcript = || -> Option<Box<dyn Write>> {
-        (args.format == Format::Text).then(|| Box::new(io::stdout()) as Box<dyn Write>)
+        (format == Format::Text).then(|| Box::new(io::stdout()) as Box<dyn Write>)
     };
-    match args.answers.as_deref() {
+    match answers {
         Some(path) if path.as_os_str() == "-" => {
             let lines: Box<dyn BufRead> = Box::new(BufReader::new(io::stdin()));
             Ok(Asker::Script(script::Scripted::new(
@@ -273,7 +287,7 @@ fn asker(args: &QuizArgs) -> anyhow::Result<Asker> {
     }
 }
 
-fn percent(score: usize, of: usize) -> f64 {
+pub(crate) fn percent(score: usize, of: usize) -> f64 {
     if of == 0 {
         0.0
     } else {

@@ -18,7 +18,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let dir = learner::data_dir(args.data_dir.as_deref())?;
     let name = learner::player(args.player.as_deref());
     let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
-    let today = clock::now()?.to_zoned(tz.clone()).date();
+    let now = clock::now()?;
     // Reading stats never creates a store.
     let store = if dir.join(FILE_NAME).exists() {
         let mut store = Store::open(&dir)?;
@@ -34,7 +34,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             match store.find_player(&name)? {
-                Some(id) => Report::build(store, Some((id, &name)), deck.as_deref(), today, &tz)?,
+                Some(id) => Report::build(store, Some((id, &name)), deck.as_deref(), now, &tz)?,
                 None => empty(&name, deck),
             }
         }
@@ -71,12 +71,13 @@ fn empty(name: &str, deck: Option<String>) -> Report {
         most_missed: Vec::new(),
         streak_days: 0,
         days_studied: 0,
+        cards: crate::store::CardCounts::default(),
     }
 }
 
 /// The deck id for `--deck`: an id, the title of a stored deck, or a deck
 /// or article that factdrill can load.
-fn deck_id(store: &Store, given: &str) -> anyhow::Result<String> {
+pub(crate) fn deck_id(store: &Store, given: &str) -> anyhow::Result<String> {
     let conn = store.conn();
     let found: Option<String> = conn
         .query_row(

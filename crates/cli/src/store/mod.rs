@@ -14,6 +14,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod cards;
+
+pub use cards::{CardCounts, DueCard, Schedule};
+
 /// File name of the store inside the data directory.
 pub const FILE_NAME: &str = "factdrill.sqlite";
 
@@ -105,6 +109,40 @@ const MIGRATIONS: &[&str] = &[
             AND question_id = OLD.question_id;
     END;
     ",
+    // 2: spaced repetition: the whole question (to ask it again in a
+    // review), retired questions, cards, the review log, session modes.
+    "
+    ALTER TABLE questions ADD COLUMN body TEXT;
+    ALTER TABLE questions ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN mode TEXT NOT NULL DEFAULT 'quiz';
+    CREATE TABLE cards (
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        due_ms INTEGER NOT NULL,
+        last_review_ms INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (player_id, deck_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX cards_due ON cards(player_id, due_ms);
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY,
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        session_id TEXT,
+        reviewed_ms INTEGER NOT NULL,
+        rating TEXT NOT NULL,
+        elapsed_days INTEGER NOT NULL,
+        scheduled_days INTEGER NOT NULL,
+        state TEXT NOT NULL
+    );
+    CREATE INDEX review_log_by_player ON review_log(player_id, reviewed_ms);
+    ",
 ];
 
 /// The schema version this build writes.
@@ -167,6 +205,8 @@ pub struct QuestionRow<'a> {
     pub answer: &'a str,
     /// The source sentence.
     pub source: &'a str,
+    /// The whole question as JSON, to ask it again in a review.
+    pub body: &'a str,
 }
 
 /// A session about to start.
@@ -182,6 +222,8 @@ pub struct NewSession<'a> {
     pub started_ms: i64,
     /// The question ids planned, in order.
     pub plan: &'a [String],
+    /// quiz, review or cram.
+    pub mode: &'a str,
 }
 
 /// One answer, as given.
@@ -236,6 +278,8 @@ pub struct SessionRow {
     pub correct: i64,
     /// Close first-time answers (a small misspelling).
     pub close: i64,
+    /// quiz, review or cram.
+    pub mode: String,
 }
 
 /// The progress store.
@@ -439,21 +483,30 @@ impl Store {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source, body, retired)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
                      ON CONFLICT(deck_id, id) DO UPDATE SET kind = excluded.kind,
                          style = excluded.style, prompt = excluded.prompt,
-                         answer = excluded.answer, source = excluded.source",
+                         answer = excluded.answer, source = excluded.source,
+                         body = excluded.body, retired = 0",
                 )
                 .map_err(fail)?;
             for q in questions {
                 insert
                     .execute(params![
-                        deck.id, q.id, q.kind, q.style, q.prompt, q.answer, q.source
+                        deck.id, q.id, q.kind, q.style, q.prompt, q.answer, q.source, q.body
                     ])
                     .map_err(fail)?;
             }
         }
+        // A question deleted from the deck retires its card; its history stays.
+        let ids: Vec<&str> = questions.iter().map(|q| q.id).collect();
+        tx.execute(
+            "UPDATE questions SET retired = 1
+             WHERE deck_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))",
+            params![deck.id, serde_json::to_string(&ids)?],
+        )
+        .map_err(fail)?;
         tx.commit().map_err(fail)
     }
 
@@ -463,8 +516,8 @@ impl Store {
         let plan = serde_json::to_string(s.plan)?;
         self.conn
             .execute(
-                "INSERT INTO sessions (id, player_id, deck_id, started_ms, status, pid, planned, plan)
-                 VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6, ?7)",
+                "INSERT INTO sessions (id, player_id, deck_id, started_ms, status, pid, planned, plan, mode)
+                 VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6, ?7, ?8)",
                 params![
                     s.id,
                     s.player,
@@ -472,16 +525,23 @@ impl Store {
                     s.started_ms,
                     i64::from(std::process::id()),
                     s.plan.len() as i64,
-                    plan
+                    plan,
+                    s.mode
                 ],
             )
             .map_err(|e| self.fail(&e))?;
         Ok(())
     }
 
-    /// Stores one answer and updates its session's score, in one
-    /// transaction, committed before this returns.
-    pub fn record(&mut self, a: &AnswerRow<'_>) -> anyhow::Result<()> {
+    /// Stores one answer, updates its session's score and (with `schedule`)
+    /// the question's card and review log, in one transaction, committed
+    /// before this returns. `schedule` gets the card as stored (`None` for
+    /// a question never met) and returns the card after this answer.
+    pub fn record(
+        &mut self,
+        a: &AnswerRow<'_>,
+        schedule: Option<&Schedule<'_>>,
+    ) -> anyhow::Result<()> {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(&path, &e));
         let tx = self
@@ -515,6 +575,11 @@ impl Store {
                 params![a.session, a.verdict],
             )
             .map_err(fail)?;
+        }
+        if let Some(schedule) = schedule {
+            let card = cards::load(&tx, a.player, a.deck, a.question).map_err(fail)?;
+            let (card, log) = schedule(card)?;
+            cards::save(&tx, a, &card, &log).map_err(fail)?;
         }
         tx.commit().map_err(fail)
     }
@@ -570,7 +635,7 @@ impl Store {
             .query_row(
                 "SELECT correct + close, asked FROM sessions
                  WHERE player_id = ?1 AND deck_id = ?2 AND id != ?3 AND asked > 0
-                     AND status = 'complete'
+                     AND status = 'complete' AND mode = 'quiz'
                  ORDER BY CAST(correct + close AS REAL) / asked DESC, asked DESC LIMIT 1",
                 params![player, deck, except],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -607,7 +672,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT s.id, p.name, s.deck_id, d.title, s.started_ms, s.ended_ms, s.status,
-                        s.planned, s.asked, s.correct, s.close
+                        s.planned, s.asked, s.correct, s.close, s.mode
                  FROM sessions s JOIN players p ON p.id = s.player_id JOIN decks d ON d.id = s.deck_id
                  WHERE (?1 IS NULL OR s.player_id = ?1) AND (?2 IS NULL OR s.deck_id = ?2)
                  ORDER BY s.started_ms, s.rowid",
@@ -626,6 +691,7 @@ impl Store {
                 asked: r.get(8)?,
                 correct: r.get(9)?,
                 close: r.get(10)?,
+                mode: r.get(11)?,
             })
         })
         .and_then(Iterator::collect)
@@ -715,16 +781,17 @@ mod tests {
                 deck: "d-1",
                 started_ms: 0,
                 plan: &plan,
+                mode: "quiz",
             })
             .unwrap();
         store
-            .record(&answer("s-1", player, "correct", false))
+            .record(&answer("s-1", player, "correct", false), None)
             .unwrap();
         store
-            .record(&answer("s-1", player, "wrong", false))
+            .record(&answer("s-1", player, "wrong", false), None)
             .unwrap();
         store
-            .record(&answer("s-1", player, "correct", true))
+            .record(&answer("s-1", player, "correct", true), None)
             .unwrap();
         store.finish("s-1", Status::Complete, 9).unwrap();
         let sessions = store.sessions(Some(player), None).unwrap();
@@ -745,6 +812,7 @@ mod tests {
                 deck: "d-1",
                 started_ms: 0,
                 plan: &[],
+                mode: "quiz",
             })
             .unwrap();
         // Our own process is alive: nothing to reap.
