@@ -55,16 +55,48 @@ pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
         y[..b.len()].copy_from_slice(b.as_bytes());
         x.make_ascii_lowercase();
         y.make_ascii_lowercase();
+        if limit == 1 {
+            return one_edit(&x[..a.len()], &y[..b.len()]);
+        }
         return osa(&x[..a.len()], &y[..b.len()], limit);
     }
     let fold = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
     osa(&fold(a), &fold(b), limit)
 }
 
+/// [`osa`] with a limit of one: 0 for equal, 1 for one substitution,
+/// insertion, deletion or swap of neighbours, else 2.
+fn one_edit(a: &[u8], b: &[u8]) -> usize {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return 2;
+    }
+    let prefix = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    let suffix = long
+        .iter()
+        .rev()
+        .zip(short.iter().rev())
+        .take(short.len() - prefix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // What is left between the common prefix and suffix.
+    let (rest_long, rest_short) = (long.len() - prefix - suffix, short.len() - prefix - suffix);
+    match (rest_long, rest_short) {
+        (0, 0) => 0,
+        (1, 0 | 1) => 1,
+        (2, 2) if long[prefix] == short[prefix + 1] && long[prefix + 1] == short[prefix] => 1,
+        _ => 2,
+    }
+}
+
 fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    // Only cells within `limit` of the diagonal can lie on an alignment of
+    // at most `limit` edits; every other cell counts as `far`. Values are
+    // exact up to `limit`, and anything above it comes out as `far`.
+    let far = limit + 1;
     // Three rolling rows: two back for transpositions, one back, current.
     let w = b.len() + 1;
     let mut stack = [0usize; 3 * 33];
@@ -75,29 +107,39 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
         heap.resize(3 * w, 0);
         &mut heap
     };
+    rows.fill(far);
     for (j, cell) in rows[w..2 * w].iter_mut().enumerate() {
-        *cell = j;
+        *cell = j.min(far);
     }
+    // Row i lives at offset (i + 1) % 3 * w: row 0 in the middle third,
+    // row i - 2 where row i + 1 will go.
+    let row = |i: usize| (i + 1) % 3 * w;
     for i in 1..=a.len() {
-        let (older, rest) = rows.split_at_mut(w);
-        let (prev, cur) = rest.split_at_mut(w);
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
+        let (older, prev, cur) = (row(i + 1), row(i - 1), row(i));
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(b.len());
+        rows[cur + lo - 1] = if lo == 1 { i.min(far) } else { far };
+        let mut row_min = rows[cur + lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (rows[prev + j] + 1)
+                .min(rows[cur + j - 1] + 1)
+                .min(rows[prev + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(older[j - 2] + 1);
+                v = v.min(rows[older + j - 2] + 1);
             }
-            cur[j] = v;
+            let v = v.min(far);
+            rows[cur + j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > limit {
-            return limit + 1;
+        if hi < b.len() {
+            rows[cur + hi + 1] = far;
         }
-        rows.rotate_left(w);
+        if row_min > limit {
+            return far;
+        }
     }
-    rows[w + b.len()]
+    rows[row(a.len()) + b.len()]
 }
 
 #[derive(Debug)]
@@ -459,6 +501,57 @@ mod tests {
         assert_eq!(distance("Iran", "Iraq", 2), 1);
         assert_eq!(distance("ab", "ba", 2), 1);
         assert_eq!(distance("Austria", "Australia", 1), 2);
+    }
+
+    /// The full optimal string alignment table, for comparison.
+    fn full_osa(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        // Every pair of words over a small alphabet, up to five letters.
+        let mut words = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(level.iter().cloned());
+        }
+        for a in words.iter().step_by(7) {
+            for b in &words {
+                let full = full_osa(a.as_bytes(), b.as_bytes());
+                for limit in 0..=3 {
+                    let d = distance(a, b, limit);
+                    if full <= limit {
+                        assert_eq!(d, full, "{a} {b} {limit}");
+                    } else {
+                        assert!(d > limit, "{a} {b} {limit}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -292,7 +292,7 @@ impl<'t> Sentence<'t> {
     pub fn low_phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
         let (start, end) = self.span(a, b);
         let raw = &self.lower[start..end];
-        if raw.contains(['\n', '\r', '\t', '\u{a0}', '’']) || raw.contains("  ") {
+        if crate::tokens::untidy(raw, true) {
             Cow::Owned(crate::tokens::squeeze(&raw.replace('’', "'")))
         } else {
             Cow::Borrowed(raw)
@@ -377,10 +377,10 @@ pub fn extract(article: &Article) -> Facts {
         let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens));
         runs.collect(&title);
     }
-    let mut candidates = names::classify(&runs, &lexicon, &mut found, text);
+    let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
     aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(found);
+    let mut entities = group(&found);
     fill_texts(&mut entities, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
@@ -394,23 +394,26 @@ pub fn extract(article: &Article) -> Facts {
 }
 
 /// Groups mentions by key into entities.
-fn group(mut found: Vec<Found>) -> Vec<Entity> {
-    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    // Drop mentions nested inside an earlier, longer one.
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        if kept
-            .last()
-            .is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
+fn group(found: &[Found]) -> Vec<Entity> {
+    // Sort positions rather than the (large) records themselves.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.start, std::cmp::Reverse(f.end), i))
+        .collect();
+    order.sort_unstable();
+    let mut index: HashMap<&Key, usize> = HashMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut acts: Vec<bool> = Vec::new();
+    let mut last: Option<&Found> = None;
+    for &(_, _, at) in &order {
+        let f = &found[at];
+        // Drop mentions nested inside an earlier, longer one.
+        if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
         {
             continue;
         }
-        kept.push(f);
-    }
-    let mut index: HashMap<Key, usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut acts: Vec<bool> = Vec::new();
-    for f in kept {
+        last = Some(f);
         let i = if let Some(&i) = index.get(&f.key) {
             i
         } else {
@@ -423,20 +426,20 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
                 value: f.value,
                 unit: f.unit.clone(),
                 resolved: f.resolved.clone(),
-                note: f.note.clone(),
+                note: None,
                 salience: 0.0,
             });
             acts.push(false);
-            index.insert(f.key.clone(), entities.len() - 1);
+            index.insert(&f.key, entities.len() - 1);
             entities.len() - 1
         };
-        let e = &mut entities[i];
         acts[i] |= f.acts;
+        let e = &mut entities[i];
         if e.role.is_none() {
-            e.role = f.role;
+            e.role.clone_from(&f.role);
         }
         if e.note.is_none() {
-            e.note = f.note;
+            e.note.clone_from(&f.note);
         }
         e.mentions.push(Mention {
             text: String::new(),

@@ -156,7 +156,7 @@ const PLACE_NOUNS: &[&str] = &[
 fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     let (start, end) = s.span(a, b);
     let raw = &s.text[start..end];
-    if raw.contains(['\n', '\r', '\t', '\u{a0}']) || raw.contains("  ") {
+    if crate::tokens::untidy(raw, false) {
         Cow::Owned(crate::tokens::squeeze(raw))
     } else {
         Cow::Borrowed(raw)
@@ -599,14 +599,14 @@ pub(crate) fn named(
 /// Turns the collected pieces into found mentions, and returns the
 /// candidate names of people for [`aliases`](super::aliases).
 pub(crate) fn classify(
-    runs: &Runs,
+    runs: Runs,
     lexicon: &Lexicon,
     found: &mut Vec<Found>,
     text: &str,
 ) -> Vec<NameMention> {
     let g = &*GAZETTEER;
     let mut names = Vec::new();
-    for piece in &runs.pieces {
+    for piece in runs.pieces {
         match piece {
             Piece::Known {
                 reading,
@@ -626,11 +626,11 @@ pub(crate) fn classify(
                 };
                 // A demonym ("Belarusian", "European") is a mention of
                 // its country or region: same entry, same key.
-                let mut f = Found::new(*start, *end, kind, category, Key::Known(reading.entry));
-                f.sentence = Some(*sentence);
+                let mut f = Found::new(start, end, kind, category, Key::Known(reading.entry));
+                f.sentence = Some(sentence);
                 entry.name.clone_into(&mut f.canonical);
                 f.note = entry.note.map(str::to_owned);
-                f.acts = *acts;
+                f.acts = acts;
                 found.push(f);
             }
             Piece::Org {
@@ -641,12 +641,12 @@ pub(crate) fn classify(
             } => {
                 found.push(named(
                     text,
-                    *start,
-                    *end,
-                    Some(*sentence),
+                    start,
+                    end,
+                    Some(sentence),
                     Kind::Who,
                     Category::Organisation,
-                    *acts,
+                    acts,
                 ));
             }
             Piece::Place {
@@ -656,9 +656,9 @@ pub(crate) fn classify(
             } => {
                 found.push(named(
                     text,
-                    *start,
-                    *end,
-                    Some(*sentence),
+                    start,
+                    end,
+                    Some(sentence),
                     Kind::Where,
                     Category::Place,
                     false,
@@ -670,7 +670,7 @@ pub(crate) fn classify(
                 if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(&n.words[0]) {
                     continue;
                 }
-                names.push(n.clone());
+                names.push(n);
             }
         }
     }
