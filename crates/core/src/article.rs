@@ -435,11 +435,11 @@ fn looks_like_title(line: &str) -> bool {
 
 /// A short line without a final stop inside the body: a sub-heading.
 fn looks_like_subheading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
     let ends = text
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', ':', ';', '…']);
-    words <= 12 && !ends
+    // Counting stops at 13 words: paragraphs can be long.
+    !ends && text.split_whitespace().take(13).count() <= 12
 }
 
 fn byline_span(text: &str, start: usize, end: usize) -> Option<Range<usize>> {

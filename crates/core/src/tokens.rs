@@ -50,6 +50,7 @@ impl Token {
     }
 
     /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").
+    #[inline]
     pub fn is_all_caps(&self, text: &str) -> bool {
         let word = &text[self.start..self.end];
         if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
@@ -159,7 +160,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             } else {
                 let mut run = 1; // letters since the last inner dot
                 let mut dotted = false;
-                while let Some(next) = char_at_opt(slice, j) {
+                loop {
+                    // ASCII letters and digits without decoding.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                        run += 1;
+                    }
+                    let Some(next) = char_at_opt(slice, j) else {
+                        break;
+                    };
                     if next.is_alphanumeric() || is_combining(next) {
                         j += next.len_utf8();
                         run += 1;

@@ -67,7 +67,11 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         if w.contains(':') {
             return None;
         }
-        let v: f64 = w.replace(',', "").parse().ok()?;
+        let v: f64 = if w.contains(',') {
+            w.replace(',', "").parse().ok()?
+        } else {
+            w.parse().ok()?
+        };
         return Some((v, i + 1));
     }
     if !t.is_word() {
@@ -221,17 +225,15 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
+                // Equal values: the same bits (no NaN comes from digits).
                 let key = match hit.value {
-                    Some(v) => format!("{}:{v}:{}", hit.category.as_str(), hit.unit),
-                    None => format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
+                    Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
+                    None => Key::Text(
+                        "amount",
+                        format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
+                    ),
                 };
-                let mut f = Found::new(
-                    start,
-                    end,
-                    Kind::HowMuch,
-                    hit.category,
-                    Key::Text("amount", key),
-                );
+                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
                 f.canonical = crate::tokens::squeeze(text);
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
@@ -252,7 +254,8 @@ fn may_start(s: &Sentence, i: usize) -> bool {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => {
             let w = s.low(i);
-            t.is_all_caps(s.text)
+            // A word starting with a lowercase letter is never all caps.
+            (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
                 || number_word(w).is_some()
                 || matches!(
                     w,

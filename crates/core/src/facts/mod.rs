@@ -243,6 +243,8 @@ pub(crate) enum Key {
     Person(usize),
     /// Any other entity, by a normalised text or value.
     Text(&'static str, String),
+    /// An amount with a value: its category, value (as bits) and unit.
+    Amount(Category, u64, String),
 }
 
 /// One sentence's tokens, with which of them a finder has claimed.
@@ -315,7 +317,13 @@ impl<'t> Sentence<'t> {
 
     /// Token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(i, w))
+        let Some(t) = self.tokens.get(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let low = &self.lower[t.start..t.end];
+        words
+            .iter()
+            .any(|w| low.len() == w.len() && low.eq_ignore_ascii_case(w))
     }
 
     /// Marks tokens `from..to` as claimed.
@@ -355,7 +363,7 @@ pub fn extract(article: &Article) -> Facts {
     let lower = text.to_ascii_lowercase();
     let mut found: Vec<Found> = Vec::new();
     let mut runs = names::Runs::default();
-    let mut lexicon = names::Lexicon::default();
+    let mut lexicon = names::Lexicon::with_capacity(text.len() / 64);
     let mut tokens = Vec::new();
     for s in &article.sentences {
         tokenize(text, s.start, s.end, &mut tokens);
@@ -380,8 +388,7 @@ pub fn extract(article: &Article) -> Facts {
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
     aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(&found);
-    fill_texts(&mut entities, text);
+    let mut entities = group(&found, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -393,8 +400,8 @@ pub fn extract(article: &Article) -> Facts {
     Facts { entities }
 }
 
-/// Groups mentions by key into entities.
-fn group(found: &[Found]) -> Vec<Entity> {
+/// Groups mentions by key into entities, with each mention's text.
+fn group(found: &[Found], text: &str) -> Vec<Entity> {
     // Sort positions rather than the (large) records themselves.
     let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = found
         .iter()
@@ -442,7 +449,7 @@ fn group(found: &[Found]) -> Vec<Entity> {
             e.note.clone_from(&f.note);
         }
         e.mentions.push(Mention {
-            text: String::new(),
+            text: text[f.start..f.end].to_owned(),
             start: f.start,
             end: f.end,
             sentence: f.sentence,
@@ -457,13 +464,4 @@ fn group(found: &[Found]) -> Vec<Entity> {
         }
     }
     entities
-}
-
-/// Fills each mention's text from the article.
-fn fill_texts(entities: &mut [Entity], text: &str) {
-    for e in entities {
-        for m in &mut e.mentions {
-            text[m.start..m.end].clone_into(&mut m.text);
-        }
-    }
 }

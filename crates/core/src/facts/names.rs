@@ -21,6 +21,13 @@ pub(crate) struct Lexicon<'t> {
 }
 
 impl<'t> Lexicon<'t> {
+    /// Room for about `words` distinct words without growing.
+    pub fn with_capacity(words: usize) -> Self {
+        Lexicon {
+            lower: HashSet::with_capacity_and_hasher(words, rustc_hash::FxBuildHasher),
+        }
+    }
+
     pub fn observe(&mut self, s: &Sentence<'t>) {
         for t in &s.tokens {
             let w = t.text(s.text);
@@ -628,7 +635,7 @@ pub(crate) fn classify(
                 // its country or region: same entry, same key.
                 let mut f = Found::new(start, end, kind, category, Key::Known(reading.entry));
                 f.sentence = Some(sentence);
-                entry.name.clone_into(&mut f.canonical);
+                f.canonical = String::from(entry.name);
                 f.note = entry.note.map(str::to_owned);
                 f.acts = acts;
                 found.push(f);
