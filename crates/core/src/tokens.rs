@@ -124,6 +124,17 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
@@ -162,10 +173,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 let mut dotted = false;
                 loop {
                     // ASCII letters and digits without decoding.
-                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                        j += 1;
-                        run += 1;
-                    }
+                    let ascii = bytes[j..]
+                        .iter()
+                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .unwrap_or(bytes.len() - j);
+                    j += ascii;
+                    run += ascii;
                     let Some(next) = char_at_opt(slice, j) else {
                         break;
                     };

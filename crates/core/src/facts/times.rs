@@ -145,12 +145,11 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
-                let key = hit
-                    .key
-                    .unwrap_or_else(|| crate::tokens::squeeze(text).to_lowercase());
+                let squeezed = crate::tokens::squeeze(text);
+                let key = hit.key.unwrap_or_else(|| squeezed.to_lowercase());
                 let mut f =
                     Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
-                f.canonical = canonical(text);
+                f.canonical = canonical(squeezed);
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
@@ -219,9 +218,8 @@ fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
     }
 }
 
-/// "This weekend" at a sentence start is "this weekend".
-fn canonical(text: &str) -> String {
-    let t = crate::tokens::squeeze(text);
+/// "This weekend" at a sentence start is "this weekend" (`t` is squeezed).
+fn canonical(t: String) -> String {
     let mut words = t.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let lower_first = [
