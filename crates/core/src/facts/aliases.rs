@@ -11,7 +11,7 @@ use super::{Category, Found, Key, Kind};
 use crate::article::Article;
 
 /// The byline's authors, as candidate names without a sentence.
-pub(crate) fn byline(article: &Article) -> Vec<NameMention> {
+pub(crate) fn byline(article: &Article) -> Vec<NameMention<'_>> {
     article
         .authors
         .iter()
@@ -21,7 +21,7 @@ pub(crate) fn byline(article: &Article) -> Vec<NameMention> {
                 start: span.start,
                 end: span.end,
                 sentence: None,
-                words: f.text.split_whitespace().map(str::to_owned).collect(),
+                words: f.text.split_whitespace().collect(),
                 role: Some("author of the article".to_owned()),
                 acts: false,
                 person_cue: true,
@@ -143,16 +143,16 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
 }
 
 #[derive(Debug)]
-struct Person {
+struct Person<'t> {
     /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
-    forms: Vec<Vec<String>>,
+    forms: Vec<Vec<&'t str>>,
     /// Each form as written, whitespace tidied.
     written: Vec<String>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
-impl Person {
+impl Person<'_> {
     /// The fullest form, as written in the text ("Lashkar-e-Taiba").
     fn canonical(&self) -> String {
         let best = (0..self.forms.len())
@@ -176,20 +176,20 @@ fn shape(word: &str) -> (char, usize) {
 /// The person clusters of an article, indexed so that each lookup costs
 /// the same however many people the article names.
 #[derive(Debug, Default)]
-struct People {
-    list: Vec<Person>,
+struct People<'t> {
+    list: Vec<Person<'t>>,
     /// Every word of every form → the people it names.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: HashMap<&'t str, Vec<usize>>,
     /// Surnames by shape → (surname, person).
-    surnames: HashMap<(char, usize), Vec<(String, usize)>>,
+    surnames: HashMap<(char, usize), Vec<(&'t str, usize)>>,
     /// Spellings of other entities (places, organisations) by shape, that a
     /// typo must not be as close to.
     others: HashMap<(char, usize), Vec<String>>,
     /// Answers of `typo` since the last change of `surnames`.
-    typos: HashMap<String, Option<usize>>,
+    typos: HashMap<&'t str, Option<usize>>,
 }
 
-impl People {
+impl<'t> People<'t> {
     fn new(found: &[Found]) -> Self {
         let mut people = People::default();
         for f in found
@@ -230,12 +230,12 @@ impl People {
     }
 
     /// `typo`, remembered per word until the people change.
-    fn typo_cached(&mut self, word: &str) -> Option<usize> {
+    fn typo_cached(&mut self, word: &'t str) -> Option<usize> {
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
         let hit = self.typo(word);
-        self.typos.insert(word.to_owned(), hit);
+        self.typos.insert(word, hit);
         hit
     }
 
@@ -271,7 +271,7 @@ impl People {
     }
 
     /// Adds a form to person `p` (or a new person), keeping the indexes.
-    fn add_form(&mut self, p: Option<usize>, words: &[String], written: &str, at: usize) -> usize {
+    fn add_form(&mut self, p: Option<usize>, words: &[&'t str], written: &str, at: usize) -> usize {
         let p = p.unwrap_or_else(|| {
             self.list.push(Person {
                 forms: Vec::new(),
@@ -288,7 +288,7 @@ impl People {
             return p;
         }
         for w in words {
-            let ids = self.by_word.entry(w.clone()).or_default();
+            let ids = self.by_word.entry(w).or_default();
             if !ids.contains(&p) {
                 ids.push(p);
             }
@@ -297,7 +297,7 @@ impl People {
             self.typos.clear();
             let bucket = self.surnames.entry(shape(last)).or_default();
             if !bucket.iter().any(|(s, q)| s == last && *q == p) {
-                bucket.push((last.clone(), p));
+                bucket.push((last, p));
             }
         }
         self.list[p].forms.push(words.to_vec());
@@ -308,7 +308,7 @@ impl People {
     /// The person a full name belongs to: the same words, the same first
     /// and last name, a shorter or longer form ending the same, or the same
     /// first names and a misspelt surname.
-    fn full_name(&self, words: &[String]) -> Option<usize> {
+    fn full_name(&self, words: &[&'t str]) -> Option<usize> {
         let last = words.last()?;
         let same_surname = self
             .by_word
@@ -345,7 +345,7 @@ impl People {
 
 /// Resolves candidate names into people (and, for leftovers, acronyms and
 /// places), appends them to `found`, and merges acronyms with organisations.
-pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text: &str) {
+pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, text: &str) {
     let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
 
@@ -410,7 +410,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
             if owner[i].is_some() || n.words.len() != 1 || n.acronym {
                 continue;
             }
-            let word = &n.words[0];
+            let word = n.words[0];
             let known = people
                 .exact(word, n.start)
                 .or_else(|| people.typo_cached(word));

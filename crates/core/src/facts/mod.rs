@@ -302,7 +302,7 @@ impl<'t> Sentence<'t> {
     }
 
     /// The token's text.
-    pub fn word(&self, i: usize) -> &str {
+    pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 

@@ -45,12 +45,12 @@ impl<'t> Lexicon<'t> {
 
 /// A candidate name of a person (or of something unknown, for one word).
 #[derive(Debug, Clone)]
-pub(crate) struct NameMention {
+pub(crate) struct NameMention<'t> {
     pub start: usize,
     pub end: usize,
     pub sentence: Option<usize>,
     /// The words of the name ("Kurmanbek", "Bakiyev").
-    pub words: Vec<String>,
+    pub words: Vec<&'t str>,
     pub role: Option<String>,
     pub acts: bool,
     /// Something says this is a person: a title, an honorific, a verb of
@@ -66,7 +66,7 @@ pub(crate) struct NameMention {
 
 /// What [`Runs::collect`] keeps from each sentence.
 #[derive(Debug)]
-enum Piece {
+enum Piece<'t> {
     Known {
         reading: Reading,
         start: usize,
@@ -85,13 +85,13 @@ enum Piece {
         end: usize,
         sentence: usize,
     },
-    Name(NameMention),
+    Name(NameMention<'t>),
 }
 
 /// The capitalised runs of all sentences, split into pieces.
 #[derive(Debug, Default)]
-pub(crate) struct Runs {
-    pieces: Vec<Piece>,
+pub(crate) struct Runs<'t> {
+    pieces: Vec<Piece<'t>>,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -194,9 +194,9 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .unwrap_or(&readings[0])
 }
 
-impl Runs {
+impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
-    pub fn collect(&mut self, s: &Sentence) {
+    pub fn collect(&mut self, s: &Sentence<'t>) {
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
@@ -239,7 +239,7 @@ impl Runs {
     }
 
     /// One run `a..b`: split at hyphens when they join separate names.
-    fn run(&mut self, s: &Sentence, a: usize, b: usize) {
+    fn run(&mut self, s: &Sentence<'t>, a: usize, b: usize) {
         // Only hyphens between capitalised words can join two names
         // ("Lukashenka-Bakiyev"); "Lashkar-e-Taiba" is one.
         let hyphens: Vec<usize> = (a + 1..b)
@@ -271,7 +271,7 @@ impl Runs {
     }
 
     /// Classifies tokens `a..b` of one run.
-    fn segment(&mut self, s: &Sentence, mut a: usize, b: usize) {
+    fn segment(&mut self, s: &Sentence<'t>, mut a: usize, b: usize) {
         let g = &*GAZETTEER;
         let initial = |k: usize| {
             k == 0
@@ -413,7 +413,7 @@ impl Runs {
 
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
-    fn by_head_word(&mut self, s: &Sentence, a: usize, b: usize) -> bool {
+    fn by_head_word(&mut self, s: &Sentence<'t>, a: usize, b: usize) -> bool {
         let g = &*GAZETTEER;
         if b - a < 2 || !g.lookup(&surface(s, a, b)).is_empty() {
             return false;
@@ -443,7 +443,7 @@ impl Runs {
     }
 
     /// An unknown stretch `a..b`: split at connectors into names.
-    fn unknown(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
+    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool) {
         if b > a && self.by_head_word(s, a, b) {
             return;
         }
@@ -471,11 +471,9 @@ impl Runs {
         }
     }
 
-    fn name(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
+    fn name(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool) {
         let g = &*GAZETTEER;
-        let words: Vec<String> = (a..b)
-            .map(|k| s.word(k).trim_end_matches('.').to_owned())
-            .collect();
+        let words: Vec<&'t str> = (a..b).map(|k| s.word(k).trim_end_matches('.')).collect();
         if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return;
         }
@@ -485,7 +483,7 @@ impl Runs {
             && !acronym
             && (g.stopwords.contains(s.low(a))
                 || words[0].chars().count() < 2
-                || g.honorifics.contains(words[0].as_str())
+                || g.honorifics.contains(words[0])
                 || g.titles.contains(s.low(a))
                 || g.role_modifiers.contains(s.low(a)))
         {
@@ -605,12 +603,12 @@ pub(crate) fn named(
 
 /// Turns the collected pieces into found mentions, and returns the
 /// candidate names of people for [`aliases`](super::aliases).
-pub(crate) fn classify(
-    runs: Runs,
+pub(crate) fn classify<'t>(
+    runs: Runs<'t>,
     lexicon: &Lexicon,
     found: &mut Vec<Found>,
     text: &str,
-) -> Vec<NameMention> {
+) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
     let mut names = Vec::new();
     for piece in runs.pieces {
@@ -674,7 +672,7 @@ pub(crate) fn classify(
             Piece::Name(n) => {
                 // A capitalised first word that the article also uses in
                 // lowercase is a common word ("Luckily", "Police").
-                if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(&n.words[0]) {
+                if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(n.words[0]) {
                     continue;
                 }
                 names.push(n);
