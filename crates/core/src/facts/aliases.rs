@@ -5,6 +5,7 @@
 //! organisation whose initials they are; a byline's author is a person.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
@@ -197,8 +198,8 @@ impl<'t> People<'t> {
             .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
         {
             let bucket = people.others.entry(shape(&f.canonical)).or_default();
-            if !bucket.contains(&f.canonical) {
-                bucket.push(f.canonical.clone());
+            if !bucket.iter().any(|b| *b == f.canonical) {
+                bucket.push(f.canonical.to_string());
             }
         }
         people
@@ -360,7 +361,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, t
         let first = f.canonical.split(' ').next().unwrap_or_default();
         let list = orgs.entry(first).or_default();
         if !list.iter().any(|(full, _)| *full == f.canonical) {
-            list.push((f.canonical.clone(), f.key.clone()));
+            list.push((f.canonical.to_string(), f.key.clone()));
         }
     }
     let mut short_forms = Vec::new();
@@ -384,7 +385,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, t
             Category::Organisation,
             key.clone(),
         );
-        f.canonical.clone_from(full);
+        f.canonical = Cow::Owned(full.clone());
         f.sentence = n.sentence;
         f.acts = n.acts;
         short_forms.push(f);
@@ -424,7 +425,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, t
         let mut f = match p {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.canonical.clone_from(&canonicals[p]);
+                f.canonical = Cow::Owned(canonicals[p].clone());
                 f.role = n.role;
                 f
             }
@@ -471,7 +472,7 @@ fn merge_acronyms(found: &mut [Found]) {
         let i = initials(&f.canonical);
         if i.len() >= 2 {
             orgs.entry(i)
-                .or_insert_with(|| (f.key.clone(), f.canonical.clone()));
+                .or_insert_with(|| (f.key.clone(), f.canonical.to_string()));
         }
     }
     for f in found.iter_mut() {
@@ -481,10 +482,10 @@ fn merge_acronyms(found: &mut [Found]) {
         {
             continue;
         }
-        if let Some((key, full)) = orgs.get(&f.canonical) {
+        if let Some((key, full)) = orgs.get(f.canonical.as_ref()) {
             f.note = Some(format!("{} stands for {full}", f.canonical));
             f.key = key.clone();
-            f.canonical.clone_from(full);
+            f.canonical = Cow::Owned(full.clone());
         }
     }
 }

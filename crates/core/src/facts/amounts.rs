@@ -234,7 +234,7 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                     ),
                 };
                 let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
-                f.canonical = crate::tokens::squeeze(text);
+                f.canonical = crate::tokens::squeeze(text).into();
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
                 out.push(f);

@@ -204,7 +204,8 @@ pub(crate) struct Found {
     pub category: Category,
     /// Mentions with equal keys are one entity.
     pub key: Key,
-    pub canonical: String,
+    /// Borrowed for gazetteer names, owned for names built from the text.
+    pub canonical: Cow<'static, str>,
     pub role: Option<String>,
     pub value: Option<f64>,
     pub unit: Option<String>,
@@ -223,7 +224,7 @@ impl Found {
             kind,
             category,
             key,
-            canonical: String::new(),
+            canonical: Cow::Borrowed(""),
             role: None,
             value: None,
             unit: None,
@@ -259,13 +260,23 @@ pub(crate) struct Sentence<'t> {
 }
 
 impl<'t> Sentence<'t> {
-    pub fn new(index: usize, text: &'t str, lower: &'t str, tokens: Vec<Token>) -> Self {
+    /// A sentence of `tokens`; `used` is a buffer to reuse (its contents
+    /// do not matter).
+    pub fn new(
+        index: usize,
+        text: &'t str,
+        lower: &'t str,
+        tokens: Vec<Token>,
+        mut used: Vec<bool>,
+    ) -> Self {
+        used.clear();
+        used.resize(tokens.len(), false);
         Sentence {
             index,
             text,
             lower,
-            used: vec![false; tokens.len()],
             tokens,
+            used,
         }
     }
 
@@ -280,6 +291,7 @@ impl<'t> Sentence<'t> {
             text,
             Box::leak(text.to_ascii_lowercase().into_boxed_str()),
             tokens,
+            Vec::new(),
         )
     }
 
@@ -366,9 +378,16 @@ pub fn extract(article: &Article) -> Facts {
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::with_capacity(text.len() / 64);
     let mut tokens = Vec::new();
+    let mut used = Vec::new();
     for s in &article.sentences {
         tokenize(text, s.start, s.end, &mut tokens);
-        let mut sentence = Sentence::new(s.index, text, &lower, std::mem::take(&mut tokens));
+        let mut sentence = Sentence::new(
+            s.index,
+            text,
+            &lower,
+            std::mem::take(&mut tokens),
+            std::mem::take(&mut used),
+        );
         lexicon.observe(&sentence);
         let before = found.len();
         times::scan(&mut sentence, article.date, &mut found);
@@ -379,11 +398,12 @@ pub fn extract(article: &Article) -> Facts {
             f.sentence = Some(s.index);
         }
         tokens = sentence.tokens;
+        used = sentence.used;
     }
     // Names in the title count toward the entities the body names.
     if let Some(span) = article.title.as_ref().and_then(|t| t.span.clone()) {
         tokenize(text, span.start, span.end, &mut tokens);
-        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens));
+        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens), used);
         runs.collect(&title);
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
@@ -428,7 +448,7 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
-                canonical: f.canonical.clone(),
+                canonical: String::from(f.canonical.as_ref()),
                 role: None,
                 mentions: Vec::new(),
                 value: f.value,

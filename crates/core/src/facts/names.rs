@@ -596,7 +596,7 @@ pub(crate) fn named(
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;
-    f.canonical = name;
+    f.canonical = name.into();
     f.acts = acts;
     f
 }
@@ -633,7 +633,7 @@ pub(crate) fn classify<'t>(
                 // its country or region: same entry, same key.
                 let mut f = Found::new(start, end, kind, category, Key::Known(reading.entry));
                 f.sentence = Some(sentence);
-                f.canonical = String::from(entry.name);
+                f.canonical = Cow::Borrowed(entry.name);
                 f.note = entry.note.map(str::to_owned);
                 f.acts = acts;
                 found.push(f);

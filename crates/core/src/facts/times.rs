@@ -149,7 +149,7 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 let key = hit.key.unwrap_or_else(|| squeezed.to_lowercase());
                 let mut f =
                     Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
-                f.canonical = canonical(squeezed);
+                f.canonical = canonical(squeezed).into();
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
