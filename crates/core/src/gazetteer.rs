@@ -82,6 +82,7 @@ impl Default for WordSet {
 }
 
 impl WordSet {
+    #[inline]
     fn shape(word: &str) -> (usize, u32) {
         let b = word.as_bytes();
         let (first, last) = (
@@ -100,6 +101,7 @@ impl WordSet {
         self.words.insert(word);
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let (bucket, bit) = Self::shape(word);
         self.shapes[bucket] & bit != 0 && self.words.contains(word)

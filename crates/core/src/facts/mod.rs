@@ -376,7 +376,7 @@ pub fn extract(article: &Article) -> Facts {
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
-    let mut lexicon = names::Lexicon::with_capacity(text.len() / 64);
+    let mut lexicon = names::Lexicon::new(text);
     let mut tokens = Vec::new();
     let mut used = Vec::new();
     for s in &article.sentences {

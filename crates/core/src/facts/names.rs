@@ -4,27 +4,28 @@
 //! "… Beach"), acronyms, and the rest: candidate names of people, which
 //! [`aliases`](super::aliases) resolves once the whole article is read.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Known, Place, Reading};
+use crate::gazetteer::{GAZETTEER, Known, Place, Reading, WordSet};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
 /// Borrows from the article: observing allocates nothing per word.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon<'t> {
-    /// Words seen in lowercase.
-    lower: HashSet<&'t str>,
+    text: &'t str,
+    /// Spans of the words seen in lowercase, in text order.
+    lower: Vec<(usize, usize)>,
 }
 
 impl<'t> Lexicon<'t> {
-    /// Room for about `words` distinct words without growing.
-    pub fn with_capacity(words: usize) -> Self {
+    pub fn new(text: &'t str) -> Self {
         Lexicon {
-            lower: HashSet::with_capacity_and_hasher(words, rustc_hash::FxBuildHasher),
+            text,
+            lower: Vec::new(),
         }
     }
 
@@ -32,14 +33,27 @@ impl<'t> Lexicon<'t> {
         for t in &s.tokens {
             let w = t.text(s.text);
             if t.is_word() && w.len() > 2 && w.as_bytes()[0].is_ascii_lowercase() {
-                self.lower.insert(w);
+                self.lower.push((t.start, t.end));
             }
         }
     }
 
-    /// `word` also appears in lowercase: a common word, not a name.
-    pub fn common(&self, word: &str) -> bool {
-        self.lower.contains(word.to_lowercase().as_str())
+    /// Which of `words`, lowercased, also appear in lowercase (common
+    /// words, not names): one pass over the words seen answers them all.
+    pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
+        let mut wanted: HashMap<String, bool> = words.map(|w| (w.to_lowercase(), false)).collect();
+        // A quick test of first byte, last byte and length rules most
+        // words out before they are hashed.
+        let shapes: WordSet = wanted.keys().cloned().collect();
+        for &(start, end) in &self.lower {
+            let w = &self.text[start..end];
+            if shapes.contains(w)
+                && let Some(seen) = wanted.get_mut(w)
+            {
+                *seen = true;
+            }
+        }
+        wanted
     }
 }
 
@@ -611,6 +625,13 @@ pub(crate) fn classify<'t>(
 ) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
     let mut names = Vec::new();
+    // A capitalised first word that the article also uses in lowercase is
+    // a common word ("Luckily", "Police").
+    let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
+    let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
+        Piece::Name(n) if lone_initial(n) => Some(n.words[0]),
+        _ => None,
+    }));
     for piece in runs.pieces {
         match piece {
             Piece::Known {
@@ -670,9 +691,7 @@ pub(crate) fn classify<'t>(
                 ));
             }
             Piece::Name(n) => {
-                // A capitalised first word that the article also uses in
-                // lowercase is a common word ("Luckily", "Police").
-                if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(n.words[0]) {
+                if lone_initial(&n) && common[&n.words[0].to_lowercase()] {
                     continue;
                 }
                 names.push(n);
