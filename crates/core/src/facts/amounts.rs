@@ -1,6 +1,8 @@
 //! Amounts: money with value and currency, percentages, counts with their
 //! noun, and measures with their unit.
 
+use std::borrow::Cow;
+
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
@@ -210,7 +212,7 @@ struct Hit {
     to: usize,
     category: Category,
     value: Option<f64>,
-    unit: String,
+    unit: Cow<'static, str>,
 }
 
 /// Finds amounts in `s`, claims their tokens and appends them to `out`.
@@ -234,7 +236,8 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                     ),
                 };
                 let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
-                f.canonical = crate::tokens::squeeze(text).into();
+                // Made when the entity is: most mentions repeat one.
+                f.canonical_from_text = Some(crate::tokens::squeeze);
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
                 out.push(f);
@@ -288,7 +291,7 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
         to,
         category: Category::Measure,
         value: Some(v),
-        unit: "years old".to_owned(),
+        unit: Cow::Borrowed("years old"),
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
     if glued(i + 1) && s.is_any(i + 1, &["year", "years"]) && glued(i + 2) && s.is(i + 2, "old") {
@@ -331,7 +334,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Money,
             value: Some(v),
-            unit: code.to_owned(),
+            unit: Cow::Borrowed(code),
         });
     }
     let (v, j) = number(s, i)?;
@@ -342,7 +345,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
         to,
         category: Category::Money,
         value: Some(v),
-        unit: code.to_owned(),
+        unit: Cow::Borrowed(code),
     })
 }
 
@@ -372,7 +375,7 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Money,
             value: None,
-            unit: code.to_owned(),
+            unit: Cow::Borrowed(code),
         });
     }
     // A person noun here is a group of people, not a count.
@@ -385,7 +388,7 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
         to: j + 1,
         category: Category::Count,
         value: None,
-        unit: noun,
+        unit: Cow::Owned(noun),
     })
 }
 
@@ -452,7 +455,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Percent,
             value: Some(v),
-            unit: "%".to_owned(),
+            unit: Cow::Borrowed("%"),
         });
     }
     // Measure: "40m", "40 metres", "800-square metre", "5 km".
@@ -463,7 +466,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Measure,
             value: Some(scaled_v),
-            unit: unit.to_owned(),
+            unit: Cow::Borrowed(unit),
         });
     }
     // Count: "60 excavators", "five heavy trucks", "2 million people".
@@ -499,7 +502,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to: end,
             category: Category::Measure,
             value: Some(scaled_v),
-            unit: unit.to_owned(),
+            unit: Cow::Borrowed(unit),
         });
     }
     if !countable(s, to) || s.is_any(to, TIME_UNITS) {
@@ -511,7 +514,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
         to: to + 1,
         category: Category::Count,
         value: Some(scaled_v),
-        unit: noun,
+        unit: Cow::Owned(noun),
     })
 }
 
@@ -529,7 +532,7 @@ mod tests {
                     text[f.start..f.end].to_owned(),
                     f.category,
                     f.value,
-                    f.unit.unwrap(),
+                    f.unit.unwrap().into_owned(),
                 )
             })
             .collect()

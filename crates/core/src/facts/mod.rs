@@ -206,9 +206,12 @@ pub(crate) struct Found {
     pub key: Key,
     /// Borrowed for gazetteer names, owned for names built from the text.
     pub canonical: Cow<'static, str>,
+    /// Makes the canonical form from the mention's text instead, when the
+    /// entity is created (times and amounts: only their entities need it).
+    pub canonical_from_text: Option<fn(&str) -> String>,
     pub role: Option<String>,
     pub value: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     pub resolved: Option<String>,
     pub note: Option<String>,
     /// The mention is the subject of a verb ("the Kremlin showed").
@@ -225,6 +228,7 @@ impl Found {
             category,
             key,
             canonical: Cow::Borrowed(""),
+            canonical_from_text: None,
             role: None,
             value: None,
             unit: None,
@@ -245,7 +249,7 @@ pub(crate) enum Key {
     /// Any other entity, by a normalised text or value.
     Text(&'static str, String),
     /// An amount with a value: its category, value (as bits) and unit.
-    Amount(Category, u64, String),
+    Amount(Category, u64, Cow<'static, str>),
 }
 
 /// One sentence's tokens, with which of them a finder has claimed.
@@ -448,11 +452,14 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
-                canonical: String::from(f.canonical.as_ref()),
+                canonical: match f.canonical_from_text {
+                    Some(make) => make(&text[f.start..f.end]),
+                    None => String::from(f.canonical.as_ref()),
+                },
                 role: None,
                 mentions: Vec::new(),
                 value: f.value,
-                unit: f.unit.clone(),
+                unit: f.unit.as_deref().map(String::from),
                 resolved: f.resolved.clone(),
                 note: None,
                 salience: 0.0,

@@ -145,11 +145,19 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
-                let squeezed = crate::tokens::squeeze(text);
-                let key = hit.key.unwrap_or_else(|| squeezed.to_lowercase());
+                let key = hit.key.unwrap_or_else(|| {
+                    let mut key = crate::tokens::squeeze(text);
+                    if key.is_ascii() {
+                        key.make_ascii_lowercase();
+                        key
+                    } else {
+                        key.to_lowercase()
+                    }
+                });
                 let mut f =
                     Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
-                f.canonical = canonical(squeezed).into();
+                // Made when the entity is: most mentions repeat one.
+                f.canonical_from_text = Some(canonical);
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
@@ -218,8 +226,9 @@ fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
     }
 }
 
-/// "This weekend" at a sentence start is "this weekend" (`t` is squeezed).
-fn canonical(t: String) -> String {
+/// "This weekend" at a sentence start is "this weekend".
+fn canonical(text: &str) -> String {
+    let t = crate::tokens::squeeze(text);
     let mut words = t.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let lower_first = [
