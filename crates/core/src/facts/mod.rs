@@ -438,6 +438,10 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut acts: Vec<bool> = Vec::new();
     let mut last: Option<&Found> = None;
+    // The kept mentions as (entity, found), and how many each entity has:
+    // each list of mentions is then allocated once.
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+    let mut counts: Vec<usize> = Vec::new();
     for &(_, _, at) in &order {
         let f = &found[at];
         // Drop mentions nested inside an earlier, longer one.
@@ -465,6 +469,7 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
                 salience: 0.0,
             });
             acts.push(false);
+            counts.push(0);
             index.insert(&f.key, entities.len() - 1);
             entities.len() - 1
         };
@@ -476,7 +481,15 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
         if e.note.is_none() {
             e.note.clone_from(&f.note);
         }
-        e.mentions.push(Mention {
+        kept.push((i, at));
+        counts[i] += 1;
+    }
+    for (e, &n) in entities.iter_mut().zip(&counts) {
+        e.mentions.reserve_exact(n);
+    }
+    for (i, at) in kept {
+        let f = &found[at];
+        entities[i].mentions.push(Mention {
             text: text[f.start..f.end].to_owned(),
             start: f.start,
             end: f.end,

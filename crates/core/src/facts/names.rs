@@ -30,12 +30,15 @@ impl<'t> Lexicon<'t> {
     }
 
     pub fn observe(&mut self, s: &Sentence<'t>) {
-        for t in &s.tokens {
-            let w = t.text(s.text);
-            if t.is_word() && w.len() > 2 && w.as_bytes()[0].is_ascii_lowercase() {
-                self.lower.push((t.start, t.end));
-            }
-        }
+        let bytes = s.text.as_bytes();
+        self.lower.extend(
+            s.tokens
+                .iter()
+                .filter(|t| {
+                    t.is_word() && t.end - t.start > 2 && bytes[t.start].is_ascii_lowercase()
+                })
+                .map(|t| (t.start, t.end)),
+        );
     }
 
     /// Which of `words`, lowercased, also appear in lowercase (common
