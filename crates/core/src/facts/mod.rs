@@ -438,9 +438,9 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut acts: Vec<bool> = Vec::new();
     let mut last: Option<&Found> = None;
-    // The kept mentions as (entity, found), and how many each entity has:
+    // The kept mentions with their entities, and how many each entity has:
     // each list of mentions is then allocated once.
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(order.len());
+    let mut kept: Vec<(usize, usize, usize, Option<usize>)> = Vec::with_capacity(order.len());
     let mut counts: Vec<usize> = Vec::new();
     for &(_, _, at) in &order {
         let f = &found[at];
@@ -481,19 +481,18 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
         if e.note.is_none() {
             e.note.clone_from(&f.note);
         }
-        kept.push((i, at));
+        kept.push((i, f.start, f.end, f.sentence));
         counts[i] += 1;
     }
     for (e, &n) in entities.iter_mut().zip(&counts) {
         e.mentions.reserve_exact(n);
     }
-    for (i, at) in kept {
-        let f = &found[at];
+    for (i, start, end, sentence) in kept {
         entities[i].mentions.push(Mention {
-            text: text[f.start..f.end].to_owned(),
-            start: f.start,
-            end: f.end,
-            sentence: f.sentence,
+            text: text[start..end].to_owned(),
+            start,
+            end,
+            sentence,
         });
     }
     for (e, acts) in entities.iter_mut().zip(acts) {
