@@ -118,11 +118,15 @@ fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
 fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let mut best = None;
+    let tidy = s.tidy(i, i + g.max_currency_words);
     for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        if let Some(&code) = g.currency_words.get(s.low_phrase(i, j + 1).as_ref()) {
+        if let Some(&code) = g
+            .currency_words
+            .get(s.low_phrase_within(i, j + 1, tidy).as_ref())
+        {
             best = Some((code, j + 1));
         }
     }

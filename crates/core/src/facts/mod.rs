@@ -317,6 +317,28 @@ impl<'t> Sentence<'t> {
         }
     }
 
+    /// Tokens `a..b` (as far as the sentence goes) need no tidying in
+    /// [`Sentence::low_phrase`], and so neither does any phrase within them.
+    pub fn tidy(&self, a: usize, b: usize) -> bool {
+        let b = b.min(self.tokens.len());
+        if a >= b {
+            return true;
+        }
+        let (start, end) = self.span(a, b);
+        !crate::tokens::untidy(&self.lower[start..end], true)
+    }
+
+    /// [`Sentence::low_phrase`] of tokens `a..b`, within a span whose
+    /// [`Sentence::tidy`] is `tidy`: a plain slice when it is.
+    pub fn low_phrase_within(&self, a: usize, b: usize, tidy: bool) -> Cow<'t, str> {
+        if tidy {
+            let (start, end) = self.span(a, b);
+            Cow::Borrowed(&self.lower[start..end])
+        } else {
+            self.low_phrase(a, b)
+        }
+    }
+
     /// The token's text.
     pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))

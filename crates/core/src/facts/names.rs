@@ -577,9 +577,10 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     if !g.title_first.contains(s.low(k)) {
         return None;
     }
+    let tidy = s.tidy(k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
-        .find(|&e| g.titles.contains(s.low_phrase(k, e).as_ref()))
+        .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
         .map(|e| e - k)
 }
 

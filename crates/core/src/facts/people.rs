@@ -240,12 +240,15 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         return None;
     }
     let last_is_title = g.title_last.contains(s.low(end - 1));
+    let tidy = last_is_title && s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
             break;
         }
-        if (last_is_title && g.titles.contains(s.low_phrase(k, end).as_ref()))
+        if (last_is_title
+            && g.titles
+                .contains(s.low_phrase_within(k, end, tidy).as_ref()))
             || (len == 1 && occupation(s.word(k), s.low(k)))
         {
             best = Some(k);

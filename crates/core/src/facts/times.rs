@@ -285,12 +285,13 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
+    let tidy = s.tidy(i, i + g.max_holiday_words + 2);
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        if let Some(&h) = g.holidays.get(s.low_phrase(i, j + 1).as_ref())
+        if let Some(&h) = g.holidays.get(s.low_phrase_within(i, j + 1, tidy).as_ref())
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
             best = Some((j + 1, h));
