@@ -404,7 +404,7 @@ impl<'t> Runs<'t> {
                 }
             }
             if let Some((e, reading)) = matched {
-                self.unknown(s, stretch, k, initial(stretch));
+                self.unknown(s, stretch, k, initial(stretch), false);
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
                 // glued to a prefix ("post-Soviet") is skipped above.
                 let (start, end) = s.span(k, e);
@@ -418,14 +418,15 @@ impl<'t> Runs<'t> {
                 k = e;
                 stretch = e;
             } else if let Some(len) = title_at(s, k, b).filter(|_| k > stretch || k + 1 < b) {
-                self.unknown(s, stretch, k, initial(stretch));
+                self.unknown(s, stretch, k, initial(stretch), false);
                 k += len;
                 stretch = k;
             } else {
                 k += 1;
             }
         }
-        self.unknown(s, stretch, b, initial(stretch));
+        // The whole segment was already tried by its head word above.
+        self.unknown(s, stretch, b, initial(stretch), stretch == a);
     }
 
     /// An organisation or place known by its head word: "… Organization",
@@ -460,8 +461,9 @@ impl<'t> Runs<'t> {
     }
 
     /// An unknown stretch `a..b`: split at connectors into names.
-    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool) {
-        if b > a && self.by_head_word(s, a, b) {
+    /// `head_checked`: [`Runs::by_head_word`] is known to be false for `a..b`.
+    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool, head_checked: bool) {
+        if !head_checked && b > a && self.by_head_word(s, a, b) {
             return;
         }
         // "the Ashanti and Volta regions": places named by the noun after.
@@ -480,7 +482,11 @@ impl<'t> Runs<'t> {
                         end: to,
                         sentence: s.index,
                     });
-                } else if k > start && !self.by_head_word(s, start, k) {
+                } else if k > start
+                    // a..b itself was tried above (by_head_word has no side
+                    // effects when it finds nothing).
+                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k))
+                {
                     self.name(s, start, k, initial && start == a);
                 }
                 start = k + 1;
