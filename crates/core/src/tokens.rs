@@ -53,7 +53,8 @@ impl Token {
     #[inline]
     pub fn is_all_caps(&self, text: &str) -> bool {
         let word = &text[self.start..self.end];
-        if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        // A lowercase ASCII letter first or second ("Paris") rules it out.
+        if word.as_bytes().iter().take(2).any(u8::is_ascii_lowercase) {
             return false;
         }
         if !self.is_word() {
