@@ -346,7 +346,13 @@ impl<'t> People<'t> {
 
 /// Resolves candidate names into people (and, for leftovers, acronyms and
 /// places), appends them to `found`, and merges acronyms with organisations.
-pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, text: &str) {
+/// Returns each person's canonical name, by the index in [`Key::Person`]
+/// (the mentions of people do not carry it).
+pub(crate) fn resolve(
+    found: &mut Vec<Found>,
+    mut names: Vec<NameMention<'_>>,
+    text: &str,
+) -> Vec<String> {
     let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
 
@@ -425,7 +431,6 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, t
         let mut f = match p {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.canonical = Cow::Owned(canonicals[p].clone());
                 f.role = n.role;
                 f
             }
@@ -454,6 +459,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention<'_>>, t
         found.push(f);
     }
     merge_acronyms(found);
+    canonicals
 }
 
 /// "CSTO" is the organisation whose capitalised words start with C, S, T, O.

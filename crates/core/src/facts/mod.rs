@@ -434,8 +434,8 @@ pub fn extract(article: &Article) -> Facts {
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
-    aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(&found, text);
+    let people = aliases::resolve(&mut found, candidates, text);
+    let mut entities = group(&found, &people, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -448,7 +448,8 @@ pub fn extract(article: &Article) -> Facts {
 }
 
 /// Groups mentions by key into entities, with each mention's text.
-fn group(found: &[Found], text: &str) -> Vec<Entity> {
+/// `people` holds the canonical names of people by their key.
+fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
     // Sort positions rather than the (large) records themselves.
     let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = found
         .iter()
@@ -478,9 +479,10 @@ fn group(found: &[Found], text: &str) -> Vec<Entity> {
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
-                canonical: match f.canonical_from_text {
-                    Some(make) => make(&text[f.start..f.end]),
-                    None => String::from(f.canonical.as_ref()),
+                canonical: match (&f.key, f.canonical_from_text) {
+                    (Key::Person(p), _) => people[*p].clone(),
+                    (_, Some(make)) => make(&text[f.start..f.end]),
+                    (_, None) => String::from(f.canonical.as_ref()),
                 },
                 role: None,
                 mentions: Vec::new(),
