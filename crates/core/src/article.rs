@@ -182,7 +182,7 @@ fn lines_from(text: &str, from: usize) -> Vec<Line> {
     let mut start = from;
     let bytes = text.as_bytes();
     while start < text.len() {
-        let nl = memchr_newline(&bytes[start..]).map_or(text.len(), |i| start + i);
+        let nl = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let mut end = nl;
         if end > start && bytes[end - 1] == b'\r' {
             end -= 1;
@@ -191,10 +191,6 @@ fn lines_from(text: &str, from: usize) -> Vec<Line> {
         start = nl + 1;
     }
     lines
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
 }
 
 impl Article {
@@ -435,11 +431,11 @@ fn looks_like_title(line: &str) -> bool {
 
 /// A short line without a final stop inside the body: a sub-heading.
 fn looks_like_subheading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
     let ends = text
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', ':', ';', '…']);
-    words <= 12 && !ends
+    // Counting stops at 13 words: paragraphs can be long.
+    !ends && text.split_whitespace().take(13).count() <= 12
 }
 
 fn byline_span(text: &str, start: usize, end: usize) -> Option<Range<usize>> {

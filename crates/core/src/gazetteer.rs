@@ -62,6 +62,75 @@ pub(crate) struct Unit {
     pub canonical: &'static str,
 }
 
+/// A set of words, with a test of each word's first and last byte and
+/// length that rules out most other words before any hashing.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    words: HashSet<String>,
+    /// For each (first byte, last byte) bucket, a bit per length (31 for
+    /// 31 and longer) that some word in the set has.
+    shapes: Box<[u32; 1024]>,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            words: HashSet::default(),
+            shapes: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl WordSet {
+    #[inline]
+    fn shape(word: &str) -> (usize, u32) {
+        let b = word.as_bytes();
+        let (first, last) = (
+            b.first().map_or(0, |&c| c & 31),
+            b.last().map_or(0, |&c| c & 31),
+        );
+        (
+            usize::from(first) << 5 | usize::from(last),
+            1 << b.len().min(31),
+        )
+    }
+
+    pub fn insert(&mut self, word: String) {
+        let (bucket, bit) = Self::shape(&word);
+        self.shapes[bucket] |= bit;
+        self.words.insert(word);
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        let (bucket, bit) = Self::shape(word);
+        self.shapes[bucket] & bit != 0 && self.words.contains(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl IntoIterator for WordSet {
+    type Item = String;
+    type IntoIter = std::collections::hash_set::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for word in iter {
+            set.insert(word);
+        }
+        set
+    }
+}
+
 /// All compiled-in knowledge.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
@@ -72,28 +141,28 @@ pub(crate) struct Gazetteer {
     pub max_name_words: usize,
     /// First words of surface forms of two or more words ("United" for
     /// "United States"), to skip long lookups from other words.
-    pub multi_first: HashSet<&'static str>,
+    pub multi_first: WordSet,
     /// Lowercase titles ("prime minister"), up to `max_title_words` words.
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     pub max_title_words: usize,
     /// First and last words of the titles, to rule tokens out quickly.
-    pub title_first: HashSet<String>,
-    pub title_last: HashSet<String>,
-    pub role_modifiers: HashSet<String>,
+    pub title_first: WordSet,
+    pub title_last: WordSet,
+    pub role_modifiers: WordSet,
     /// Capitalised honorifics without a dot ("Mr", "Dr").
-    pub honorifics: HashSet<&'static str>,
-    pub person_nouns: HashSet<String>,
-    pub org_keywords: HashSet<String>,
-    pub place_keywords: HashSet<String>,
-    pub stopwords: HashSet<String>,
+    pub honorifics: WordSet,
+    pub person_nouns: WordSet,
+    pub org_keywords: WordSet,
+    pub place_keywords: WordSet,
+    pub stopwords: WordSet,
     /// Lowercase holiday name or alias → holiday.
     pub holidays: HashMap<String, usize>,
     pub holiday_list: Vec<Holiday>,
     /// First words of the holiday names, to rule tokens out quickly.
-    pub holiday_first: HashSet<String>,
+    pub holiday_first: WordSet,
     /// Months, weekdays and first words of holidays, lowercase: the words
     /// that can begin a time expression besides a few fixed ones.
-    pub time_words: HashSet<String>,
+    pub time_words: WordSet,
     pub max_holiday_words: usize,
     /// Lowercase month name or abbreviation (no dot) → 1..=12.
     pub months: HashMap<String, i8>,
@@ -143,7 +212,7 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
     map
 }
 
-fn lower_set(data: &'static str) -> HashSet<String> {
+fn lower_set(data: &'static str) -> WordSet {
     records(data).map(|r| r[0].to_ascii_lowercase()).collect()
 }
 
@@ -158,7 +227,7 @@ impl Gazetteer {
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
         self.max_name_words = self.max_name_words.max(words(surface));
         if let Some((first, _)) = surface.split_once([' ', '-']) {
-            self.multi_first.insert(first);
+            self.multi_first.insert(first.to_owned());
         }
         let readings = self.names.entry(surface).or_default();
         if !readings.iter().any(|r| r.entry == entry) {
@@ -171,14 +240,14 @@ impl Gazetteer {
             entries: Vec::new(),
             names: HashMap::default(),
             max_name_words: 1,
-            multi_first: HashSet::default(),
-            titles: HashSet::default(),
+            multi_first: WordSet::default(),
+            titles: WordSet::default(),
             max_title_words: 1,
-            title_first: HashSet::default(),
-            title_last: HashSet::default(),
+            title_first: WordSet::default(),
+            title_last: WordSet::default(),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
             honorifics: records(include_str!("../data/honorifics.txt"))
-                .map(|r| r[0].trim_end_matches('.'))
+                .map(|r| r[0].trim_end_matches('.').to_owned())
                 .collect(),
             person_nouns: lower_set(include_str!("../data/person_nouns.txt")),
             org_keywords: lower_set(include_str!("../data/org_keywords.txt")),
@@ -186,8 +255,8 @@ impl Gazetteer {
             stopwords: lower_set(include_str!("../data/stopwords.txt")),
             holidays: HashMap::default(),
             holiday_list: Vec::new(),
-            holiday_first: HashSet::default(),
-            time_words: HashSet::default(),
+            holiday_first: WordSet::default(),
+            time_words: WordSet::default(),
             max_holiday_words: 1,
             months: HashMap::default(),
             weekdays: HashMap::default(),

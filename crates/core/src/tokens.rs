@@ -40,20 +40,32 @@ impl Token {
     /// A word that starts with an uppercase letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.is_word()
-            && text[self.start..self.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            && match text.as_bytes().get(self.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[self.start..self.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            }
     }
 
     /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").
+    #[inline]
     pub fn is_all_caps(&self, text: &str) -> bool {
         let word = &text[self.start..self.end];
-        if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        // A lowercase ASCII letter first or second ("Paris") rules it out.
+        if word.as_bytes().iter().take(2).any(u8::is_ascii_lowercase) {
             return false;
         }
-        self.is_word()
-            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        if !self.is_word() {
+            return false;
+        }
+        if word.is_ascii() {
+            let b = word.as_bytes();
+            return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase);
+        }
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && word.chars().all(|c| !c.is_lowercase())
     }
 
@@ -65,7 +77,37 @@ impl Token {
 /// `text` with each run of whitespace (line breaks too) made one space,
 /// and none at the ends.
 pub(crate) fn squeeze(text: &str) -> String {
+    // Most text is squeezed already: single spaces between words.
+    let mut prev = ' ';
+    let squeezed = text.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && prev != ' ');
+        prev = c;
+        ok
+    }) && prev != ' ';
+    if squeezed {
+        return text.to_owned();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `raw` has a line break, tab, no-break space or two spaces in a row (or,
+/// with `curly`, a ’): what [`squeeze`] or an apostrophe fix would change
+/// in a span of tokens.
+pub(crate) fn untidy(raw: &str, curly: bool) -> bool {
+    let b = raw.as_bytes();
+    let mut prev = 0u8;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' | b'\r' | b'\t' => return true,
+            b' ' if prev == b' ' => return true,
+            // U+00A0 is C2 A0; U+2019 is E2 80 99.
+            0xC2 if b.get(i + 1) == Some(&0xA0) => return true,
+            0xE2 if curly && b.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => return true,
+            _ => {}
+        }
+        prev = c;
+    }
+    false
 }
 
 fn is_currency_or_unit_sign(c: char) -> bool {
@@ -83,19 +125,30 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     let slice = &text[start..end];
     let bytes = slice.as_bytes();
-    let mut iter = slice.char_indices().peekable();
     let mut space_before = true;
     let mut hyphen_pending = false;
-    let char_at = |i: usize| slice[i..].chars().next();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at_opt(slice, i) {
         if c.is_whitespace() {
             space_before = true;
             hyphen_pending = false;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
@@ -119,7 +172,17 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             } else {
                 let mut run = 1; // letters since the last inner dot
                 let mut dotted = false;
-                while let Some(next) = char_at_opt(slice, j) {
+                loop {
+                    // ASCII letters and digits without decoding.
+                    let ascii = bytes[j..]
+                        .iter()
+                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .unwrap_or(bytes.len() - j);
+                    j += ascii;
+                    run += ascii;
+                    let Some(next) = char_at_opt(slice, j) else {
+                        break;
+                    };
                     if next.is_alphanumeric() || is_combining(next) {
                         j += next.len_utf8();
                         run += 1;
@@ -179,7 +242,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 hyphen_before: hyphen_pending,
             });
             if let Some(p) = possessive_at {
-                let ap = char_at(p).map_or(1, char::len_utf8);
+                let ap = char_at_opt(slice, p).map_or(1, char::len_utf8);
                 out.push(Token {
                     start: start + p,
                     end: start + p + ap + 1,
@@ -189,18 +252,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 });
                 j = p + ap + 1;
             }
-            // Skip what we consumed.
-            while iter.peek().is_some_and(|&(k, _)| k < j) {
-                iter.next();
-            }
+            // Go on after what we consumed.
+            i = j;
             space_before = false;
             hyphen_pending = false;
             // A dash joining two words: "U.S.-Kyrgyzstan", "Russian-dominated".
-            if let Some(&(k, d)) = iter.peek()
+            if let Some(d) = char_at_opt(slice, i)
                 && is_dash(d)
-                && char_at_opt(slice, k + d.len_utf8()).is_some_and(char::is_alphanumeric)
+                && char_at_opt(slice, i + d.len_utf8()).is_some_and(char::is_alphanumeric)
             {
-                iter.next();
+                i += d.len_utf8();
                 hyphen_pending = true;
             }
             continue;
@@ -217,12 +278,18 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             space_before,
             hyphen_before: false,
         });
+        i += c.len_utf8();
         space_before = false;
         hyphen_pending = false;
     }
 }
 
+/// The character starting at byte `i`, if one does (ASCII without decoding).
 fn char_at_opt(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
     s.get(i..).and_then(|rest| rest.chars().next())
 }
 
@@ -285,6 +352,20 @@ mod tests {
             ["Russia", "’s", "aid", "isn’t"]
         );
         assert_eq!(words("Bakiyev's"), ["Bakiyev", "'s"]);
+    }
+
+    #[test]
+    fn squeeze_and_untidy_agree_on_spacing() {
+        assert_eq!(squeeze(" a  b\n c "), "a b c");
+        assert_eq!(squeeze("a b"), "a b");
+        assert_eq!(squeeze("a\u{a0}b"), "a b");
+        assert_eq!(squeeze(""), "");
+        assert!(untidy("a  b", false));
+        assert!(untidy("a\u{a0}b", false));
+        assert!(untidy("a\nb", false));
+        assert!(!untidy("a’b", false));
+        assert!(untidy("a’b", true));
+        assert!(!untidy("a b é ‘x’", false));
     }
 
     #[test]

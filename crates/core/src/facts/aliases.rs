@@ -5,13 +5,14 @@
 //! organisation whose initials they are; a byline's author is a person.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
 use crate::article::Article;
 
 /// The byline's authors, as candidate names without a sentence.
-pub(crate) fn byline(article: &Article) -> Vec<NameMention> {
+pub(crate) fn byline(article: &Article) -> Vec<NameMention<'_>> {
     article
         .authors
         .iter()
@@ -21,7 +22,7 @@ pub(crate) fn byline(article: &Article) -> Vec<NameMention> {
                 start: span.start,
                 end: span.end,
                 sentence: None,
-                words: f.text.split_whitespace().map(str::to_owned).collect(),
+                words: f.text.split_whitespace().collect(),
                 role: Some("author of the article".to_owned()),
                 acts: false,
                 person_cue: true,
@@ -55,16 +56,48 @@ pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
         y[..b.len()].copy_from_slice(b.as_bytes());
         x.make_ascii_lowercase();
         y.make_ascii_lowercase();
+        if limit == 1 {
+            return one_edit(&x[..a.len()], &y[..b.len()]);
+        }
         return osa(&x[..a.len()], &y[..b.len()], limit);
     }
     let fold = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
     osa(&fold(a), &fold(b), limit)
 }
 
+/// [`osa`] with a limit of one: 0 for equal, 1 for one substitution,
+/// insertion, deletion or swap of neighbours, else 2.
+fn one_edit(a: &[u8], b: &[u8]) -> usize {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return 2;
+    }
+    let prefix = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    let suffix = long
+        .iter()
+        .rev()
+        .zip(short.iter().rev())
+        .take(short.len() - prefix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // What is left between the common prefix and suffix.
+    let (rest_long, rest_short) = (long.len() - prefix - suffix, short.len() - prefix - suffix);
+    match (rest_long, rest_short) {
+        (0, 0) => 0,
+        (1, 0 | 1) => 1,
+        (2, 2) if long[prefix] == short[prefix + 1] && long[prefix + 1] == short[prefix] => 1,
+        _ => 2,
+    }
+}
+
 fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    // Only cells within `limit` of the diagonal can lie on an alignment of
+    // at most `limit` edits; every other cell counts as `far`. Values are
+    // exact up to `limit`, and anything above it comes out as `far`.
+    let far = limit + 1;
     // Three rolling rows: two back for transpositions, one back, current.
     let w = b.len() + 1;
     let mut stack = [0usize; 3 * 33];
@@ -75,42 +108,52 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
         heap.resize(3 * w, 0);
         &mut heap
     };
+    rows.fill(far);
     for (j, cell) in rows[w..2 * w].iter_mut().enumerate() {
-        *cell = j;
+        *cell = j.min(far);
     }
+    // Row i lives at offset (i + 1) % 3 * w: row 0 in the middle third,
+    // row i - 2 where row i + 1 will go.
+    let row = |i: usize| (i + 1) % 3 * w;
     for i in 1..=a.len() {
-        let (older, rest) = rows.split_at_mut(w);
-        let (prev, cur) = rest.split_at_mut(w);
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
+        let (older, prev, cur) = (row(i + 1), row(i - 1), row(i));
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(b.len());
+        rows[cur + lo - 1] = if lo == 1 { i.min(far) } else { far };
+        let mut row_min = rows[cur + lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (rows[prev + j] + 1)
+                .min(rows[cur + j - 1] + 1)
+                .min(rows[prev + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(older[j - 2] + 1);
+                v = v.min(rows[older + j - 2] + 1);
             }
-            cur[j] = v;
+            let v = v.min(far);
+            rows[cur + j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > limit {
-            return limit + 1;
+        if hi < b.len() {
+            rows[cur + hi + 1] = far;
         }
-        rows.rotate_left(w);
+        if row_min > limit {
+            return far;
+        }
     }
-    rows[w + b.len()]
+    rows[row(a.len()) + b.len()]
 }
 
 #[derive(Debug)]
-struct Person {
+struct Person<'t> {
     /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
-    forms: Vec<Vec<String>>,
+    forms: Vec<Vec<&'t str>>,
     /// Each form as written, whitespace tidied.
     written: Vec<String>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
-impl Person {
+impl Person<'_> {
     /// The fullest form, as written in the text ("Lashkar-e-Taiba").
     fn canonical(&self) -> String {
         let best = (0..self.forms.len())
@@ -134,20 +177,20 @@ fn shape(word: &str) -> (char, usize) {
 /// The person clusters of an article, indexed so that each lookup costs
 /// the same however many people the article names.
 #[derive(Debug, Default)]
-struct People {
-    list: Vec<Person>,
+struct People<'t> {
+    list: Vec<Person<'t>>,
     /// Every word of every form → the people it names.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: HashMap<&'t str, Vec<usize>>,
     /// Surnames by shape → (surname, person).
-    surnames: HashMap<(char, usize), Vec<(String, usize)>>,
+    surnames: HashMap<(char, usize), Vec<(&'t str, usize)>>,
     /// Spellings of other entities (places, organisations) by shape, that a
     /// typo must not be as close to.
     others: HashMap<(char, usize), Vec<String>>,
     /// Answers of `typo` since the last change of `surnames`.
-    typos: HashMap<String, Option<usize>>,
+    typos: HashMap<&'t str, Option<usize>>,
 }
 
-impl People {
+impl<'t> People<'t> {
     fn new(found: &[Found]) -> Self {
         let mut people = People::default();
         for f in found
@@ -155,8 +198,8 @@ impl People {
             .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
         {
             let bucket = people.others.entry(shape(&f.canonical)).or_default();
-            if !bucket.contains(&f.canonical) {
-                bucket.push(f.canonical.clone());
+            if !bucket.iter().any(|b| *b == f.canonical) {
+                bucket.push(f.canonical.to_string());
             }
         }
         people
@@ -188,12 +231,12 @@ impl People {
     }
 
     /// `typo`, remembered per word until the people change.
-    fn typo_cached(&mut self, word: &str) -> Option<usize> {
+    fn typo_cached(&mut self, word: &'t str) -> Option<usize> {
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
         let hit = self.typo(word);
-        self.typos.insert(word.to_owned(), hit);
+        self.typos.insert(word, hit);
         hit
     }
 
@@ -229,7 +272,7 @@ impl People {
     }
 
     /// Adds a form to person `p` (or a new person), keeping the indexes.
-    fn add_form(&mut self, p: Option<usize>, words: &[String], written: &str, at: usize) -> usize {
+    fn add_form(&mut self, p: Option<usize>, words: &[&'t str], written: &str, at: usize) -> usize {
         let p = p.unwrap_or_else(|| {
             self.list.push(Person {
                 forms: Vec::new(),
@@ -246,7 +289,7 @@ impl People {
             return p;
         }
         for w in words {
-            let ids = self.by_word.entry(w.clone()).or_default();
+            let ids = self.by_word.entry(w).or_default();
             if !ids.contains(&p) {
                 ids.push(p);
             }
@@ -255,7 +298,7 @@ impl People {
             self.typos.clear();
             let bucket = self.surnames.entry(shape(last)).or_default();
             if !bucket.iter().any(|(s, q)| s == last && *q == p) {
-                bucket.push((last.clone(), p));
+                bucket.push((last, p));
             }
         }
         self.list[p].forms.push(words.to_vec());
@@ -266,7 +309,7 @@ impl People {
     /// The person a full name belongs to: the same words, the same first
     /// and last name, a shorter or longer form ending the same, or the same
     /// first names and a misspelt surname.
-    fn full_name(&self, words: &[String]) -> Option<usize> {
+    fn full_name(&self, words: &[&'t str]) -> Option<usize> {
         let last = words.last()?;
         let same_surname = self
             .by_word
@@ -303,7 +346,13 @@ impl People {
 
 /// Resolves candidate names into people (and, for leftovers, acronyms and
 /// places), appends them to `found`, and merges acronyms with organisations.
-pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text: &str) {
+/// Returns each person's canonical name, by the index in [`Key::Person`]
+/// (the mentions of people do not carry it).
+pub(crate) fn resolve(
+    found: &mut Vec<Found>,
+    mut names: Vec<NameMention<'_>>,
+    text: &str,
+) -> Vec<String> {
     let mut people = People::new(found);
     names.sort_by_key(|n| n.start);
 
@@ -318,7 +367,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
         let first = f.canonical.split(' ').next().unwrap_or_default();
         let list = orgs.entry(first).or_default();
         if !list.iter().any(|(full, _)| *full == f.canonical) {
-            list.push((f.canonical.clone(), f.key.clone()));
+            list.push((f.canonical.to_string(), f.key.clone()));
         }
     }
     let mut short_forms = Vec::new();
@@ -342,7 +391,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
             Category::Organisation,
             key.clone(),
         );
-        f.canonical.clone_from(full);
+        f.canonical = Cow::Owned(full.clone());
         f.sentence = n.sentence;
         f.acts = n.acts;
         short_forms.push(f);
@@ -368,7 +417,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
             if owner[i].is_some() || n.words.len() != 1 || n.acronym {
                 continue;
             }
-            let word = &n.words[0];
+            let word = n.words[0];
             let known = people
                 .exact(word, n.start)
                 .or_else(|| people.typo_cached(word));
@@ -382,7 +431,6 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
         let mut f = match p {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.canonical.clone_from(&canonicals[p]);
                 f.role = n.role;
                 f
             }
@@ -411,6 +459,7 @@ pub(crate) fn resolve(found: &mut Vec<Found>, mut names: Vec<NameMention>, text:
         found.push(f);
     }
     merge_acronyms(found);
+    canonicals
 }
 
 /// "CSTO" is the organisation whose capitalised words start with C, S, T, O.
@@ -429,7 +478,7 @@ fn merge_acronyms(found: &mut [Found]) {
         let i = initials(&f.canonical);
         if i.len() >= 2 {
             orgs.entry(i)
-                .or_insert_with(|| (f.key.clone(), f.canonical.clone()));
+                .or_insert_with(|| (f.key.clone(), f.canonical.to_string()));
         }
     }
     for f in found.iter_mut() {
@@ -439,10 +488,10 @@ fn merge_acronyms(found: &mut [Found]) {
         {
             continue;
         }
-        if let Some((key, full)) = orgs.get(&f.canonical) {
+        if let Some((key, full)) = orgs.get(f.canonical.as_ref()) {
             f.note = Some(format!("{} stands for {full}", f.canonical));
             f.key = key.clone();
-            f.canonical.clone_from(full);
+            f.canonical = Cow::Owned(full.clone());
         }
     }
 }
@@ -459,6 +508,57 @@ mod tests {
         assert_eq!(distance("Iran", "Iraq", 2), 1);
         assert_eq!(distance("ab", "ba", 2), 1);
         assert_eq!(distance("Austria", "Australia", 1), 2);
+    }
+
+    /// The full optimal string alignment table, for comparison.
+    fn full_osa(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        // Every pair of words over a small alphabet, up to five letters.
+        let mut words = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(level.iter().cloned());
+        }
+        for a in words.iter().step_by(7) {
+            for b in &words {
+                let full = full_osa(a.as_bytes(), b.as_bytes());
+                for limit in 0..=3 {
+                    let d = distance(a, b, limit);
+                    if full <= limit {
+                        assert_eq!(d, full, "{a} {b} {limit}");
+                    } else {
+                        assert!(d > limit, "{a} {b} {limit}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

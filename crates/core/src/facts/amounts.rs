@@ -1,14 +1,22 @@
 //! Amounts: money with value and currency, percentages, counts with their
 //! noun, and measures with their unit.
 
+use std::borrow::Cow;
+
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
 /// Number words up to ninety.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
-    // A match compiles to a switch on length and bytes: this runs on
-    // every word of the article.
+    // This runs on every word of the article: most are ruled out by their
+    // first letter before the comparisons below.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h')
+    ) {
+        return None;
+    }
     Some(match word {
         "zero" => 0.0,
         "one" => 1.0,
@@ -67,7 +75,11 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         if w.contains(':') {
             return None;
         }
-        let v: f64 = w.replace(',', "").parse().ok()?;
+        let v: f64 = if w.contains(',') {
+            w.replace(',', "").parse().ok()?
+        } else {
+            w.parse().ok()?
+        };
         return Some((v, i + 1));
     }
     if !t.is_word() {
@@ -112,11 +124,15 @@ fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
 fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let mut best = None;
+    let tidy = s.tidy(i, i + g.max_currency_words);
     for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        if let Some(&code) = g.currency_words.get(s.low_phrase(i, j + 1).as_ref()) {
+        if let Some(&code) = g
+            .currency_words
+            .get(s.low_phrase_within(i, j + 1, tidy).as_ref())
+        {
             best = Some((code, j + 1));
         }
     }
@@ -206,7 +222,7 @@ struct Hit {
     to: usize,
     category: Category,
     value: Option<f64>,
-    unit: String,
+    unit: Cow<'static, str>,
 }
 
 /// Finds amounts in `s`, claims their tokens and appends them to `out`.
@@ -221,18 +237,17 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
+                // Equal values: the same bits (no NaN comes from digits).
                 let key = match hit.value {
-                    Some(v) => format!("{}:{v}:{}", hit.category.as_str(), hit.unit),
-                    None => format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
+                    Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
+                    None => Key::Text(
+                        "amount",
+                        format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
+                    ),
                 };
-                let mut f = Found::new(
-                    start,
-                    end,
-                    Kind::HowMuch,
-                    hit.category,
-                    Key::Text("amount", key),
-                );
-                f.canonical = crate::tokens::squeeze(text);
+                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
+                // Made when the entity is: most mentions repeat one.
+                f.canonical_from_text = Some(crate::tokens::squeeze);
                 f.value = hit.value;
                 f.unit = Some(hit.unit);
                 out.push(f);
@@ -252,7 +267,8 @@ fn may_start(s: &Sentence, i: usize) -> bool {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => {
             let w = s.low(i);
-            t.is_all_caps(s.text)
+            // A word starting with a lowercase letter is never all caps.
+            (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
                 || number_word(w).is_some()
                 || matches!(
                     w,
@@ -285,7 +301,7 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
         to,
         category: Category::Measure,
         value: Some(v),
-        unit: "years old".to_owned(),
+        unit: Cow::Borrowed("years old"),
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
     if glued(i + 1) && s.is_any(i + 1, &["year", "years"]) && glued(i + 2) && s.is(i + 2, "old") {
@@ -328,7 +344,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Money,
             value: Some(v),
-            unit: code.to_owned(),
+            unit: Cow::Borrowed(code),
         });
     }
     let (v, j) = number(s, i)?;
@@ -339,7 +355,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
         to,
         category: Category::Money,
         value: Some(v),
-        unit: code.to_owned(),
+        unit: Cow::Borrowed(code),
     })
 }
 
@@ -369,7 +385,7 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Money,
             value: None,
-            unit: code.to_owned(),
+            unit: Cow::Borrowed(code),
         });
     }
     // A person noun here is a group of people, not a count.
@@ -382,7 +398,7 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
         to: j + 1,
         category: Category::Count,
         value: None,
-        unit: noun,
+        unit: Cow::Owned(noun),
     })
 }
 
@@ -449,7 +465,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Percent,
             value: Some(v),
-            unit: "%".to_owned(),
+            unit: Cow::Borrowed("%"),
         });
     }
     // Measure: "40m", "40 metres", "800-square metre", "5 km".
@@ -460,7 +476,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to,
             category: Category::Measure,
             value: Some(scaled_v),
-            unit: unit.to_owned(),
+            unit: Cow::Borrowed(unit),
         });
     }
     // Count: "60 excavators", "five heavy trucks", "2 million people".
@@ -496,7 +512,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             to: end,
             category: Category::Measure,
             value: Some(scaled_v),
-            unit: unit.to_owned(),
+            unit: Cow::Borrowed(unit),
         });
     }
     if !countable(s, to) || s.is_any(to, TIME_UNITS) {
@@ -508,7 +524,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
         to: to + 1,
         category: Category::Count,
         value: Some(scaled_v),
-        unit: noun,
+        unit: Cow::Owned(noun),
     })
 }
 
@@ -526,7 +542,7 @@ mod tests {
                     text[f.start..f.end].to_owned(),
                     f.category,
                     f.value,
-                    f.unit.unwrap(),
+                    f.unit.unwrap().into_owned(),
                 )
             })
             .collect()

@@ -204,10 +204,14 @@ pub(crate) struct Found {
     pub category: Category,
     /// Mentions with equal keys are one entity.
     pub key: Key,
-    pub canonical: String,
+    /// Borrowed for gazetteer names, owned for names built from the text.
+    pub canonical: Cow<'static, str>,
+    /// Makes the canonical form from the mention's text instead, when the
+    /// entity is created (times and amounts: only their entities need it).
+    pub canonical_from_text: Option<fn(&str) -> String>,
     pub role: Option<String>,
     pub value: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     pub resolved: Option<String>,
     pub note: Option<String>,
     /// The mention is the subject of a verb ("the Kremlin showed").
@@ -223,7 +227,8 @@ impl Found {
             kind,
             category,
             key,
-            canonical: String::new(),
+            canonical: Cow::Borrowed(""),
+            canonical_from_text: None,
             role: None,
             value: None,
             unit: None,
@@ -243,6 +248,8 @@ pub(crate) enum Key {
     Person(usize),
     /// Any other entity, by a normalised text or value.
     Text(&'static str, String),
+    /// An amount with a value: its category, value (as bits) and unit.
+    Amount(Category, u64, Cow<'static, str>),
 }
 
 /// One sentence's tokens, with which of them a finder has claimed.
@@ -257,13 +264,23 @@ pub(crate) struct Sentence<'t> {
 }
 
 impl<'t> Sentence<'t> {
-    pub fn new(index: usize, text: &'t str, lower: &'t str, tokens: Vec<Token>) -> Self {
+    /// A sentence of `tokens`; `used` is a buffer to reuse (its contents
+    /// do not matter).
+    pub fn new(
+        index: usize,
+        text: &'t str,
+        lower: &'t str,
+        tokens: Vec<Token>,
+        mut used: Vec<bool>,
+    ) -> Self {
+        used.clear();
+        used.resize(tokens.len(), false);
         Sentence {
             index,
             text,
             lower,
-            used: vec![false; tokens.len()],
             tokens,
+            used,
         }
     }
 
@@ -278,6 +295,7 @@ impl<'t> Sentence<'t> {
             text,
             Box::leak(text.to_ascii_lowercase().into_boxed_str()),
             tokens,
+            Vec::new(),
         )
     }
 
@@ -292,15 +310,37 @@ impl<'t> Sentence<'t> {
     pub fn low_phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
         let (start, end) = self.span(a, b);
         let raw = &self.lower[start..end];
-        if raw.contains(['\n', '\r', '\t', '\u{a0}', '’']) || raw.contains("  ") {
+        if crate::tokens::untidy(raw, true) {
             Cow::Owned(crate::tokens::squeeze(&raw.replace('’', "'")))
         } else {
             Cow::Borrowed(raw)
         }
     }
 
+    /// Tokens `a..b` (as far as the sentence goes) need no tidying in
+    /// [`Sentence::low_phrase`], and so neither does any phrase within them.
+    pub fn tidy(&self, a: usize, b: usize) -> bool {
+        let b = b.min(self.tokens.len());
+        if a >= b {
+            return true;
+        }
+        let (start, end) = self.span(a, b);
+        !crate::tokens::untidy(&self.lower[start..end], true)
+    }
+
+    /// [`Sentence::low_phrase`] of tokens `a..b`, within a span whose
+    /// [`Sentence::tidy`] is `tidy`: a plain slice when it is.
+    pub fn low_phrase_within(&self, a: usize, b: usize, tidy: bool) -> Cow<'t, str> {
+        if tidy {
+            let (start, end) = self.span(a, b);
+            Cow::Borrowed(&self.lower[start..end])
+        } else {
+            self.low_phrase(a, b)
+        }
+    }
+
     /// The token's text.
-    pub fn word(&self, i: usize) -> &str {
+    pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
@@ -315,7 +355,13 @@ impl<'t> Sentence<'t> {
 
     /// Token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(i, w))
+        let Some(t) = self.tokens.get(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let low = &self.lower[t.start..t.end];
+        words
+            .iter()
+            .any(|w| low.len() == w.len() && low.eq_ignore_ascii_case(w))
     }
 
     /// Marks tokens `from..to` as claimed.
@@ -353,13 +399,21 @@ pub(crate) const TITLE: usize = usize::MAX;
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
     let lower = text.to_ascii_lowercase();
-    let mut found: Vec<Found> = Vec::new();
+    // Room for a few mentions a sentence, so that the list rarely moves.
+    let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
-    let mut lexicon = names::Lexicon::default();
+    let mut lexicon = names::Lexicon::new(text);
     let mut tokens = Vec::new();
+    let mut used = Vec::new();
     for s in &article.sentences {
         tokenize(text, s.start, s.end, &mut tokens);
-        let mut sentence = Sentence::new(s.index, text, &lower, std::mem::take(&mut tokens));
+        let mut sentence = Sentence::new(
+            s.index,
+            text,
+            &lower,
+            std::mem::take(&mut tokens),
+            std::mem::take(&mut used),
+        );
         lexicon.observe(&sentence);
         let before = found.len();
         times::scan(&mut sentence, article.date, &mut found);
@@ -370,18 +424,18 @@ pub fn extract(article: &Article) -> Facts {
             f.sentence = Some(s.index);
         }
         tokens = sentence.tokens;
+        used = sentence.used;
     }
     // Names in the title count toward the entities the body names.
     if let Some(span) = article.title.as_ref().and_then(|t| t.span.clone()) {
         tokenize(text, span.start, span.end, &mut tokens);
-        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens));
+        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens), used);
         runs.collect(&title);
     }
-    let mut candidates = names::classify(&runs, &lexicon, &mut found, text);
+    let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
-    aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(found);
-    fill_texts(&mut entities, text);
+    let people = aliases::resolve(&mut found, candidates, text);
+    let mut entities = group(&found, &people, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -393,56 +447,76 @@ pub fn extract(article: &Article) -> Facts {
     Facts { entities }
 }
 
-/// Groups mentions by key into entities.
-fn group(mut found: Vec<Found>) -> Vec<Entity> {
-    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    // Drop mentions nested inside an earlier, longer one.
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        if kept
-            .last()
-            .is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
+/// Groups mentions by key into entities, with each mention's text.
+/// `people` holds the canonical names of people by their key.
+fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
+    // Sort positions rather than the (large) records themselves.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.start, std::cmp::Reverse(f.end), i))
+        .collect();
+    order.sort_unstable();
+    let mut index: HashMap<&Key, usize> = HashMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut acts: Vec<bool> = Vec::new();
+    let mut last: Option<&Found> = None;
+    // The kept mentions with their entities, and how many each entity has:
+    // each list of mentions is then allocated once.
+    let mut kept: Vec<(usize, usize, usize, Option<usize>)> = Vec::with_capacity(order.len());
+    let mut counts: Vec<usize> = Vec::new();
+    for &(_, _, at) in &order {
+        let f = &found[at];
+        // Drop mentions nested inside an earlier, longer one.
+        if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
         {
             continue;
         }
-        kept.push(f);
-    }
-    let mut index: HashMap<Key, usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut acts: Vec<bool> = Vec::new();
-    for f in kept {
+        last = Some(f);
         let i = if let Some(&i) = index.get(&f.key) {
             i
         } else {
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
-                canonical: f.canonical.clone(),
+                canonical: match (&f.key, f.canonical_from_text) {
+                    (Key::Person(p), _) => people[*p].clone(),
+                    (_, Some(make)) => make(&text[f.start..f.end]),
+                    (_, None) => String::from(f.canonical.as_ref()),
+                },
                 role: None,
                 mentions: Vec::new(),
                 value: f.value,
-                unit: f.unit.clone(),
+                unit: f.unit.as_deref().map(String::from),
                 resolved: f.resolved.clone(),
-                note: f.note.clone(),
+                note: None,
                 salience: 0.0,
             });
             acts.push(false);
-            index.insert(f.key.clone(), entities.len() - 1);
+            counts.push(0);
+            index.insert(&f.key, entities.len() - 1);
             entities.len() - 1
         };
-        let e = &mut entities[i];
         acts[i] |= f.acts;
+        let e = &mut entities[i];
         if e.role.is_none() {
-            e.role = f.role;
+            e.role.clone_from(&f.role);
         }
         if e.note.is_none() {
-            e.note = f.note;
+            e.note.clone_from(&f.note);
         }
-        e.mentions.push(Mention {
-            text: String::new(),
-            start: f.start,
-            end: f.end,
-            sentence: f.sentence,
+        kept.push((i, f.start, f.end, f.sentence));
+        counts[i] += 1;
+    }
+    for (e, &n) in entities.iter_mut().zip(&counts) {
+        e.mentions.reserve_exact(n);
+    }
+    for (i, start, end, sentence) in kept {
+        entities[i].mentions.push(Mention {
+            text: text[start..end].to_owned(),
+            start,
+            end,
+            sentence,
         });
     }
     for (e, acts) in entities.iter_mut().zip(acts) {
@@ -454,13 +528,4 @@ fn group(mut found: Vec<Found>) -> Vec<Entity> {
         }
     }
     entities
-}
-
-/// Fills each mention's text from the article.
-fn fill_texts(entities: &mut [Entity], text: &str) {
-    for e in entities {
-        for m in &mut e.mentions {
-            text[m.start..m.end].clone_into(&mut m.text);
-        }
-    }
 }

@@ -4,46 +4,70 @@
 //! "… Beach"), acronyms, and the rest: candidate names of people, which
 //! [`aliases`](super::aliases) resolves once the whole article is read.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Known, Place, Reading};
+use crate::gazetteer::{GAZETTEER, Known, Place, Reading, WordSet};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
 /// Borrows from the article: observing allocates nothing per word.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon<'t> {
-    /// Words seen in lowercase.
-    lower: HashSet<&'t str>,
+    text: &'t str,
+    /// Spans of the words seen in lowercase, in text order.
+    lower: Vec<(usize, usize)>,
 }
 
 impl<'t> Lexicon<'t> {
-    pub fn observe(&mut self, s: &Sentence<'t>) {
-        for t in &s.tokens {
-            let w = t.text(s.text);
-            if t.is_word() && w.len() > 2 && w.as_bytes()[0].is_ascii_lowercase() {
-                self.lower.insert(w);
-            }
+    pub fn new(text: &'t str) -> Self {
+        Lexicon {
+            text,
+            lower: Vec::new(),
         }
     }
 
-    /// `word` also appears in lowercase: a common word, not a name.
-    pub fn common(&self, word: &str) -> bool {
-        self.lower.contains(word.to_lowercase().as_str())
+    pub fn observe(&mut self, s: &Sentence<'t>) {
+        let bytes = s.text.as_bytes();
+        self.lower.extend(
+            s.tokens
+                .iter()
+                .filter(|t| {
+                    t.is_word() && t.end - t.start > 2 && bytes[t.start].is_ascii_lowercase()
+                })
+                .map(|t| (t.start, t.end)),
+        );
+    }
+
+    /// Which of `words`, lowercased, also appear in lowercase (common
+    /// words, not names): one pass over the words seen answers them all.
+    pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
+        let mut wanted: HashMap<String, bool> = words.map(|w| (w.to_lowercase(), false)).collect();
+        // A quick test of first byte, last byte and length rules most
+        // words out before they are hashed.
+        let shapes: WordSet = wanted.keys().cloned().collect();
+        for &(start, end) in &self.lower {
+            let w = &self.text[start..end];
+            if shapes.contains(w)
+                && let Some(seen) = wanted.get_mut(w)
+            {
+                *seen = true;
+            }
+        }
+        wanted
     }
 }
 
 /// A candidate name of a person (or of something unknown, for one word).
 #[derive(Debug, Clone)]
-pub(crate) struct NameMention {
+pub(crate) struct NameMention<'t> {
     pub start: usize,
     pub end: usize,
     pub sentence: Option<usize>,
     /// The words of the name ("Kurmanbek", "Bakiyev").
-    pub words: Vec<String>,
+    pub words: Vec<&'t str>,
     pub role: Option<String>,
     pub acts: bool,
     /// Something says this is a person: a title, an honorific, a verb of
@@ -59,7 +83,7 @@ pub(crate) struct NameMention {
 
 /// What [`Runs::collect`] keeps from each sentence.
 #[derive(Debug)]
-enum Piece {
+enum Piece<'t> {
     Known {
         reading: Reading,
         start: usize,
@@ -78,13 +102,13 @@ enum Piece {
         end: usize,
         sentence: usize,
     },
-    Name(NameMention),
+    Name(NameMention<'t>),
 }
 
 /// The capitalised runs of all sentences, split into pieces.
 #[derive(Debug, Default)]
-pub(crate) struct Runs {
-    pieces: Vec<Piece>,
+pub(crate) struct Runs<'t> {
+    pieces: Vec<Piece<'t>>,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -156,7 +180,7 @@ const PLACE_NOUNS: &[&str] = &[
 fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     let (start, end) = s.span(a, b);
     let raw = &s.text[start..end];
-    if raw.contains(['\n', '\r', '\t', '\u{a0}']) || raw.contains("  ") {
+    if crate::tokens::untidy(raw, false) {
         Cow::Owned(crate::tokens::squeeze(raw))
     } else {
         Cow::Borrowed(raw)
@@ -187,9 +211,9 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .unwrap_or(&readings[0])
 }
 
-impl Runs {
+impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
-    pub fn collect(&mut self, s: &Sentence) {
+    pub fn collect(&mut self, s: &Sentence<'t>) {
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
@@ -232,7 +256,7 @@ impl Runs {
     }
 
     /// One run `a..b`: split at hyphens when they join separate names.
-    fn run(&mut self, s: &Sentence, a: usize, b: usize) {
+    fn run(&mut self, s: &Sentence<'t>, a: usize, b: usize) {
         // Only hyphens between capitalised words can join two names
         // ("Lukashenka-Bakiyev"); "Lashkar-e-Taiba" is one.
         let hyphens: Vec<usize> = (a + 1..b)
@@ -264,7 +288,7 @@ impl Runs {
     }
 
     /// Classifies tokens `a..b` of one run.
-    fn segment(&mut self, s: &Sentence, mut a: usize, b: usize) {
+    fn segment(&mut self, s: &Sentence<'t>, mut a: usize, b: usize) {
         let g = &*GAZETTEER;
         let initial = |k: usize| {
             k == 0
@@ -380,7 +404,7 @@ impl Runs {
                 }
             }
             if let Some((e, reading)) = matched {
-                self.unknown(s, stretch, k, initial(stretch));
+                self.unknown(s, stretch, k, initial(stretch), false);
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
                 // glued to a prefix ("post-Soviet") is skipped above.
                 let (start, end) = s.span(k, e);
@@ -394,19 +418,20 @@ impl Runs {
                 k = e;
                 stretch = e;
             } else if let Some(len) = title_at(s, k, b).filter(|_| k > stretch || k + 1 < b) {
-                self.unknown(s, stretch, k, initial(stretch));
+                self.unknown(s, stretch, k, initial(stretch), false);
                 k += len;
                 stretch = k;
             } else {
                 k += 1;
             }
         }
-        self.unknown(s, stretch, b, initial(stretch));
+        // The whole segment was already tried by its head word above.
+        self.unknown(s, stretch, b, initial(stretch), stretch == a);
     }
 
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
-    fn by_head_word(&mut self, s: &Sentence, a: usize, b: usize) -> bool {
+    fn by_head_word(&mut self, s: &Sentence<'t>, a: usize, b: usize) -> bool {
         let g = &*GAZETTEER;
         if b - a < 2 || !g.lookup(&surface(s, a, b)).is_empty() {
             return false;
@@ -436,8 +461,9 @@ impl Runs {
     }
 
     /// An unknown stretch `a..b`: split at connectors into names.
-    fn unknown(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
-        if b > a && self.by_head_word(s, a, b) {
+    /// `head_checked`: [`Runs::by_head_word`] is known to be false for `a..b`.
+    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool, head_checked: bool) {
+        if !head_checked && b > a && self.by_head_word(s, a, b) {
             return;
         }
         // "the Ashanti and Volta regions": places named by the noun after.
@@ -456,7 +482,11 @@ impl Runs {
                         end: to,
                         sentence: s.index,
                     });
-                } else if k > start && !self.by_head_word(s, start, k) {
+                } else if k > start
+                    // a..b itself was tried above (by_head_word has no side
+                    // effects when it finds nothing).
+                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k))
+                {
                     self.name(s, start, k, initial && start == a);
                 }
                 start = k + 1;
@@ -464,11 +494,9 @@ impl Runs {
         }
     }
 
-    fn name(&mut self, s: &Sentence, a: usize, b: usize, initial: bool) {
+    fn name(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool) {
         let g = &*GAZETTEER;
-        let words: Vec<String> = (a..b)
-            .map(|k| s.word(k).trim_end_matches('.').to_owned())
-            .collect();
+        let words: Vec<&'t str> = (a..b).map(|k| s.word(k).trim_end_matches('.')).collect();
         if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return;
         }
@@ -478,7 +506,7 @@ impl Runs {
             && !acronym
             && (g.stopwords.contains(s.low(a))
                 || words[0].chars().count() < 2
-                || g.honorifics.contains(words[0].as_str())
+                || g.honorifics.contains(words[0])
                 || g.titles.contains(s.low(a))
                 || g.role_modifiers.contains(s.low(a)))
         {
@@ -555,9 +583,10 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     if !g.title_first.contains(s.low(k)) {
         return None;
     }
+    let tidy = s.tidy(k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
-        .find(|&e| g.titles.contains(s.low_phrase(k, e).as_ref()))
+        .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
         .map(|e| e - k)
 }
 
@@ -591,22 +620,29 @@ pub(crate) fn named(
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;
-    f.canonical = name;
+    f.canonical = name.into();
     f.acts = acts;
     f
 }
 
 /// Turns the collected pieces into found mentions, and returns the
 /// candidate names of people for [`aliases`](super::aliases).
-pub(crate) fn classify(
-    runs: &Runs,
+pub(crate) fn classify<'t>(
+    runs: Runs<'t>,
     lexicon: &Lexicon,
     found: &mut Vec<Found>,
     text: &str,
-) -> Vec<NameMention> {
+) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
     let mut names = Vec::new();
-    for piece in &runs.pieces {
+    // A capitalised first word that the article also uses in lowercase is
+    // a common word ("Luckily", "Police").
+    let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
+    let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
+        Piece::Name(n) if lone_initial(n) => Some(n.words[0]),
+        _ => None,
+    }));
+    for piece in runs.pieces {
         match piece {
             Piece::Known {
                 reading,
@@ -626,11 +662,11 @@ pub(crate) fn classify(
                 };
                 // A demonym ("Belarusian", "European") is a mention of
                 // its country or region: same entry, same key.
-                let mut f = Found::new(*start, *end, kind, category, Key::Known(reading.entry));
-                f.sentence = Some(*sentence);
-                entry.name.clone_into(&mut f.canonical);
+                let mut f = Found::new(start, end, kind, category, Key::Known(reading.entry));
+                f.sentence = Some(sentence);
+                f.canonical = Cow::Borrowed(entry.name);
                 f.note = entry.note.map(str::to_owned);
-                f.acts = *acts;
+                f.acts = acts;
                 found.push(f);
             }
             Piece::Org {
@@ -641,12 +677,12 @@ pub(crate) fn classify(
             } => {
                 found.push(named(
                     text,
-                    *start,
-                    *end,
-                    Some(*sentence),
+                    start,
+                    end,
+                    Some(sentence),
                     Kind::Who,
                     Category::Organisation,
-                    *acts,
+                    acts,
                 ));
             }
             Piece::Place {
@@ -656,21 +692,19 @@ pub(crate) fn classify(
             } => {
                 found.push(named(
                     text,
-                    *start,
-                    *end,
-                    Some(*sentence),
+                    start,
+                    end,
+                    Some(sentence),
                     Kind::Where,
                     Category::Place,
                     false,
                 ));
             }
             Piece::Name(n) => {
-                // A capitalised first word that the article also uses in
-                // lowercase is a common word ("Luckily", "Police").
-                if n.initial && n.words.len() == 1 && !n.acronym && lexicon.common(&n.words[0]) {
+                if lone_initial(&n) && common[&n.words[0].to_lowercase()] {
                     continue;
                 }
-                names.push(n.clone());
+                names.push(n);
             }
         }
     }

@@ -240,12 +240,15 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         return None;
     }
     let last_is_title = g.title_last.contains(s.low(end - 1));
+    let tidy = last_is_title && s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
             break;
         }
-        if (last_is_title && g.titles.contains(s.low_phrase(k, end).as_ref()))
+        if (last_is_title
+            && g.titles
+                .contains(s.low_phrase_within(k, end, tidy).as_ref()))
             || (len == 1 && occupation(s.word(k), s.low(k)))
         {
             best = Some(k);
@@ -395,14 +398,18 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
 pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
     let g = &*GAZETTEER;
     let n = s.tokens.len();
-    let mut starts = vec![0];
+    // The sentence start and the token after each clause mark among the
+    // first 16 tokens: at most 17 starts, kept on the stack.
+    let mut starts = [0; 17];
+    let mut count = 1;
     for k in 0..n.min(16) {
         let t = s.tokens[k];
         if t.kind == TokenKind::Punct && matches!(s.word(k), "," | "“" | "\"" | ":" | ";") {
-            starts.push(k + 1);
+            starts[count] = k + 1;
+            count += 1;
         }
     }
-    for clause in starts {
+    for clause in starts.into_iter().take(count) {
         let mut k = clause;
         let mut first = clause;
         let mut singular = false;
@@ -471,7 +478,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             Category::Group
         };
         let mut f = Found::new(start, end, Kind::Who, category, Key::Text("group", lemma));
-        f.canonical = noun;
+        f.canonical = noun.into();
         f.acts = true;
         out.push(f);
         s.claim(first, k + 1);

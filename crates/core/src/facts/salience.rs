@@ -56,14 +56,9 @@ pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
             leaders.push(i);
         }
     }
-    let mut ordered: Vec<Entity> = Vec::with_capacity(entities.len());
+    let mut slots: Vec<Option<Entity>> = entities.drain(..).map(Some).collect();
     for &i in &leaders {
-        ordered.push(entities[i].clone());
+        entities.extend(slots[i].take());
     }
-    for (i, e) in entities.drain(..).enumerate() {
-        if !leaders.contains(&i) {
-            ordered.push(e);
-        }
-    }
-    *entities = ordered;
+    entities.extend(slots.into_iter().flatten());
 }

@@ -145,12 +145,19 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
-                let key = hit
-                    .key
-                    .unwrap_or_else(|| crate::tokens::squeeze(text).to_lowercase());
+                let key = hit.key.unwrap_or_else(|| {
+                    let mut key = crate::tokens::squeeze(text);
+                    if key.is_ascii() {
+                        key.make_ascii_lowercase();
+                        key
+                    } else {
+                        key.to_lowercase()
+                    }
+                });
                 let mut f =
                     Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
-                f.canonical = canonical(text);
+                // Made when the entity is: most mentions repeat one.
+                f.canonical_from_text = Some(canonical);
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
@@ -278,12 +285,13 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
+    let tidy = s.tidy(i, i + g.max_holiday_words + 2);
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        if let Some(&h) = g.holidays.get(s.low_phrase(i, j + 1).as_ref())
+        if let Some(&h) = g.holidays.get(s.low_phrase_within(i, j + 1, tidy).as_ref())
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
             best = Some((j + 1, h));
