@@ -44,23 +44,12 @@ impl Home {
         cmd
     }
 
-    /// Runs a quiz answering from `answers` (given on standard input).
+    /// Runs a quiz at [`NOW`] answering from `answers` (given on standard input).
     pub fn quiz(&self, args: &[&str], answers: &str) -> Output {
-        let mut child = self
-            .cmd(&["quiz", "--answers", "-"])
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(answers.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        let command: Vec<&str> = std::iter::once("quiz")
+            .chain(args.iter().copied())
+            .collect();
+        self.at(NOW, &command, answers)
     }
 
     /// Runs `command` at the time `now`, answering from `answers`.

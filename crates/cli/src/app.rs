@@ -91,6 +91,17 @@ impl KindArg {
     }
 }
 
+/// Whose progress, and where it is stored: shared by quiz, review, stats.
+#[derive(Debug, clap::Args)]
+pub struct LearnerArgs {
+    /// Whose progress (default: your login name).
+    #[arg(long, value_name = "NAME")]
+    pub player: Option<String>,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
 /// `factdrill quiz`.
 #[derive(Debug, clap::Args)]
 pub struct QuizArgs {
@@ -109,15 +120,11 @@ pub struct QuizArgs {
     /// Seed for the choice and order of questions (random when left out).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Whose progress this is (default: your login name).
-    #[arg(long, value_name = "NAME")]
-    pub player: Option<String>,
+    #[command(flatten)]
+    pub learner: LearnerArgs,
     /// Do not store this session.
     #[arg(long)]
     pub no_save: bool,
-    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
     /// Answer from a file (or - for standard input), one answer per line: an
     /// option's letter, number or text; an empty line skips.
     #[arg(long, value_name = "FILE")]
@@ -148,12 +155,8 @@ pub struct ReviewArgs {
     /// Desired retention: the chance of remembering a card when it falls due (0.7 to 0.97).
     #[arg(long, default_value_t = factdrill_core::schedule::DEFAULT_RETENTION)]
     pub retention: f32,
-    /// Whose cards (default: your login name).
-    #[arg(long, value_name = "NAME")]
-    pub player: Option<String>,
-    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub learner: LearnerArgs,
     /// Answer from a file (or - for standard input), one line per card: an
     /// answer as in the quiz, or a flashcard's grade (again, hard, good, easy or 1-4).
     #[arg(long, value_name = "FILE")]
@@ -166,18 +169,14 @@ pub struct ReviewArgs {
 /// `factdrill stats`.
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// Whose stats (default: your login name).
-    #[arg(long, value_name = "NAME")]
-    pub player: Option<String>,
+    #[command(flatten)]
+    pub learner: LearnerArgs,
     /// Only this deck: its name, title, id, or file.
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
 }
 
 /// Output format for decks.

@@ -16,6 +16,15 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
+/// `part` of `of` as a percentage with one decimal; 0 when `of` is 0.
+pub fn percent(part: i64, of: i64) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        (part as f64 * 1000.0 / of as f64).round() / 10.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

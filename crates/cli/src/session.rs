@@ -424,6 +424,18 @@ pub fn graded(question: &Question, rating: Rating, ms: i64) -> Marked {
     }
 }
 
+/// Asks one question (a flashcard is self-graded) and times the reply in ms.
+pub fn ask_timed(asker: &mut dyn Asker, ask: &Ask<'_>) -> anyhow::Result<(Reply, i64)> {
+    let started = Instant::now();
+    let reply = if ask.question.style == Style::Flashcard {
+        asker.self_grade(ask)?
+    } else {
+        asker.ask(ask)?
+    };
+    let ms = started.elapsed().as_millis().min(i64::MAX as u128) as i64;
+    Ok((reply, ms))
+}
+
 /// Runs the quiz: asks the planned questions, then the missed ones once
 /// more; every answer is recorded before the next question is asked.
 pub fn run(
@@ -461,13 +473,7 @@ pub fn run(
                 total: list.len(),
                 retry,
             };
-            let started = Instant::now();
-            let reply = if question.style == Style::Flashcard {
-                asker.self_grade(&ask)?
-            } else {
-                asker.ask(&ask)?
-            };
-            let ms = started.elapsed().as_millis().min(i64::MAX as u128) as i64;
+            let (reply, ms) = ask_timed(asker, &ask)?;
             let given = match reply {
                 Reply::Graded(rating) => {
                     let marked = graded(question, rating, ms);

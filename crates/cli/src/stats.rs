@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 use rusqlite::params;
 use serde::Serialize;
 
-use crate::output::clean;
+use crate::output::{clean, percent};
 use crate::store::{CardCounts, SessionRow, Status, Store};
 
 /// The kinds of fact, in the order they are shown.
@@ -105,14 +105,6 @@ pub struct Report {
     /// Spaced repetition: cards due, new / learning / review, true
     /// retention (for one player).
     pub cards: CardCounts,
-}
-
-fn percent(part: i64, of: i64) -> f64 {
-    if of == 0 {
-        0.0
-    } else {
-        (part as f64 * 1000.0 / of as f64).round() / 10.0
-    }
 }
 
 impl Report {

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::app::{Format, QuizArgs};
 use crate::error::input;
+use crate::output::percent;
 use crate::session::{self, End, Marked, Options, Outcome, Recorder};
 use crate::store::{DeckRow, NewSession, QuestionRow, Store};
 use crate::{clock, interrupt, learner, prompt, script, source};
@@ -62,11 +63,13 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     // Decide how answers arrive before touching the store.
     let mut asker = asker(args.answers.as_deref(), args.format)?;
 
-    let player = learner::player(args.player.as_deref());
+    let player = learner::player(args.learner.player.as_deref());
     let mut store = if args.no_save {
         None
     } else {
-        Some(Store::open(&learner::data_dir(args.data_dir.as_deref())?)?)
+        Some(Store::open(&learner::data_dir(
+            args.learner.data_dir.as_deref(),
+        )?)?)
     };
     let started_ms = clock::now_ms()?;
     let session_id = format!("s-{:016x}", rand::rng().random::<u64>());
@@ -142,7 +145,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
                 planned: plan.len(),
                 answered,
                 score: right,
-                percent: percent(right, answered),
+                percent: percent(right as i64, answered as i64),
                 saved,
                 answers: &outcome.answers,
             };
@@ -287,14 +290,6 @@ pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow
     }
 }
 
-pub(crate) fn percent(score: usize, of: usize) -> f64 {
-    if of == 0 {
-        0.0
-    } else {
-        (score as f64 * 1000.0 / of as f64).round() / 10.0
-    }
-}
-
 /// The end-of-quiz summary.
 struct Summary<'a> {
     outcome: &'a Outcome,
@@ -321,7 +316,7 @@ impl Summary<'_> {
         writeln!(
             out,
             "Score: {score} of {answered} ({}%) in {}",
-            percent(score, answered),
+            percent(score as i64, answered as i64),
             duration(self.elapsed)
         )?;
         for kind in [Kind::Who, Kind::Where, Kind::When, Kind::HowMuch] {
@@ -362,7 +357,7 @@ impl Summary<'_> {
             (Some(_), Some((correct, asked))) => writeln!(
                 out,
                 "Your best before on this deck: {correct} of {asked} ({}%)",
-                percent(correct as usize, asked as usize)
+                percent(correct, asked)
             )?,
             (Some(_), None) => writeln!(out, "Your first score on this deck.")?,
             (None, _) => writeln!(out, "Not saved (--no-save).")?,

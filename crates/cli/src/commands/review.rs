@@ -18,9 +18,10 @@ use rand::Rng as _;
 use serde::Serialize;
 
 use crate::app::{Format, ReviewArgs};
-use crate::commands::quiz::{Asker, asker, percent};
+use crate::commands::quiz::{Asker, asker};
 use crate::error::input;
-use crate::session::{Ask, Marked, Recorder, Reply, graded, mark};
+use crate::output::percent;
+use crate::session::{Ask, Marked, Recorder, Reply, ask_timed, graded, mark};
 use crate::store::{DueCard, FILE_NAME, NewSession, Status, Store};
 use crate::{clock, interrupt, learner, prompt};
 
@@ -57,8 +58,8 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
     }
     let scheduler = Scheduler::new(args.retention).map_err(|e| input(e.to_string()))?;
     let mut asker = asker(args.answers.as_deref(), args.format)?;
-    let player = learner::player(args.player.as_deref());
-    let dir = learner::data_dir(args.data_dir.as_deref())?;
+    let player = learner::player(args.learner.player.as_deref());
+    let dir = learner::data_dir(args.learner.data_dir.as_deref())?;
     let now = clock::now()?;
     let now_ms = now.as_millisecond();
 
@@ -199,7 +200,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
                 out,
                 "Reviewed {} cards: {right} right ({}%).",
                 answers.len(),
-                percent(right, answers.len())
+                percent(right as i64, answers.len() as i64)
             )?;
             if args.cram {
                 writeln!(out, "Cramming left every card's schedule as it was.")?;
@@ -239,13 +240,7 @@ fn review(
             total: cards.len(),
             retry: false,
         };
-        let started = std::time::Instant::now();
-        let reply = if question.style == factdrill_core::Style::Flashcard {
-            asker.self_grade(&ask)?
-        } else {
-            asker.ask(&ask)?
-        };
-        let ms = started.elapsed().as_millis().min(i64::MAX as u128) as i64;
+        let (reply, ms) = ask_timed(asker, &ask)?;
         let marked = match reply {
             Reply::Graded(rating) => graded(question, rating, ms),
             Reply::Given(text) => {

@@ -15,8 +15,8 @@ use crate::{clock, learner};
 /// Runs `factdrill stats`.
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     crate::prompt::apply_no_color();
-    let dir = learner::data_dir(args.data_dir.as_deref())?;
-    let name = learner::player(args.player.as_deref());
+    let dir = learner::data_dir(args.learner.data_dir.as_deref())?;
+    let name = learner::player(args.learner.player.as_deref());
     let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
     let now = clock::now()?;
     // Reading stats never creates a store.

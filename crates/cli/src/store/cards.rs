@@ -284,8 +284,7 @@ impl Store {
             due_today,
             due_7_days: due_7,
             due_30_days: due_30,
-            true_retention_30_days: (reviews > 0)
-                .then(|| (kept as f64 * 1000.0 / reviews as f64).round() / 10.0),
+            true_retention_30_days: (reviews > 0).then(|| crate::output::percent(kept, reviews)),
             retention_reviews: reviews,
         })
     }
