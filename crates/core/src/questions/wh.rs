@@ -6,7 +6,7 @@
 use rand::rngs::StdRng;
 
 use super::clause::{Piece, Words, capitalise, render};
-use super::verbs::{Tense, base};
+use super::verbs::{Tense, base, singular};
 use super::{Context, Question, Style, Target, choice, question_id, rank};
 use crate::facts::{Category, Kind};
 use crate::gazetteer::{Form, GAZETTEER};
@@ -374,7 +374,18 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             wh.clone()
         };
         pieces.push(Piece::Text(who.clone()));
-        pieces.extend((v..to).map(Piece::Token));
+        // "Police have charged" → "Who has charged": a bare "who" or
+        // "which country" is singular.
+        let agree = matches!(t.e.kind, Kind::Who | Kind::Where)
+            .then(|| singular(words.low(v)))
+            .flatten();
+        match agree {
+            Some(verb) if v < to => {
+                pieces.push(Piece::Text(verb.to_owned()));
+                pieces.extend((v + 1..to).map(Piece::Token));
+            }
+            _ => pieces.extend((v..to).map(Piece::Token)),
+        }
         embedded = pieces.clone();
     } else if b <= s {
         // The answer fronted before the subject: a time or place phrase.
@@ -715,6 +726,20 @@ mod tests {
             "Belarusian president Aleksandr Lukashenka has recently told Reuters that he is not planning to leave Minsk.",
             "Who has recently told Reuters that he is not planning to leave Minsk?",
             "Aleksandr Lukashenka",
+        );
+    }
+
+    #[test]
+    fn a_plural_subject_s_verb_agrees_with_who() {
+        has_wh(
+            "Police have charged a man in Perth over the fire.",
+            "Who has charged a man in Perth over the fire?",
+            "police",
+        );
+        has_wh(
+            "Firefighters were called to Parramatta on Sunday.",
+            "Who was called to Parramatta on Sunday?",
+            "firefighters",
         );
     }
 
