@@ -150,6 +150,26 @@ const AWARD_HEADS: &[&str] = &[
     "honour",
     "honor",
 ];
+/// Last words of named events: "Hopman Cup", "US Open", "Commonwealth
+/// Games", "Gulf War". Neither a who nor a where.
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "tournament",
+    "series",
+    "classic",
+    "marathon",
+    "festival",
+    "prix",
+    "derby",
+    "rally",
+    "war",
+    "expo",
+];
 /// Lowercase nouns that make the names before them places.
 const PLACE_NOUNS: &[&str] = &[
     "region",
@@ -517,8 +537,10 @@ impl<'t> Runs<'t> {
         let honorific =
             a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
                 || a >= 1 && g.honorifics.contains(s.word(a - 1));
-        if AWARD_HEADS.contains(&s.low(b - 1)) && words.len() > 1 {
-            return; // "Guggenheim Fellowship", "Nobel Prize": not a who
+        if (AWARD_HEADS.contains(&s.low(b - 1)) || EVENT_HEADS.contains(&s.low(b - 1)))
+            && words.len() > 1
+        {
+            return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
         // "the Olive Tree café": people's names take no article.
         if words.len() > 1 && a > 0 && s.is(a - 1, "the") {

@@ -218,6 +218,13 @@ fn answer_span(ctx: &Context, t: &Target, words: &Words) -> Option<(usize, usize
             }
         }
     }
+    // "Mr Arafat", "Dr. Lee": the honorific goes with the name.
+    if !with_role && t.e.kind == Kind::Who {
+        let dot = usize::from(a > 1 && words.low(a - 1) == ".");
+        if a > dot && GAZETTEER.honorifics.contains(words.word(a - 1 - dot)) {
+            a -= 1 + dot;
+        }
+    }
     if a > 0 && words.low(a - 1) == "the" {
         a -= 1;
     }
@@ -726,6 +733,15 @@ mod tests {
             "Belarusian president Aleksandr Lukashenka has recently told Reuters that he is not planning to leave Minsk.",
             "Who has recently told Reuters that he is not planning to leave Minsk?",
             "Aleksandr Lukashenka",
+        );
+    }
+
+    #[test]
+    fn an_honorific_leaves_with_its_name() {
+        has_wh(
+            "The minister accused the rebels of trying to kill Mr Dlamini.",
+            "Who did the minister accuse the rebels of trying to kill?",
+            "Dlamini",
         );
     }
 
