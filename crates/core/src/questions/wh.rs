@@ -510,6 +510,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             };
             wh = format!("{} {object}", words.low(a - 1));
         }
+        // "… to the Pacific island of?": an "of" cannot be left behind.
+        if rm_a == a && words.low(a - 1) == "of" {
+            return None;
+        }
         // What follows the answer up to the clause end stays; a dangling
         // comma goes.
         let subject: Vec<Piece> = (s..v).map(Piece::Token).collect();
@@ -734,6 +738,12 @@ mod tests {
             "Who has recently told Reuters that he is not planning to leave Minsk?",
             "Aleksandr Lukashenka",
         );
+    }
+
+    #[test]
+    fn no_of_is_left_hanging() {
+        let got = prompts("The ship took the refugees to the Pacific island of Nauru.");
+        assert!(got.iter().all(|(_, p, _)| !p.ends_with(" of?")), "{got:#?}");
     }
 
     #[test]
