@@ -511,7 +511,8 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             wh = format!("{} {object}", words.low(a - 1));
         }
         // "… to the Pacific island of?": an "of" cannot be left behind.
-        if rm_a == a && words.low(a - 1) == "of" {
+        // Nor an "and": the answer is one of a list ("Carl Walz and ?").
+        if rm_a == a && matches!(words.low(a - 1), "of" | "and" | "or" | "nor") {
             return None;
         }
         // What follows the answer up to the clause end stays; a dangling
@@ -741,9 +742,19 @@ mod tests {
     }
 
     #[test]
-    fn no_of_is_left_hanging() {
-        let got = prompts("The ship took the refugees to the Pacific island of Nauru.");
-        assert!(got.iter().all(|(_, p, _)| !p.ends_with(" of?")), "{got:#?}");
+    fn no_of_or_and_is_left_hanging() {
+        for text in [
+            "The ship took the refugees to the Pacific island of Nauru.",
+            "Taking over from the crew are French commander Paul Girard and US astronauts \
+             Dana Brooks and Lee Marsh, who flew up on Monday.",
+        ] {
+            let got = prompts(text);
+            assert!(
+                got.iter()
+                    .all(|(_, p, _)| !p.ends_with("island of?") && !p.ends_with(" and?")),
+                "{got:#?}"
+            );
+        }
     }
 
     #[test]
