@@ -190,12 +190,20 @@ pub enum DeckFormat {
 
 /// `factdrill generate`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = GENERATE_EXAMPLES)]
 pub struct GenerateArgs {
-    /// The article: plain text or Markdown, with optional TOML front matter.
-    pub article: PathBuf,
-    /// Write the deck here instead of to standard output.
-    #[arg(short, long, value_name = "DECK")]
+    /// Articles (plain text or Markdown, with optional TOML front matter),
+    /// or folders of articles; more than one, or a folder, needs `-o DIR`.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// One article: write its deck to this file instead of standard output.
+    /// Several articles or a folder: the folder to write one deck per article
+    /// into (`a.txt` → `DIR/a.deck.toml`).
+    #[arg(short, long, value_name = "DECK|DIR")]
     pub output: Option<PathBuf>,
+    /// Replace decks that already exist in the output folder.
+    #[arg(long)]
+    pub force: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DeckFormat::Toml)]
     pub format: DeckFormat,
@@ -206,6 +214,17 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
 }
+
+const GENERATE_EXAMPLES: &str = "\
+Examples:
+  factdrill generate article.txt                 the deck on standard output
+  factdrill generate article.txt -o article.deck.toml
+  factdrill generate articles/ -o decks/         one deck per article of the folder
+  factdrill generate a.txt b.md -o decks/ --force
+
+A folder means its own article files: not its subfolders, hidden files or
+decks (.toml, .json). A file that fails is reported at the end; the others
+are written, and the exit code is not 0.";
 
 /// `factdrill check`.
 #[derive(Debug, clap::Args)]
