@@ -194,3 +194,76 @@ fn several_articles_without_an_output_folder_is_a_usage_error() {
     );
     assert_eq!(fs::read_to_string(&file).unwrap(), "x");
 }
+
+/// Answers for a quiz on the storm deck with `seed`: the right answer to
+/// the first `right` questions, a wrong one to the rest.
+fn storm_answers(home: &Home, seed: &str, right: usize) -> String {
+    let deck = common::deck(home);
+    common::order(home, &deck, seed)
+        .iter()
+        .enumerate()
+        .map(|(i, prompt)| {
+            if i < right {
+                format!("{}\n", common::right_answer(prompt))
+            } else {
+                "nowhere\n".to_owned()
+            }
+        })
+        .collect::<String>()
+        + "\n\n\n\n"
+}
+
+#[test]
+fn list_shows_shipped_decks_and_yours_with_last_and_best_scores() {
+    let home = Home::new();
+    let o = home.cmd(&["list", "--format", "json"]).output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let listing = common::json(&o);
+    let decks = listing["decks"].as_array().unwrap();
+    assert_eq!(decks.len(), 1);
+    assert_eq!(decks[0]["name"], "lukashenka-and-bakiyev");
+    assert_eq!(decks[0]["origin"], "shipped");
+    assert!(decks[0]["questions"].as_u64().unwrap() > 20);
+    assert!(!home.store().exists(), "listing must not create a store");
+
+    // Your decks live in the data folder's decks/; quiz takes their names.
+    let folder = home.path().join("decks");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("storm.deck.toml"), common::DECK).unwrap();
+    let all_right = storm_answers(&home, "4", 4);
+    let o = home.quiz(&["storm", "--seed", "4", "--player", "ana"], &all_right);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let two_right = storm_answers(&home, "5", 2);
+    let o = home.quiz(&["storm", "--seed", "5", "--player", "ana"], &two_right);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    let o = home
+        .cmd(&["list", "--player", "ana", "--format", "json"])
+        .output()
+        .unwrap();
+    let listing = common::json(&o);
+    let storm = &listing["decks"][1];
+    assert_eq!(storm["name"], "storm");
+    assert_eq!(storm["origin"], "yours");
+    assert_eq!(storm["questions"], 4);
+    assert_eq!(storm["last"]["score"], 2);
+    assert_eq!(storm["best"]["score"], 4);
+    assert_eq!(storm["best"]["percent"], 100.0);
+    assert!(listing["decks"][0]["last"].is_null());
+
+    let o = home.cmd(&["list", "--player", "ana"]).output().unwrap();
+    let out = text(&o.stdout);
+    let row = out.lines().find(|l| l.starts_with("storm ")).unwrap();
+    assert!(row.contains("2/4 (50%)"), "{out}");
+    assert!(row.contains("4/4 (100%)"), "{out}");
+    assert!(row.ends_with("Storm hits Sydney"), "{out}");
+
+    // A broken deck in the folder is named; the others are still listed.
+    fs::write(folder.join("broken.deck.toml"), "format = 1\n[[question\n").unwrap();
+    let o = home.cmd(&["list", "--player", "ana"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stdout).contains("storm "));
+    let err = text(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("broken.deck.toml:2"), "{err}");
+}

@@ -27,6 +27,8 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Validate a deck file without running it.
     Check(CheckArgs),
+    /// List the decks you can quiz on, with your last and best scores.
+    List(ListArgs),
     /// Take a quiz on an article or a deck, in the terminal or from a script.
     #[command(after_help = QUIZ_EXAMPLES)]
     Quiz(QuizArgs),
@@ -179,6 +181,16 @@ pub struct StatsArgs {
     pub format: Format,
 }
 
+/// `factdrill list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub learner: LearnerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 /// Output format for decks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DeckFormat {
@@ -275,6 +287,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Facts(args) => commands::facts::run(&args),
         Command::Generate(args) => commands::generate::run(&args),
         Command::Check(args) => commands::check::run(&args),
+        Command::List(args) => commands::list::run(&args),
         Command::Quiz(args) => commands::quiz::run(&args),
         Command::Review(args) => commands::review::run(&args),
         Command::Stats(args) => commands::stats::run(&args),

@@ -44,7 +44,11 @@ struct Results<'a> {
 /// Runs `factdrill quiz`.
 pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     prompt::apply_no_color();
-    let deck = source::load(args.source.as_deref(), args.max_bytes)?;
+    let deck = source::load_in(
+        args.source.as_deref(),
+        args.max_bytes,
+        args.learner.data_dir.as_deref(),
+    )?;
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let options = Options {
         count: usize::from(args.count),

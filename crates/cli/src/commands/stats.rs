@@ -89,6 +89,11 @@ pub(crate) fn deck_id(store: &Store, given: &str) -> anyhow::Result<String> {
     if let Some(id) = found {
         return Ok(id);
     }
-    let deck = crate::source::load(Some(Path::new(given)), crate::input::DEFAULT_MAX_BYTES)?;
+    // The store lives in the data folder, which also holds your decks.
+    let deck = crate::source::load_in(
+        Some(Path::new(given)),
+        crate::input::DEFAULT_MAX_BYTES,
+        store.path().parent(),
+    )?;
     Ok(deck.id)
 }
