@@ -267,3 +267,247 @@ fn list_shows_shipped_decks_and_yours_with_last_and_best_scores() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("broken.deck.toml:2"), "{err}");
 }
+
+/// A quiz on the storm deck for `player` answering the first `right`
+/// questions right; returns the results JSON it printed.
+fn storm_quiz(home: &Home, player: &str, seed: &str, right: usize) -> String {
+    let deck = common::deck(home);
+    let answers = storm_answers(home, seed, right);
+    let o = home.quiz(
+        &[
+            deck.to_str().unwrap(),
+            "--seed",
+            seed,
+            "--player",
+            player,
+            "--format",
+            "json",
+        ],
+        &answers,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    text(&o.stdout)
+}
+
+fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "player");
+    assert_eq!(&header[1], "sessions");
+    reader.records().map(Result::unwrap).collect()
+}
+
+fn column(bytes: &[u8], name: &str) -> usize {
+    let mut reader = csv::Reader::from_reader(bytes);
+    reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn stats_players_is_a_table_by_player_in_text_csv_and_json() {
+    let home = Home::new();
+    // Names a gradebook must survive: a comma, quotes, a formula.
+    let lopez = "Lopez, Ana";
+    let nick = "Bo \"the Bolt\" Park";
+    let formula = "=1+1";
+    storm_quiz(&home, lopez, "4", 4);
+    storm_quiz(&home, lopez, "5", 1);
+    storm_quiz(&home, nick, "6", 3);
+    storm_quiz(&home, formula, "7", 0);
+
+    let o = home.cmd(&["stats", "--players"]).output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("PLAYER "), "{out}");
+    assert!(lines[0].contains("HOW MUCH"), "{out}");
+    assert_eq!(lines.len(), 4, "{out}");
+    let row = lines.iter().find(|l| l.starts_with(lopez)).unwrap();
+    assert!(row.contains("1/4 (25%)"), "last: {out}");
+    assert!(row.contains("4/4 (100%)"), "best: {out}");
+
+    let o = home
+        .cmd(&["stats", "--players", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let rows = csv_rows(&o.stdout);
+    assert_eq!(rows.len(), 3);
+    let names: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(names, ["'=1+1", nick, lopez]);
+    let last = column(&o.stdout, "last_score");
+    let best = column(&o.stdout, "best_percent");
+    let answers = column(&o.stdout, "answers");
+    let lopez_row = &rows[2];
+    assert_eq!(&lopez_row[1], "2");
+    assert_eq!(&lopez_row[last], "1");
+    assert_eq!(&lopez_row[best], "100");
+    // Ana's 8 first answers, plus the 3 missed ones asked again.
+    assert_eq!(&lopez_row[answers], "11");
+    let nick_row = &rows[1];
+    assert_eq!(&nick_row[last], "3");
+
+    let json = home.stats(&["--players"]);
+    let players = json["players"].as_array().unwrap();
+    assert_eq!(players.len(), 3);
+    assert_eq!(players[2]["player"], lopez);
+    assert_eq!(players[2]["sessions"], 2);
+    let by_kind = players[2]["by_kind"].as_object().unwrap();
+    let answered: i64 = by_kind
+        .values()
+        .map(|k| k["answered"].as_i64().unwrap())
+        .sum();
+    assert_eq!(answered, 11);
+
+    // --deck narrows the table; another deck's quiz is not in it.
+    let o = home.quiz(
+        &["--count", "3", "--seed", "1", "--player", "Cy"],
+        "a\nb\nc\n\n\n\n",
+    );
+    assert!(o.status.code() == Some(0), "{}", text(&o.stderr));
+    let all = home.stats(&["--players"]);
+    assert_eq!(all["players"].as_array().unwrap().len(), 4);
+    let storm = home.stats(&["--players", "--deck", "Storm hits Sydney"]);
+    assert_eq!(storm["players"].as_array().unwrap().len(), 3);
+    assert_eq!(storm["deck"], "d-000000000abc");
+
+    // CSV is for the table; --players is for everyone, not one player.
+    let o = home.cmd(&["stats", "--format", "csv"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("add --players"));
+    let o = home
+        .cmd(&["stats", "--players", "--player", "ana"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn results_from_two_machines_merge_into_a_third_without_double_counting() {
+    let (one, two, teacher) = (Home::new(), Home::new(), Home::new());
+    let results = teacher.path().join("results");
+    fs::create_dir(&results).unwrap();
+    // Machine one: two students, one file each; machine two: appended
+    // results of two quizzes in one file. 16 first answers, and 6 missed
+    // ones asked again (bo 2, cy 3 and 1).
+    fs::write(results.join("ana.json"), storm_quiz(&one, "ana", "4", 4)).unwrap();
+    fs::write(results.join("bo.json"), storm_quiz(&one, "bo", "5", 2)).unwrap();
+    let cy = storm_quiz(&two, "cy", "6", 1) + &storm_quiz(&two, "cy", "7", 3);
+    fs::write(results.join("cy.json"), cy).unwrap();
+    let files: Vec<String> = ["ana", "bo", "cy"]
+        .iter()
+        .map(|n| results.join(format!("{n}.json")).display().to_string())
+        .collect();
+    let mut args = vec!["stats", "--import"];
+    args.extend(files.iter().map(String::as_str));
+
+    let o = teacher.cmd(&args).output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout).trim(),
+        "imported 4 sessions (22 answers) of 3 players from 3 files"
+    );
+    let before = teacher.stats(&["--players"]);
+
+    // Again, and with --players: nothing new, the same table.
+    let mut again = args.clone();
+    again.extend(["--players", "--format", "csv"]);
+    let o = teacher.cmd(&again).output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(
+            "imported 0 sessions (0 answers) of 0 players from 3 files; 4 sessions already here"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+    let rows = csv_rows(&o.stdout);
+    let names: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(names, ["ana", "bo", "cy"]);
+    assert_eq!(&rows[2][1], "2");
+    assert_eq!(teacher.stats(&["--players"]), before);
+
+    let players = before["players"].as_array().unwrap();
+    let ana = &players[0];
+    assert_eq!(
+        (ana["sessions"].as_i64(), ana["answers"].as_i64()),
+        (Some(1), Some(4))
+    );
+    assert_eq!(ana["best"]["percent"], 100.0);
+    let cy = &players[2];
+    assert_eq!(cy["last"]["score"], 3);
+    assert_eq!(cy["best"]["score"], 3);
+    // Per-player stats read the imported sessions like local ones.
+    let cy_stats = teacher.stats(&["--player", "cy"]);
+    assert_eq!(cy_stats["sessions"].as_array().unwrap().len(), 2);
+    // Missed questions keep their prompts, imported with the answers.
+    let missed = cy_stats["most_missed"][0]["prompt"].as_str().unwrap();
+    assert!(missed.ends_with('?') || missed.ends_with('.'), "{missed}");
+
+    // A machine importing its own results counts nothing twice.
+    let own = one.cmd(&args[..4]).output().unwrap();
+    assert!(
+        text(&own.stdout).contains("imported 0 sessions"),
+        "{}",
+        text(&own.stdout)
+    );
+    assert!(text(&own.stdout).contains("2 sessions already here"));
+    assert_eq!(one.stats(&["--players"])["players"][0]["sessions"], 1);
+}
+
+#[test]
+fn a_broken_or_foreign_results_file_imports_nothing() {
+    let (one, teacher) = (Home::new(), Home::new());
+    let good = teacher.path().join("good.json");
+    fs::write(&good, storm_quiz(&one, "ana", "4", 4)).unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "cut.json",
+            b"{\"session\": \"s-1\", \"play",
+            "cut.json: is not valid JSON",
+        ),
+        (
+            "deck.json",
+            br#"{"id": "d-1", "title": "T", "questions": []}"#,
+            "deck.json: is not the results of `factdrill quiz --format json`",
+        ),
+        (
+            "photo.json",
+            b"\x89PNG\r\n\x1a\n\x00",
+            "photo.json: is not valid JSON",
+        ),
+        ("empty.json", b"", "empty.json: holds no quiz results"),
+    ];
+    for (name, bytes, expected) in cases {
+        let bad = teacher.path().join(name);
+        fs::write(&bad, bytes).unwrap();
+        let o = teacher
+            .cmd(&["stats", "--import"])
+            .arg(&good)
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = text(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(expected), "{err}");
+        assert!(!teacher.store().exists(), "{name}: nothing may be written");
+    }
+    // An edited score is caught too.
+    let edited = fs::read_to_string(&good)
+        .unwrap()
+        .replace("\"score\": 4", "\"score\": 3");
+    let bad = teacher.path().join("edited.json");
+    fs::write(&bad, edited).unwrap();
+    let o = teacher
+        .cmd(&["stats", "--import"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("does not match its answers"));
+}

@@ -65,7 +65,10 @@ const STATS_EXAMPLES: &str = "\
 Examples:
   factdrill stats
   factdrill stats --player ana --deck lukashenka-and-bakiyev
-  factdrill stats --format json";
+  factdrill stats --format json
+  factdrill stats --players                          the class, one line per player
+  factdrill stats --players --deck crime --format csv > gradebook.csv
+  factdrill stats --import results/*.json --players  merge results from other machines";
 
 /// A kind of fact, for `--kinds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -176,9 +179,27 @@ pub struct StatsArgs {
     /// Only this deck: its name, title, id, or file.
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// A table by player: quizzes, last and best score, accuracy by kind.
+    #[arg(long, conflicts_with = "player")]
+    pub players: bool,
+    /// Merge results that `quiz --format json` wrote (on other machines)
+    /// into this store; a session already here is not counted twice.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub import: Vec<PathBuf>,
+    /// Output format (csv: the table by player, for a gradebook).
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+/// Output format for `factdrill stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A readable report or table.
+    Text,
+    /// JSON for programs.
+    Json,
+    /// Comma-separated values (with --players), for spreadsheets.
+    Csv,
 }
 
 /// `factdrill list`.
