@@ -511,3 +511,19 @@ fn a_broken_or_foreign_results_file_imports_nothing() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("does not match its answers"));
 }
+
+#[test]
+fn generate_draws_a_progress_bar_on_a_terminal() {
+    use rexpect::session::spawn_command;
+    let home = Home::new();
+    let out = home.path().join("decks");
+    let mut cmd = home.cmd(&["generate", "-o", out.to_str().unwrap()]);
+    cmd.arg(root().join("tests/articles")).env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+    // The bar's first frame: no article done yet, out of the folder's six.
+    p.exp_string(" 0/6 ").unwrap();
+    p.exp_string(&format!("wrote 6 decks to {}", out.display()))
+        .unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(deck_names(&out).len(), 6);
+}

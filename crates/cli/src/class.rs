@@ -30,7 +30,8 @@ pub struct Score {
 }
 
 impl Score {
-    fn of(s: &SessionRow) -> Score {
+    /// The score of a stored session.
+    pub fn of(s: &SessionRow) -> Score {
         Score {
             score: s.correct + s.close,
             answered: s.asked,

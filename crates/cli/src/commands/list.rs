@@ -10,25 +10,13 @@ use factdrill_core::deck::Deck;
 use serde::Serialize;
 
 use crate::app::{Format, ListArgs};
+use crate::class::Score;
 use crate::content::DECKS;
 use crate::error::input;
-use crate::output::{clean, percent};
+use crate::learner;
+use crate::output::clean;
 use crate::source::{DECKS_DIR, user_decks};
 use crate::store::{FILE_NAME, Status, Store};
-use crate::{clock, learner};
-
-/// A score: right (close spellings count) of answered.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Score {
-    /// Right first-time answers.
-    pub score: i64,
-    /// First-time answers.
-    pub answered: i64,
-    /// `score / answered` as a percentage, one decimal.
-    pub percent: f64,
-    /// When the session started, RFC 3339.
-    pub started: String,
-}
 
 /// One deck in the list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,17 +127,11 @@ fn scores(
         .iter()
         .filter(|s| s.mode == "quiz" && s.asked > 0)
         .collect();
-    let to_score = |s: &crate::store::SessionRow| Score {
-        score: s.correct + s.close,
-        answered: s.asked,
-        percent: percent(s.correct + s.close, s.asked),
-        started: clock::rfc3339(s.started_ms),
-    };
-    let last = quizzes.last().map(|s| to_score(s));
+    let last = quizzes.last().map(|s| Score::of(s));
     let best = quizzes
         .iter()
         .filter(|s| s.status == Status::Complete)
-        .map(|s| to_score(s))
+        .map(|s| Score::of(s))
         .max_by(|a, b| {
             a.percent
                 .total_cmp(&b.percent)
