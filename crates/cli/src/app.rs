@@ -340,6 +340,41 @@ mod tests {
     }
 
     #[test]
+    fn generate_takes_many_articles_and_stats_many_imports() {
+        let cli =
+            Cli::try_parse_from(["factdrill", "generate", "a.txt", "dir", "-o", "out"]).unwrap();
+        let Command::Generate(args) = cli.command else {
+            panic!("generate expected");
+        };
+        assert_eq!(
+            args.articles,
+            [PathBuf::from("a.txt"), PathBuf::from("dir")]
+        );
+        assert!(!args.force);
+        let cli = Cli::try_parse_from([
+            "factdrill",
+            "stats",
+            "--import",
+            "a.json",
+            "b.json",
+            "--players",
+            "--format",
+            "csv",
+        ])
+        .unwrap();
+        let Command::Stats(args) = cli.command else {
+            panic!("stats expected");
+        };
+        assert_eq!(args.import.len(), 2);
+        assert!(args.players);
+        assert_eq!(args.format, StatsFormat::Csv);
+        assert!(Cli::try_parse_from(["factdrill", "generate"]).is_err());
+        assert!(
+            Cli::try_parse_from(["factdrill", "stats", "--players", "--player", "ana"]).is_err()
+        );
+    }
+
+    #[test]
     fn clap_definition_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
