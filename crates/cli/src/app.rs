@@ -27,6 +27,8 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Validate a deck file without running it.
     Check(CheckArgs),
+    /// List the decks you can quiz on, with your last and best scores.
+    List(ListArgs),
     /// Take a quiz on an article or a deck, in the terminal or from a script.
     #[command(after_help = QUIZ_EXAMPLES)]
     Quiz(QuizArgs),
@@ -63,7 +65,10 @@ const STATS_EXAMPLES: &str = "\
 Examples:
   factdrill stats
   factdrill stats --player ana --deck lukashenka-and-bakiyev
-  factdrill stats --format json";
+  factdrill stats --format json
+  factdrill stats --players                          the class, one line per player
+  factdrill stats --players --deck crime --format csv > gradebook.csv
+  factdrill stats --import results/*.json --players  merge results from other machines";
 
 /// A kind of fact, for `--kinds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +179,34 @@ pub struct StatsArgs {
     /// Only this deck: its name, title, id, or file.
     #[arg(long, value_name = "NAME")]
     pub deck: Option<String>,
+    /// A table by player: quizzes, last and best score, accuracy by kind.
+    #[arg(long, conflicts_with = "player")]
+    pub players: bool,
+    /// Merge results that `quiz --format json` wrote (on other machines)
+    /// into this store; a session already here is not counted twice.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub import: Vec<PathBuf>,
+    /// Output format (csv: the table by player, for a gradebook).
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+/// Output format for `factdrill stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A readable report or table.
+    Text,
+    /// JSON for programs.
+    Json,
+    /// Comma-separated values (with --players), for spreadsheets.
+    Csv,
+}
+
+/// `factdrill list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub learner: LearnerArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -190,12 +223,20 @@ pub enum DeckFormat {
 
 /// `factdrill generate`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = GENERATE_EXAMPLES)]
 pub struct GenerateArgs {
-    /// The article: plain text or Markdown, with optional TOML front matter.
-    pub article: PathBuf,
-    /// Write the deck here instead of to standard output.
-    #[arg(short, long, value_name = "DECK")]
+    /// Articles (plain text or Markdown, with optional TOML front matter),
+    /// or folders of articles; more than one, or a folder, needs `-o DIR`.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// One article: write its deck to this file instead of standard output.
+    /// Several articles or a folder: the folder to write one deck per article
+    /// into (`a.txt` → `DIR/a.deck.toml`).
+    #[arg(short, long, value_name = "DECK|DIR")]
     pub output: Option<PathBuf>,
+    /// Replace decks that already exist in the output folder.
+    #[arg(long)]
+    pub force: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DeckFormat::Toml)]
     pub format: DeckFormat,
@@ -206,6 +247,17 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
 }
+
+const GENERATE_EXAMPLES: &str = "\
+Examples:
+  factdrill generate article.txt                 the deck on standard output
+  factdrill generate article.txt -o article.deck.toml
+  factdrill generate articles/ -o decks/         one deck per article of the folder
+  factdrill generate a.txt b.md -o decks/ --force
+
+A folder means its own article files: not its subfolders, hidden files or
+decks (.toml, .json). A file that fails is reported at the end; the others
+are written, and the exit code is not 0.";
 
 /// `factdrill check`.
 #[derive(Debug, clap::Args)]
@@ -256,6 +308,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Facts(args) => commands::facts::run(&args),
         Command::Generate(args) => commands::generate::run(&args),
         Command::Check(args) => commands::check::run(&args),
+        Command::List(args) => commands::list::run(&args),
         Command::Quiz(args) => commands::quiz::run(&args),
         Command::Review(args) => commands::review::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
@@ -284,6 +337,41 @@ mod tests {
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.max_bytes, 10);
         assert_eq!(args.article, PathBuf::from("a.txt"));
+    }
+
+    #[test]
+    fn generate_takes_many_articles_and_stats_many_imports() {
+        let cli =
+            Cli::try_parse_from(["factdrill", "generate", "a.txt", "dir", "-o", "out"]).unwrap();
+        let Command::Generate(args) = cli.command else {
+            panic!("generate expected");
+        };
+        assert_eq!(
+            args.articles,
+            [PathBuf::from("a.txt"), PathBuf::from("dir")]
+        );
+        assert!(!args.force);
+        let cli = Cli::try_parse_from([
+            "factdrill",
+            "stats",
+            "--import",
+            "a.json",
+            "b.json",
+            "--players",
+            "--format",
+            "csv",
+        ])
+        .unwrap();
+        let Command::Stats(args) = cli.command else {
+            panic!("stats expected");
+        };
+        assert_eq!(args.import.len(), 2);
+        assert!(args.players);
+        assert_eq!(args.format, StatsFormat::Csv);
+        assert!(Cli::try_parse_from(["factdrill", "generate"]).is_err());
+        assert!(
+            Cli::try_parse_from(["factdrill", "stats", "--players", "--player", "ana"]).is_err()
+        );
     }
 
     #[test]

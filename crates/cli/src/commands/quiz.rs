@@ -38,13 +38,20 @@ struct Results<'a> {
     score: usize,
     percent: f64,
     saved: bool,
+    /// The question ids planned, in order (so `stats --import` keeps the
+    /// plan of a session stopped early).
+    plan: &'a [String],
     answers: &'a [Marked],
 }
 
 /// Runs `factdrill quiz`.
 pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     prompt::apply_no_color();
-    let deck = source::load(args.source.as_deref(), args.max_bytes)?;
+    let deck = source::load_in(
+        args.source.as_deref(),
+        args.max_bytes,
+        args.learner.data_dir.as_deref(),
+    )?;
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let options = Options {
         count: usize::from(args.count),
@@ -75,11 +82,11 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     let session_id = format!("s-{:016x}", rand::rng().random::<u64>());
     let mut player_id = 0;
     let mut previous_best = None;
+    let plan_ids: Vec<String> = plan.iter().map(|&i| deck.questions[i].id.clone()).collect();
     if let Some(store) = store.as_mut() {
         store.reap()?;
         player_id = store.player(&player, started_ms)?;
         save_deck(store, &deck, started_ms)?;
-        let plan_ids: Vec<String> = plan.iter().map(|&i| deck.questions[i].id.clone()).collect();
         store.start_session(&NewSession {
             id: &session_id,
             player: player_id,
@@ -147,6 +154,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
                 score: right,
                 percent: percent(right as i64, answered as i64),
                 saved,
+                plan: &plan_ids,
                 answers: &outcome.answers,
             };
             serde_json::to_writer_pretty(&mut out, &results)?;

@@ -15,8 +15,10 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 mod cards;
+mod import;
 
 pub use cards::{CardCounts, DueCard, Schedule};
+pub use import::{Imported, ImportedAnswer, ImportedSession};
 
 /// File name of the store inside the data directory.
 pub const FILE_NAME: &str = "factdrill.sqlite";

@@ -1,0 +1,259 @@
+//! Import: quiz sessions played on other machines, merged into this store
+//! in one transaction. A session is known by its id (random, made when it
+//! started), so a session already here (imported before, or played on
+//! this machine) is never counted twice.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Status, Store, describe};
+
+/// A finished quiz session from another store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedSession {
+    /// Session id, as the machine that played it made it.
+    pub id: String,
+    /// Player name (players are matched by name).
+    pub player: String,
+    /// Deck id.
+    pub deck: String,
+    /// Deck title.
+    pub deck_title: String,
+    /// Start, ms since the Unix epoch.
+    pub started_ms: i64,
+    /// End, ms since the Unix epoch.
+    pub ended_ms: i64,
+    /// Complete or interrupted.
+    pub status: Status,
+    /// The question ids planned, in order.
+    pub plan: Vec<String>,
+    /// Every answer, second tries included, in the order given.
+    pub answers: Vec<ImportedAnswer>,
+}
+
+/// One answer of an imported session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedAnswer {
+    /// Question id.
+    pub question: String,
+    /// who / where / when / `how_much`.
+    pub kind: String,
+    /// Question style.
+    pub style: String,
+    /// The prompt as asked.
+    pub prompt: String,
+    /// The right answer.
+    pub expected: String,
+    /// The sentence it comes from.
+    pub sentence: String,
+    /// What the learner gave.
+    pub given: String,
+    /// correct / close / wrong.
+    pub verdict: String,
+    /// A missed question asked again.
+    pub retry: bool,
+    /// How long the learner took, in ms.
+    pub response_ms: i64,
+    /// When, ms since the Unix epoch.
+    pub answered_ms: i64,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Imported {
+    /// Sessions added.
+    pub sessions: usize,
+    /// Answers added.
+    pub answers: usize,
+    /// Sessions left out because this store already has them.
+    pub already_here: usize,
+    /// The players of the sessions added.
+    pub players: BTreeSet<String>,
+}
+
+impl Store {
+    /// Adds the sessions this store does not have yet, with their players,
+    /// decks, questions (as asked) and answers, all in one transaction:
+    /// either every new session is stored or none is.
+    pub fn import(
+        &mut self,
+        sessions: &[ImportedSession],
+        now_ms: i64,
+    ) -> anyhow::Result<Imported> {
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(&path, &e));
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let mut done = Imported::default();
+        for s in sessions {
+            let here: Option<i64> = tx
+                .query_row("SELECT 1 FROM sessions WHERE id = ?1", [&s.id], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(fail)?;
+            if here.is_some() {
+                done.already_here += 1;
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO players (name, created_ms) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+                params![s.player, now_ms],
+            )
+            .map_err(fail)?;
+            let player: i64 = tx
+                .query_row("SELECT id FROM players WHERE name = ?1", [&s.player], |r| {
+                    r.get(0)
+                })
+                .map_err(fail)?;
+            let known: BTreeSet<&str> = s.answers.iter().map(|a| a.question.as_str()).collect();
+            // A deck this store has keeps its title and question count.
+            tx.execute(
+                "INSERT INTO decks (id, title, source, questions, first_seen_ms, last_seen_ms)
+                 VALUES (?1, ?2, NULL, ?3, ?4, ?4) ON CONFLICT(id) DO NOTHING",
+                params![s.deck, s.deck_title, known.len() as i64, s.started_ms],
+            )
+            .map_err(fail)?;
+            for a in &s.answers {
+                // Questions as asked, so stats can show them; without a
+                // body, review never asks them (their cards stay with the
+                // machine that played them).
+                tx.execute(
+                    "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(deck_id, id) DO NOTHING",
+                    params![
+                        s.deck, a.question, a.kind, a.style, a.prompt, a.expected, a.sentence
+                    ],
+                )
+                .map_err(fail)?;
+            }
+            let first = s.answers.iter().filter(|a| !a.retry);
+            let asked = first.clone().count() as i64;
+            let correct = first.clone().filter(|a| a.verdict == "correct").count() as i64;
+            let close = first.filter(|a| a.verdict == "close").count() as i64;
+            tx.execute(
+                "INSERT INTO sessions (id, player_id, deck_id, started_ms, ended_ms, status, pid,
+                                       planned, plan, asked, correct, close, mode)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?11, 'quiz')",
+                params![
+                    s.id,
+                    player,
+                    s.deck,
+                    s.started_ms,
+                    s.ended_ms,
+                    s.status.as_str(),
+                    s.plan.len() as i64,
+                    serde_json::to_string(&s.plan)?,
+                    asked,
+                    correct,
+                    close
+                ],
+            )
+            .map_err(fail)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
+                                          answered_ms, given, verdict, response_ms, retry)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )
+                .map_err(fail)?;
+            for a in &s.answers {
+                insert
+                    .execute(params![
+                        s.id,
+                        player,
+                        s.deck,
+                        a.question,
+                        a.kind,
+                        a.style,
+                        a.answered_ms,
+                        a.given,
+                        a.verdict,
+                        a.response_ms,
+                        a.retry
+                    ])
+                    .map_err(fail)?;
+            }
+            done.sessions += 1;
+            done.answers += s.answers.len();
+            done.players.insert(s.player.clone());
+        }
+        tx.commit().map_err(fail)?;
+        Ok(done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: &str, player: &str, verdicts: &[&str]) -> ImportedSession {
+        ImportedSession {
+            id: id.to_owned(),
+            player: player.to_owned(),
+            deck: "d-1".to_owned(),
+            deck_title: "T".to_owned(),
+            started_ms: 1_000,
+            ended_ms: 9_000,
+            status: Status::Complete,
+            plan: (0..verdicts.len()).map(|i| format!("q-{i}")).collect(),
+            answers: verdicts
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ImportedAnswer {
+                    question: format!("q-{i}"),
+                    kind: "who".to_owned(),
+                    style: "wh".to_owned(),
+                    prompt: format!("Who {i}?"),
+                    expected: "A".to_owned(),
+                    sentence: "A did it.".to_owned(),
+                    given: "x".to_owned(),
+                    verdict: (*v).to_owned(),
+                    retry: false,
+                    response_ms: 10,
+                    answered_ms: 1_000 + i as i64,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_session_is_imported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let batch = [
+            session("s-1", "ana", &["correct", "wrong"]),
+            session("s-2", "bo", &["close"]),
+            session("s-1", "ana", &["correct", "wrong"]),
+        ];
+        let done = store.import(&batch, 0).unwrap();
+        assert_eq!((done.sessions, done.answers, done.already_here), (2, 3, 1));
+        let again = store.import(&batch, 0).unwrap();
+        assert_eq!((again.sessions, again.already_here), (0, 3));
+        let sessions = store.sessions(None, None).unwrap();
+        assert_eq!(sessions.len(), 2);
+        assert_eq!((sessions[0].asked, sessions[0].correct), (2, 1));
+        assert_eq!((sessions[1].player.as_str(), sessions[1].close), ("bo", 1));
+        let answers: i64 = store
+            .conn()
+            .query_row("SELECT sum(asked) FROM tallies", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(answers, 3);
+        assert_eq!(store.integrity().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_failed_import_stores_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut bad = session("s-2", "bo", &["correct"]);
+        bad.answers[0].verdict = "maybe".to_owned();
+        let batch = [session("s-1", "ana", &["correct"]), bad];
+        assert!(store.import(&batch, 0).is_err());
+        assert!(store.sessions(None, None).unwrap().is_empty());
+        assert_eq!(store.find_player("ana").unwrap(), None);
+    }
+}
