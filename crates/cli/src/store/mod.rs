@@ -14,8 +14,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod admin;
 mod cards;
 
+pub use admin::{Contents, Interrupted, PlayerRow, Progress, Restored, restore};
 pub use cards::{CardCounts, DueCard, Schedule};
 
 /// File name of the store inside the data directory.
