@@ -678,6 +678,34 @@ mod pty {
     }
 
     #[test]
+    fn a_quiz_resumed_in_the_terminal_says_what_it_picks_up() {
+        let home = Home::new();
+        let deck = deck(&home);
+        let deck = deck.to_str().unwrap();
+        let order = order(&home, Path::new(deck), "9");
+        let o = home.quiz(&[deck, "--seed", "9", "--player", "pat"], "x\nx\nx\n");
+        assert_eq!(o.status.code(), Some(1));
+        let mut cmd = home.cmd(&["quiz", deck, "--resume", "--player", "pat"]);
+        cmd.env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+        p.exp_string("3 of 4 answered, 1 to go").unwrap();
+        p.exp_string(&order[3]).unwrap();
+        let keys = match order[3].as_str() {
+            "When did the storm hit Sydney?" => "\x1b[B\r".to_owned(),
+            "Mayor Ana Lopez closed the beaches." => "\r".to_owned(),
+            other => format!("{}\r", right_answer(other)),
+        };
+        p.send(&keys).unwrap();
+        p.flush().unwrap();
+        p.exp_string("Right").unwrap();
+        // Three wrong before, one right now: the whole session's score.
+        p.exp_string("Score: 1 of 4").unwrap();
+        p.exp_eof().unwrap();
+        let stats = home.stats(&["--player", "pat"]);
+        assert_eq!(stats["sessions"][0]["status"], "complete");
+    }
+
+    #[test]
     fn the_reset_prompt_asks_and_only_yes_forgets() {
         let home = Home::new();
         two_players(&home);

@@ -1014,8 +1014,16 @@ mod tests {
             .unwrap();
         let empty = dir.path().join("empty");
         fs::write(&empty, b"").unwrap();
+        let (store, _, _) = filled(&dir.path().join("a"));
+        let newer = dir.path().join("newer.sqlite");
+        store.backup_to(&newer, false).unwrap();
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99")
+            .unwrap();
         let home = dir.path().join("home");
         for (file, why) in [
+            (&newer, "written by a newer factdrill (schema 99"),
             (&junk, "not a factdrill progress store or is damaged"),
             (&other, "some other program"),
             (&empty, "is empty"),
