@@ -527,3 +527,44 @@ fn generate_draws_a_progress_bar_on_a_terminal() {
     p.exp_eof().unwrap();
     assert_eq!(deck_names(&out).len(), 6);
 }
+
+#[test]
+fn a_quiz_resumed_after_its_results_were_exported_imports_as_one_session() {
+    let (one, teacher) = (Home::new(), Home::new());
+    let deck = common::deck(&one);
+    let deck = deck.to_str().unwrap();
+    let order = common::order(&one, Path::new(deck), "4");
+    let line = |p: &String| format!("{}\n", common::right_answer(p));
+    // Two answers, then the answers run out: the quiz stops, interrupted.
+    let first: String = order[..2].iter().map(line).collect();
+    let args = [deck, "--seed", "4", "--player", "ana", "--format", "json"];
+    let o = one.quiz(&args, &first);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let part1 = text(&o.stdout);
+    // Taken up again: the rest, right, then nothing to ask again.
+    let rest: String = order[2..].iter().map(line).collect();
+    let o = one.quiz(
+        &[deck, "--resume", "--player", "ana", "--format", "json"],
+        &rest,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let part2 = text(&o.stdout);
+
+    let results = teacher.path().join("results");
+    fs::create_dir(&results).unwrap();
+    // The later file first: the earlier one still adds its answers.
+    fs::write(results.join("2.json"), &part2).unwrap();
+    fs::write(results.join("1.json"), &part1).unwrap();
+    for name in ["2.json", "1.json", "2.json"] {
+        let file = results.join(name).display().to_string();
+        let o = teacher.cmd(&["stats", "--import", &file]).output().unwrap();
+        assert!(o.status.success(), "{name}: {}", text(&o.stderr));
+    }
+    let stats = teacher.stats(&["--player", "ana"]);
+    let sessions = stats["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 1, "{stats:#}");
+    assert_eq!(sessions[0]["status"], "complete");
+    assert_eq!(sessions[0]["answered"], order.len());
+    assert_eq!(sessions[0]["score"], order.len());
+    assert_eq!(stats["answers"], order.len());
+}

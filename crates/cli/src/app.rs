@@ -38,7 +38,45 @@ pub enum Command {
     /// Show your sessions, scores, accuracy by kind and most-missed questions.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// List the players in the progress store, with their sessions and last activity.
+    Players(PlayersArgs),
+    /// Forget a player's answers and cards: all of them, or one deck's.
+    #[command(after_help = RESET_EXAMPLES)]
+    Reset(ResetArgs),
+    /// Write a consistent copy of the progress store, even while a quiz is running.
+    #[command(after_help = BACKUP_EXAMPLES)]
+    Backup(BackupArgs),
+    /// Put a backup back as the progress store, keeping the replaced one beside it.
+    #[command(after_help = BACKUP_EXAMPLES)]
+    Restore(RestoreArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of factdrill or of one of its commands.
+    Man(ManArgs),
 }
+
+const RESET_EXAMPLES: &str = "\
+Examples:
+  factdrill reset --player ana                      everything ana did, after asking
+  factdrill reset --player ana --deck lukashenka-and-bakiyev
+  factdrill reset --player ana --yes                no question asked (scripts)
+
+Without a terminal to ask on, a reset needs --yes. `factdrill backup FILE` first keeps a copy.";
+
+const BACKUP_EXAMPLES: &str = "\
+Examples:
+  factdrill backup progress-2026-12-01.sqlite
+  factdrill backup progress.sqlite --force          replace an older backup
+  factdrill restore progress-2026-12-01.sqlite      the replaced store is kept as
+                                                    factdrill.sqlite.before-restore-TIME";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  factdrill completions bash > ~/.local/share/bash-completion/completions/factdrill
+  factdrill completions zsh > \"${fpath[1]}/_factdrill\"
+  factdrill completions fish > ~/.config/fish/completions/factdrill.fish
+  factdrill completions powershell >> $PROFILE";
 
 const REVIEW_EXAMPLES: &str = "\
 Examples:
@@ -57,6 +95,7 @@ Examples:
   factdrill quiz deck.toml --style typed  only typed wh questions
   factdrill quiz --kinds who,when --seed 3
   factdrill quiz --answers answers.txt --format json   scripted, for classes
+  factdrill quiz --resume                 pick up the last interrupted quiz where it stopped
 
 Keys: arrow keys and Enter choose, an empty answer skips, Ctrl-C (or Esc in a menu)
 stops (every answer given is kept).";
@@ -130,6 +169,10 @@ pub struct QuizArgs {
     /// Do not store this session.
     #[arg(long)]
     pub no_save: bool,
+    /// Continue your latest interrupted quiz on this deck (SOURCE, or the
+    /// built-in one): the questions not yet answered, in their order.
+    #[arg(long, conflicts_with_all = ["count", "kinds", "style", "seed", "no_save"])]
+    pub resume: bool,
     /// Answer from a file (or - for standard input), one answer per line: an
     /// option's letter, number or text; an empty line skips.
     #[arg(long, value_name = "FILE")]
@@ -289,6 +332,73 @@ pub struct FactsArgs {
     pub max_bytes: u64,
 }
 
+/// `factdrill players`.
+#[derive(Debug, clap::Args)]
+pub struct PlayersArgs {
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print the players as text or JSON.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `factdrill reset`.
+#[derive(Debug, clap::Args)]
+pub struct ResetArgs {
+    /// Whose progress to forget.
+    #[arg(long, value_name = "NAME")]
+    pub player: String,
+    /// Only this deck's answers and cards: its name, title, id, or file.
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
+    /// Do not ask for confirmation.
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// `factdrill backup`.
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The file to write the copy to.
+    pub file: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// `factdrill restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// A backup written by `factdrill backup` (or a copy of a progress store).
+    pub file: PathBuf,
+    /// Where progress is stored (default: `FACTDRILL_HOME`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// `factdrill completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `factdrill man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A command's own page (`factdrill man quiz`); factdrill's when left out.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
 /// Parses `args` and runs the command.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {
     let cli = match Cli::try_parse_from(args) {
@@ -312,6 +422,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Quiz(args) => commands::quiz::run(&args),
         Command::Review(args) => commands::review::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
+        Command::Players(args) => commands::players::run(&args),
+        Command::Reset(args) => commands::reset::run(&args),
+        Command::Backup(args) => commands::backup::backup(&args),
+        Command::Restore(args) => commands::backup::restore(&args),
+        Command::Completions(args) => commands::completions::completions(&args),
+        Command::Man(args) => commands::completions::man(&args),
     }
 }
 

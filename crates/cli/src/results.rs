@@ -37,6 +37,10 @@ struct Results {
     /// the questions answered.
     #[serde(default)]
     plan: Option<Vec<String>>,
+    /// First-time answers a resumed session had before (counted in
+    /// `answered` and `score`, listed in the file written before).
+    #[serde(default)]
+    answered_before: usize,
     answers: Vec<Answer>,
 }
 
@@ -145,7 +149,12 @@ fn session(r: Results) -> Result<ImportedSession, String> {
     let ended_ms = time(&r.ended, "ended")?.max(started_ms);
     let first: Vec<&Answer> = r.answers.iter().filter(|a| !a.retry).collect();
     let right = first.iter().filter(|a| a.verdict != Verdict::Wrong).count();
-    if first.len() != r.answered || right != r.score || r.answered > r.planned {
+    let before = r.answered_before;
+    if first.len() + before != r.answered
+        || r.score < right
+        || r.score > right + before
+        || r.answered > r.planned
+    {
         return Err(format!(
             "{who}: its score ({} of {} answered, {} planned) does not match its answers ({right} of {}); the file was changed or damaged",
             r.score,

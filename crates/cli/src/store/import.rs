@@ -96,7 +96,16 @@ impl Store {
                 .optional()
                 .map_err(fail)?;
             if here.is_some() {
-                done.already_here += 1;
+                // Known already; a session resumed elsewhere may bring the
+                // answers given after it was first exported.
+                let added = merge_answers(&tx, s).map_err(fail)?;
+                if added == 0 {
+                    done.already_here += 1;
+                } else {
+                    done.sessions += 1;
+                    done.answers += added;
+                    done.players.insert(s.player.clone());
+                }
                 continue;
             }
             tx.execute(
@@ -184,6 +193,73 @@ impl Store {
         tx.commit().map_err(fail)?;
         Ok(done)
     }
+}
+
+/// Adds to a session already in the store the answers of `s` it does not
+/// have yet (known by question and first try or retry), keeping its score
+/// and status in step. Returns how many were added.
+fn merge_answers(tx: &rusqlite::Transaction<'_>, s: &ImportedSession) -> rusqlite::Result<usize> {
+    let (player, deck): (i64, String) = tx.query_row(
+        "SELECT player_id, deck_id FROM sessions WHERE id = ?1",
+        [&s.id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut added = 0;
+    for a in &s.answers {
+        let here: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM answers WHERE session_id = ?1 AND question_id = ?2 AND retry = ?3",
+                params![s.id, a.question, a.retry],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if here.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(deck_id, id) DO NOTHING",
+            params![
+                deck, a.question, a.kind, a.style, a.prompt, a.expected, a.sentence
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
+                                  answered_ms, given, verdict, response_ms, retry)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                s.id,
+                player,
+                deck,
+                a.question,
+                a.kind,
+                a.style,
+                a.answered_ms,
+                a.given,
+                a.verdict,
+                a.response_ms,
+                a.retry
+            ],
+        )?;
+        if !a.retry {
+            tx.execute(
+                "UPDATE sessions SET asked = asked + 1,
+                        correct = correct + (?2 = 'correct'), close = close + (?2 = 'close')
+                 WHERE id = ?1",
+                params![s.id, a.verdict],
+            )?;
+        }
+        added += 1;
+    }
+    if added > 0 {
+        tx.execute(
+            "UPDATE sessions SET ended_ms = max(coalesce(ended_ms, 0), ?2),
+                    status = CASE WHEN ?3 = 'complete' THEN 'complete' ELSE status END
+             WHERE id = ?1",
+            params![s.id, s.ended_ms, s.status.as_str()],
+        )?;
+    }
+    Ok(added)
 }
 
 #[cfg(test)]

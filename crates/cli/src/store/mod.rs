@@ -14,9 +14,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod admin;
 mod cards;
 mod import;
 
+pub use admin::{Contents, Interrupted, PlayerRow, Progress, Restored, restore};
 pub use cards::{CardCounts, DueCard, Schedule};
 pub use import::{Imported, ImportedAnswer, ImportedSession};
 
