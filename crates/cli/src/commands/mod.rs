@@ -1,6 +1,7 @@
 //! Commands: one module per subcommand.
 
 pub mod check;
+pub mod export;
 pub mod facts;
 pub mod generate;
 pub mod quiz;
