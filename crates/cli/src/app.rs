@@ -70,16 +70,16 @@ Examples:
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
-  factdrill export article.txt --to markdown                 a worksheet and its key, on screen
+  factdrill export article.txt --to markdown           a worksheet and its key, on screen
   factdrill export article.txt --to markdown --versions 3 -o sheets/
-                                  worksheets A, B, C and their keys, one file each
-  factdrill export deck.toml --to gift -o quiz.gift          for Moodle: Question bank > Import > GIFT
-  factdrill export --to anki -o cards.txt                    for Anki: File > Import
+                                            worksheets A, B, C and their keys, a file each
+  factdrill export deck.toml --to gift -o quiz.gift    Moodle: Question bank, Import, GIFT
+  factdrill export --to anki -o cards.txt              Anki: File, Import
   factdrill export article.txt --to json --count 10 --seed 4
 
-Markdown and GIFT hold the questions a quiz asks (multiple choice, typed, fill in the blank,
-true/false); Anki and JSON hold flashcards too. The same seed gives the same export.
-An existing file is never replaced without --force.";
+Markdown and GIFT hold the questions a quiz asks (multiple choice, typed, fill in the
+blank, true/false); Anki and JSON hold flashcards too. The same seed gives the same
+export. An existing file is never replaced without --force.";
 
 /// What `factdrill export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
