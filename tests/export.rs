@@ -476,6 +476,75 @@ fn read_worksheet(md: &str) -> Vec<(usize, String, Vec<String>)> {
     items
 }
 
+/// A worksheet or key as a `CommonMark` renderer (with the GFM tables,
+/// strikethrough, task lists and `$` math most renderers add) sees it:
+/// its headings, and the items of its one numbered list, each with its
+/// first paragraph's text, its other text, and its sub-items. Any markup
+/// besides (emphasis, links, code, HTML, math, quotes, tables, a line
+/// break inside a paragraph) fails the test.
+type Rendered = (Vec<String>, Vec<(String, String, Vec<String>)>);
+
+fn rendered(md: &str) -> Rendered {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH;
+    let mut headings: Vec<String> = Vec::new();
+    let mut items: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut in_heading = false;
+    let mut depth = 0;
+    let mut lists = 0;
+    let mut paragraphs = 0;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                assert_eq!(level, pulldown_cmark::HeadingLevel::H1, "{md}");
+                in_heading = true;
+                headings.push(String::new());
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::List(start)) => {
+                depth += 1;
+                if depth == 1 {
+                    lists += 1;
+                    assert_eq!(start, Some(1), "one numbered list from 1");
+                } else {
+                    assert_eq!(start, None, "options are a bullet list");
+                }
+                assert!(depth <= 2, "lists nest no deeper than options");
+            }
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Start(Tag::Item) => match depth {
+                1 => {
+                    items.push((String::new(), String::new(), Vec::new()));
+                    paragraphs = 0;
+                }
+                _ => items.last_mut().unwrap().2.push(String::new()),
+            },
+            Event::Start(Tag::Paragraph) if depth == 1 => paragraphs += 1,
+            Event::Start(Tag::Paragraph) | Event::End(_) => {}
+            Event::Text(t) => {
+                if in_heading {
+                    headings.last_mut().unwrap().push_str(&t);
+                } else if depth == 2 {
+                    items.last_mut().unwrap().2.last_mut().unwrap().push_str(&t);
+                } else if depth == 1 {
+                    let item = items.last_mut().unwrap();
+                    if paragraphs <= 1 {
+                        item.0.push_str(&t);
+                    } else {
+                        item.1.push_str(&t);
+                    }
+                }
+            }
+            other => panic!("unexpected markup {other:?} in\n{md}"),
+        }
+    }
+    assert!(lists <= 1, "one numbered list: {md}");
+    (headings, items)
+}
+
 /// A key's answers: (number, letter if any, text).
 fn read_key(md: &str) -> Vec<(usize, Option<char>, String)> {
     md.lines()
@@ -576,6 +645,22 @@ fn worksheet_versions_ask_the_same_questions_in_other_orders_and_keys_match_them
         );
         let items = read_worksheet(&sheet);
         let answers = read_key(&key);
+        let shown: Vec<(String, Vec<String>)> = rendered(&sheet)
+            .1
+            .into_iter()
+            .map(|(text, _, subs)| (text, subs))
+            .collect();
+        let read: Vec<(String, Vec<String>)> = items
+            .iter()
+            .map(|(_, text, options)| {
+                let lettered = options.iter().enumerate();
+                let lettered =
+                    lettered.map(|(i, o)| format!("{}) {o}", char::from(b'a' + i as u8)));
+                (text.clone(), lettered.collect())
+            })
+            .collect();
+        assert_eq!(shown, read, "a renderer sees the worksheet as written");
+        assert_eq!(rendered(&key).1.len(), 8);
         assert_eq!(items.len(), 8, "{sheet}");
         assert_eq!(answers.len(), 8, "{key}");
         for ((n, text, options), (m, letter, answer)) in items.iter().zip(&answers) {
@@ -808,8 +893,33 @@ fn markdown_escapes_what_would_break_numbering_or_lists() {
             assert_eq!(*options, choices);
         }
     }
+    // Rendered, it is the same: one heading, one numbered list of four
+    // questions, options as sub-items, no stray markup.
+    let (headings, rendered_items) = rendered(sheet);
+    assert_eq!(headings, ["Worksheet — Specials: ~ = # { } and tabs"]);
+    assert_eq!(rendered_items.len(), 4);
+    for ((_, text, options), (shown, rest, subs)) in items.iter().zip(&rendered_items) {
+        assert_eq!(shown, text);
+        if options.is_empty() {
+            assert!(rest.starts_with("Answer: ____"), "{rest}");
+        }
+        let lettered: Vec<String> = options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{}) {o}", char::from(b'a' + i as u8)))
+            .collect();
+        assert_eq!(*subs, lettered);
+    }
+    let (_, rendered_key) = rendered(key.trim_start());
     let answers = read_key(key);
     assert_eq!(answers.len(), 4);
+    for ((_, letter, answer), (shown, _, subs)) in answers.iter().zip(&rendered_key) {
+        match letter {
+            Some(l) => assert_eq!(*shown, format!("{l}) {answer}")),
+            None => assert_eq!(shown, answer),
+        }
+        assert!(subs[0].starts_with("From the article: “"), "{subs:?}");
+    }
     assert!(
         answers
             .iter()
