@@ -54,6 +54,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), of factdrill or of one of its commands.
     Man(ManArgs),
+    /// Export questions: a printable worksheet with answer keys, Moodle GIFT, Anki, JSON.
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
 }
 
 const RESET_EXAMPLES: &str = "\
@@ -108,6 +111,92 @@ Examples:
   factdrill stats --players                          the class, one line per player
   factdrill stats --players --deck crime --format csv > gradebook.csv
   factdrill stats --import results/*.json --players  merge results from other machines";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  factdrill export article.txt --to markdown           a worksheet and its key, on screen
+  factdrill export article.txt --to markdown --versions 3 -o sheets/
+                                            worksheets A, B, C and their keys, a file each
+  factdrill export deck.toml --to gift -o quiz.gift    Moodle: Question bank, Import, GIFT
+  factdrill export --to anki -o cards.txt              Anki: File, Import
+  factdrill export article.txt --to json --count 10 --seed 4
+
+Markdown and GIFT hold the questions a quiz asks (multiple choice, typed, fill in the
+blank, true/false); Anki and JSON hold flashcards too. The same seed gives the same
+export. An existing file is never replaced without --force.";
+
+/// What `factdrill export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A printable worksheet (numbered questions, lettered options, lines to write on) and its answer key.
+    Markdown,
+    /// Moodle's GIFT: multiple choice, short answer (every accepted answer), true/false.
+    Gift,
+    /// A tab-separated notes file Anki imports as is (front, back with the source sentence, tags).
+    Anki,
+    /// The questions as `generate --format json` prints them.
+    Json,
+}
+
+/// How many questions: a number, or every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Every question that fits.
+    All,
+    /// At most this many.
+    Some(usize),
+}
+
+/// Parses `--count`: a positive number or `all`.
+fn parse_count(s: &str) -> Result<Count, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(Count::All);
+    }
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(Count::Some(n)),
+        _ => Err(format!(
+            "`{s}` is not a number of questions (1 or more, or `all`)"
+        )),
+    }
+}
+
+/// `factdrill export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// An article file, a deck file (.toml), or the name of a deck shipped
+    /// with factdrill; the built-in article when left out.
+    pub source: Option<PathBuf>,
+    /// What to write.
+    #[arg(long = "to", value_enum, value_name = "FORMAT")]
+    pub to: ExportFormat,
+    /// Write to this file instead of standard output. For markdown, a path
+    /// that is a folder or has no .md/.markdown/.txt ending is a folder
+    /// (created if missing) that gets one worksheet and one key file per
+    /// version.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// How many questions, or `all` [default: 20 for markdown, all for the others].
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_count)]
+    pub count: Option<Count>,
+    /// Markdown only: this many versions (A, B, C…, at most 26), the same
+    /// questions in another order with shuffled options, each with its key.
+    #[arg(long, default_value_t = 1, value_name = "K",
+          value_parser = clap::value_parser!(u8).range(1..=26))]
+    pub versions: u8,
+    /// Seed for the choice and order of questions and the shuffles.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Only these kinds of fact, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub kinds: Vec<KindArg>,
+    /// Replace output files that already exist (without it, an existing
+    /// file is an error and nothing is written).
+    #[arg(long)]
+    pub force: bool,
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
 
 /// A kind of fact, for `--kinds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -428,6 +517,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Restore(args) => commands::backup::restore(&args),
         Command::Completions(args) => commands::completions::completions(&args),
         Command::Man(args) => commands::completions::man(&args),
+        Command::Export(args) => commands::export::run(&args),
     }
 }
 
@@ -488,6 +578,27 @@ mod tests {
         assert!(
             Cli::try_parse_from(["factdrill", "stats", "--players", "--player", "ana"]).is_err()
         );
+    }
+
+    #[test]
+    fn export_takes_a_format_a_count_or_all_and_versions() {
+        let parse = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["factdrill", "export"].iter().chain(args))?;
+            let Command::Export(args) = cli.command else {
+                panic!("export expected");
+            };
+            Ok::<_, clap::Error>(args)
+        };
+        let args = parse(&["a.txt", "--to", "gift", "-n", "all"]).unwrap();
+        assert_eq!(args.to, ExportFormat::Gift);
+        assert_eq!(args.count, Some(Count::All));
+        assert_eq!(args.versions, 1);
+        let args = parse(&["--to", "markdown", "--count", "5", "--versions", "3"]).unwrap();
+        assert_eq!((args.count, args.versions), (Some(Count::Some(5)), 3));
+        assert!(args.source.is_none());
+        assert!(parse(&["--to", "markdown", "--count", "0"]).is_err());
+        assert!(parse(&["--to", "markdown", "--versions", "27"]).is_err());
+        assert!(parse(&["a.txt"]).is_err(), "--to is required");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod check;
 pub mod completions;
+pub mod export;
 pub mod facts;
 pub mod generate;
 pub mod list;
