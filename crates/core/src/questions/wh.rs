@@ -35,6 +35,36 @@ const LOCATIVE: &[&str] = &[
 const PIED: &[&str] = &[
     "from", "with", "to", "for", "against", "by", "about", "between", "among", "of",
 ];
+/// Words that point at a part of a place ("eastern Afghanistan").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "outback",
+    "rural",
+    "coastal",
+    "inland",
+    "downtown",
+    "upstate",
+];
 const TEMPORAL: &[&str] = &[
     "on",
     "in",
@@ -460,9 +490,25 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
                     | "approximately"
                     | "an"
                     | "estimated"
+                    | "just"
             )
         {
             rm_a -= 1;
+        }
+        // And to a time: "at around 11pm", "for nearly two years".
+        while rm_a > v_end
+            && t.e.kind == Kind::When
+            && matches!(
+                words.low(rm_a - 1),
+                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "just"
+            )
+        {
+            rm_a -= 1;
+        }
+        // "the mountains of eastern Afghanistan": the place's own modifier
+        // would be left behind.
+        if t.e.kind == Kind::Where && rm_a > v_end && COMPASS.contains(&words.low(rm_a - 1)) {
+            return None;
         }
         let a = rm_a;
         let prep = if a > v_end { words.low(a - 1) } else { "" };
@@ -755,6 +801,22 @@ mod tests {
                 "{got:#?}"
             );
         }
+    }
+
+    #[test]
+    fn hedges_leave_with_their_time_and_no_compass_word_is_left() {
+        has_wh(
+            "The helicopters landed at around 11pm on the airfield.",
+            "When did the helicopters land on the airfield?",
+            "11pm",
+        );
+        let got = prompts("The army is bombing the mountains of eastern Afghanistan this week.");
+        assert!(
+            got.iter().all(|(_, p, _)| !p.contains("eastern in")
+                && !p.contains("of eastern?")
+                && !p.contains("eastern this")),
+            "{got:#?}"
+        );
     }
 
     #[test]
