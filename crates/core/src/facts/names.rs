@@ -150,8 +150,9 @@ const AWARD_HEADS: &[&str] = &[
     "honour",
     "honor",
 ];
-/// Last words of named events: "Hopman Cup", "US Open", "Commonwealth
-/// Games", "Gulf War". Neither a who nor a where.
+/// Last words of named events and documents: "Hopman Cup", "US Open",
+/// "Commonwealth Games", "Gulf War", "Kyoto Protocol". Neither a who nor a
+/// where.
 const EVENT_HEADS: &[&str] = &[
     "cup",
     "open",
@@ -169,6 +170,17 @@ const EVENT_HEADS: &[&str] = &[
     "rally",
     "war",
     "expo",
+    // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
+    "plan",
+    "act",
+    "bill",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "protocol",
+    "doctrine",
+    "charter",
 ];
 /// Lowercase nouns that make the names before them places.
 const PLACE_NOUNS: &[&str] = &[
@@ -542,8 +554,9 @@ impl<'t> Runs<'t> {
         {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
-        // "the Olive Tree café": people's names take no article.
-        if words.len() > 1 && a > 0 && s.is(a - 1, "the") {
+        // "the Olive Tree café", "the Internet": people's names take no
+        // article.
+        if a > 0 && s.is(a - 1, "the") && (words.len() > 1 || acts(s, b)) {
             let (start, end) = s.span(a, b);
             self.pieces.push(Piece::Org {
                 start,
