@@ -27,6 +27,8 @@ pub struct Score {
     pub percent: f64,
     /// When the quiz started, RFC 3339.
     pub started: String,
+    /// The local date it started on.
+    pub day: String,
 }
 
 impl Score {
@@ -37,6 +39,7 @@ impl Score {
             answered: s.asked,
             percent: percent(s.correct + s.close, s.asked),
             started: crate::clock::rfc3339(s.started_ms),
+            day: crate::clock::local_day(s.started_ms),
         }
     }
 }
@@ -212,9 +215,7 @@ impl Class {
         for p in &self.players {
             let mut cells = vec![spreadsheet_safe(&p.player), p.sessions.to_string()];
             let last = p.last.as_ref();
-            cells.push(last.map_or_else(String::new, |s| {
-                s.started.get(..10).unwrap_or(&s.started).to_owned()
-            }));
+            cells.push(last.map_or_else(String::new, |s| s.day.clone()));
             for score in [last, p.best.as_ref()] {
                 cells.push(score.map_or_else(String::new, |s| s.score.to_string()));
                 cells.push(score.map_or_else(String::new, |s| s.answered.to_string()));
