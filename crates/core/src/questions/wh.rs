@@ -500,7 +500,15 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             && t.e.kind == Kind::When
             && matches!(
                 words.low(rm_a - 1),
-                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "just"
+                "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "just"
+                    | "late"
+                    | "early"
             )
         {
             rm_a -= 1;
@@ -809,6 +817,11 @@ mod tests {
             "The helicopters landed at around 11pm on the airfield.",
             "When did the helicopters land on the airfield?",
             "11pm",
+        );
+        has_wh(
+            "The split was confirmed in a statement released by the managers late this morning.",
+            "When was the split confirmed in a statement released by the managers?",
+            "this morning",
         );
         let got = prompts("The army is bombing the mountains of eastern Afghanistan this week.");
         assert!(
