@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Status, Store, describe};
+use super::{AnswerRow, Status, Store, describe, insert_answer};
 
 /// A finished quiz session from another store.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,27 +126,10 @@ impl Store {
                 params![s.deck, s.deck_title, known.len() as i64, s.started_ms],
             )
             .map_err(fail)?;
-            for a in &s.answers {
-                // Questions as asked, so stats can show them; without a
-                // body, review never asks them (their cards stay with the
-                // machine that played them).
-                tx.execute(
-                    "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(deck_id, id) DO NOTHING",
-                    params![
-                        s.deck, a.question, a.kind, a.style, a.prompt, a.expected, a.sentence
-                    ],
-                )
-                .map_err(fail)?;
-            }
-            let first = s.answers.iter().filter(|a| !a.retry);
-            let asked = first.clone().count() as i64;
-            let correct = first.clone().filter(|a| a.verdict == "correct").count() as i64;
-            let close = first.filter(|a| a.verdict == "close").count() as i64;
             tx.execute(
                 "INSERT INTO sessions (id, player_id, deck_id, started_ms, ended_ms, status, pid,
-                                       planned, plan, asked, correct, close, mode)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?11, 'quiz')",
+                                       planned, plan, mode)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, 'quiz')",
                 params![
                     s.id,
                     player,
@@ -156,35 +139,11 @@ impl Store {
                     s.status.as_str(),
                     s.plan.len() as i64,
                     serde_json::to_string(&s.plan)?,
-                    asked,
-                    correct,
-                    close
                 ],
             )
             .map_err(fail)?;
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
-                                          answered_ms, given, verdict, response_ms, retry)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
-                .map_err(fail)?;
             for a in &s.answers {
-                insert
-                    .execute(params![
-                        s.id,
-                        player,
-                        s.deck,
-                        a.question,
-                        a.kind,
-                        a.style,
-                        a.answered_ms,
-                        a.given,
-                        a.verdict,
-                        a.response_ms,
-                        a.retry
-                    ])
-                    .map_err(fail)?;
+                insert(&tx, s, player, &s.deck, a).map_err(fail)?;
             }
             done.sessions += 1;
             done.answers += s.answers.len();
@@ -216,39 +175,7 @@ fn merge_answers(tx: &rusqlite::Transaction<'_>, s: &ImportedSession) -> rusqlit
         if here.is_some() {
             continue;
         }
-        tx.execute(
-            "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(deck_id, id) DO NOTHING",
-            params![
-                deck, a.question, a.kind, a.style, a.prompt, a.expected, a.sentence
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
-                                  answered_ms, given, verdict, response_ms, retry)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                s.id,
-                player,
-                deck,
-                a.question,
-                a.kind,
-                a.style,
-                a.answered_ms,
-                a.given,
-                a.verdict,
-                a.response_ms,
-                a.retry
-            ],
-        )?;
-        if !a.retry {
-            tx.execute(
-                "UPDATE sessions SET asked = asked + 1,
-                        correct = correct + (?2 = 'correct'), close = close + (?2 = 'close')
-                 WHERE id = ?1",
-                params![s.id, a.verdict],
-            )?;
-        }
+        insert(tx, s, player, &deck, a)?;
         added += 1;
     }
     if added > 0 {
@@ -260,6 +187,41 @@ fn merge_answers(tx: &rusqlite::Transaction<'_>, s: &ImportedSession) -> rusqlit
         )?;
     }
     Ok(added)
+}
+
+/// Stores one imported answer with its question as asked (so stats can
+/// show it; without a body, review never asks it: its card stays with the
+/// machine that played it).
+fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    s: &ImportedSession,
+    player: i64,
+    deck: &str,
+    a: &ImportedAnswer,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO questions (deck_id, id, kind, style, prompt, answer, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(deck_id, id) DO NOTHING",
+        params![
+            deck, a.question, a.kind, a.style, a.prompt, a.expected, a.sentence
+        ],
+    )?;
+    insert_answer(
+        tx,
+        &AnswerRow {
+            session: &s.id,
+            player,
+            deck,
+            question: &a.question,
+            kind: &a.kind,
+            style: &a.style,
+            answered_ms: a.answered_ms,
+            given: &a.given,
+            verdict: &a.verdict,
+            response_ms: a.response_ms,
+            retry: a.retry,
+        },
+    )
 }
 
 #[cfg(test)]

@@ -119,7 +119,8 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo",
 ];
 const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt"];
-const COMPASS: &[&str] = &[
+/// Compass words before a place ("northern Iraq", "south-east Asia").
+pub(crate) const COMPASS: &[&str] = &[
     "north",
     "south",
     "east",

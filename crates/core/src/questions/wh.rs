@@ -8,7 +8,7 @@ use rand::rngs::StdRng;
 use super::clause::{Piece, Words, capitalise, render};
 use super::verbs::{Tense, base, singular};
 use super::{Context, Question, Style, Target, choice, question_id, rank};
-use crate::facts::{Category, Kind};
+use crate::facts::{COMPASS, Category, Kind};
 use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::TokenKind;
 
@@ -35,35 +35,10 @@ const LOCATIVE: &[&str] = &[
 const PIED: &[&str] = &[
     "from", "with", "to", "for", "against", "by", "about", "between", "among", "of",
 ];
-/// Words that point at a part of a place ("eastern Afghanistan").
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "outback",
-    "rural",
-    "coastal",
-    "inland",
-    "downtown",
-    "upstate",
+/// Words besides the compass that point at a part of a place ("outback
+/// Queensland").
+const AREA: &[&str] = &[
+    "outback", "rural", "coastal", "inland", "downtown", "upstate",
 ];
 const TEMPORAL: &[&str] = &[
     "on",
@@ -515,7 +490,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         }
         // "the mountains of eastern Afghanistan": the place's own modifier
         // would be left behind.
-        if t.e.kind == Kind::Where && rm_a > v_end && COMPASS.contains(&words.low(rm_a - 1)) {
+        if t.e.kind == Kind::Where
+            && rm_a > v_end
+            && (COMPASS.contains(&words.low(rm_a - 1)) || AREA.contains(&words.low(rm_a - 1)))
+        {
             return None;
         }
         let a = rm_a;
