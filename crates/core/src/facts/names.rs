@@ -567,6 +567,21 @@ impl<'t> Runs<'t> {
             });
             return;
         }
+        // "national director of Child Wise", "a member of Greenpeace": what
+        // a title belongs to is an organisation.
+        if a >= 2
+            && s.is(a - 1, "of")
+            && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
+            && !honorific
+        {
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence: s.index,
+                acts: acts(s, b),
+            });
+            return;
+        }
         let acts = acts(s, b);
         let place_cue = place_cue(s, a, b) && !initial;
         self.pieces.push(Piece::Name(NameMention {
