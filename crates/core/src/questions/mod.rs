@@ -178,9 +178,12 @@ impl<'a> Context<'a> {
         words.name_first = words.tokens.first().is_some_and(|t| {
             let g = &*GAZETTEER;
             let low = &self.lower[t.start..t.end];
-            let named = self
-                .mention_at(t.start)
-                .is_some_and(|m| self.facts.entities[m.2].kind != crate::facts::Kind::When);
+            // "A spokesman", "The police": an article starting a mention
+            // is still a common word.
+            let named = !g.stopwords.contains(low)
+                && self
+                    .mention_at(t.start)
+                    .is_some_and(|m| self.facts.entities[m.2].kind != crate::facts::Kind::When);
             named
                 || !(g.stopwords.contains(low)
                     || g.titles.contains(low)

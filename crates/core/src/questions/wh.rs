@@ -811,6 +811,15 @@ mod tests {
     }
 
     #[test]
+    fn an_article_opening_the_sentence_is_lowercase_inside() {
+        has_wh(
+            "A spokesman says three small fires were put out in Perth yesterday.",
+            "How many fires does a spokesman say were put out in Perth yesterday?",
+            "three small fires",
+        );
+    }
+
+    #[test]
     fn an_honorific_leaves_with_its_name() {
         has_wh(
             "The minister accused the rebels of trying to kill Mr Dlamini.",
