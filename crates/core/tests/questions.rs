@@ -197,3 +197,23 @@ fn named_events_are_not_people() {
         }
     }
 }
+
+#[test]
+fn name_particles_stay_inside_the_name() {
+    let text = "Vega quits\n\nPresident Ana de la Vega resigned on Monday after weeks of protests. \
+                Omar bin Haddad, a banker, welcomed the news.\n";
+    let article = Article::parse(text).unwrap();
+    let found = facts::extract(&article);
+    let people: Vec<&str> = found
+        .entities
+        .iter()
+        .filter(|e| e.category == factdrill_core::Category::Person)
+        .map(|e| e.canonical.as_str())
+        .collect();
+    assert!(people.contains(&"Ana de la Vega"), "{people:?}");
+    assert!(people.contains(&"Omar bin Haddad"), "{people:?}");
+    assert!(
+        !people.contains(&"Ana") && !people.contains(&"Vega"),
+        "{people:?}"
+    );
+}

@@ -115,6 +115,12 @@ const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "da", "del", "van", "von", "der", "al", "bin", "la", "le",
     "du", "on", "&",
 ];
+/// Lowercase particles inside a person's name ("Fernando de la Rua",
+/// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "dos", "das", "van", "von", "der", "den", "al", "bin", "ibn",
+    "la", "le", "du",
+];
 const HYPHEN_PREFIXES: &[&str] = &[
     "post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo",
 ];
@@ -279,6 +285,14 @@ impl<'t> Runs<'t> {
                     && s.tokens[k + 1].space_before
                 {
                     j = k + 1;
+                } else if k + 2 < n
+                    && PARTICLES.contains(&s.word(k))
+                    && PARTICLES.contains(&s.word(k + 1))
+                    && !s.used[k + 2]
+                    && s.tokens[k + 2].is_capitalised(s.text)
+                    && s.tokens[k + 2].space_before
+                {
+                    j = k + 2; // "de la Rua", "van der Merwe"
                 } else {
                     break;
                 }
@@ -507,7 +521,7 @@ impl<'t> Runs<'t> {
             && PLACE_NOUNS.contains(&s.word(b));
         let mut start = a;
         for k in a..=b {
-            if k == b || CONNECTORS.contains(&s.word(k)) {
+            if k == b || (CONNECTORS.contains(&s.word(k)) && !PARTICLES.contains(&s.word(k))) {
                 if k > start && places {
                     let (from, to) = s.span(start, k);
                     self.pieces.push(Piece::Place {
