@@ -167,13 +167,13 @@ fn named_events_are_not_people() {
     let text = "Spain opens Davis Cup campaign\n\nSpain opened its Davis Cup campaign in Madrid on Friday with a win over Chile. \
                 Carla Ruiz, who won the Australian Open last year, said the Commonwealth Games and the Tour de France Series mattered less. \
                 The Internet has made it easier to follow, Ruiz said, and she backed the Lisbon Plan. \
-                The national director of Court Watch, Jo Reyes, agreed.\n";
+                The national director of Court Watch, Jo Reyes, agreed. Chile's Government has fallen.\n";
     let article = Article::parse(text).unwrap();
     let found = facts::extract(&article);
     for e in &found.entities {
         assert!(
             !(e.category == factdrill_core::Category::Person
-                && (e.canonical == "Internet" || e.canonical == "Court Watch")),
+                && ["Internet", "Court Watch", "Government"].contains(&e.canonical.as_str())),
             "{e:?}"
         );
         for event in [

@@ -581,6 +581,22 @@ impl<'t> Runs<'t> {
             });
             return;
         }
+        // "the Government", "Argentina's Parliament": an organisation's
+        // head word alone.
+        if b - a == 1
+            && !acronym
+            && g.org_keywords.contains(s.low(a))
+            && a > 0
+            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+        {
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence: s.index,
+                acts: acts(s, b),
+            });
+            return;
+        }
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
