@@ -1,5 +1,6 @@
-//! Source: what a quiz (or review, or export) is about: an article file, a
-//! deck file, the name of a deck shipped in `content/`, or, with none, the
+//! Source: what a quiz (or review, or export) is about: an article file (plain
+//! text, Markdown or a saved web page), `-` for an article on standard input,
+//! a deck file, the name of a deck shipped in `content/`, or, with none, the
 //! built-in seed deck.
 
 use std::path::Path;
@@ -19,7 +20,8 @@ pub fn load(source: Option<&Path>, max_bytes: u64) -> anyhow::Result<Deck> {
         let (name, text) = DECKS[0];
         return Deck::parse(text, name).map_err(|e| input(e.to_string()));
     };
-    if !path.exists() {
+    let stdin = crate::input::is_stdin(path);
+    if !stdin && !path.exists() {
         if let Some((name, text)) = DECKS.iter().find(|(n, _)| path.as_os_str() == *n) {
             return Deck::parse(text, name).map_err(|e| input(e.to_string()));
         }
@@ -30,7 +32,7 @@ pub fn load(source: Option<&Path>, max_bytes: u64) -> anyhow::Result<Deck> {
             known.join(", ")
         )));
     }
-    if is_deck(path) {
+    if !stdin && is_deck(path) {
         return crate::commands::check::load(path);
     }
     let article = crate::input::read_article(path, max_bytes)?;

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::app::{Format, QuizArgs};
 use crate::error::input;
+use crate::input::is_stdin;
 use crate::output::percent;
 use crate::session::{self, End, Marked, Options, Outcome, Recorder};
 use crate::store::{DeckRow, NewSession, QuestionRow, Store};
@@ -44,6 +45,22 @@ struct Results<'a> {
 /// Runs `factdrill quiz`.
 pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     prompt::apply_no_color();
+    // Standard input can hold the article or the answers, not both; and
+    // with the article there, keys come from the terminal: check both
+    // before reading it.
+    let article_on_stdin = args.source.as_deref().is_some_and(is_stdin);
+    if article_on_stdin {
+        if args.answers.as_deref().is_some_and(is_stdin) {
+            return Err(input(
+                "--answers -: standard input already holds the article (SOURCE is -); give the answers in a file: --answers FILE",
+            ));
+        }
+        if args.answers.is_none() && !keys_readable() {
+            return Err(input(
+                "standard input holds the article and there is no terminal to answer on; use --answers FILE",
+            ));
+        }
+    }
     let deck = source::load(args.source.as_deref(), args.max_bytes)?;
     let seed = args.seed.unwrap_or_else(|| rand::rng().random());
     let options = Options {
@@ -61,7 +78,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     }
 
     // Decide how answers arrive before touching the store.
-    let mut asker = asker(args.answers.as_deref(), args.format)?;
+    let mut asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin)?;
 
     let player = learner::player(args.learner.player.as_deref());
     let mut store = if args.no_save {
@@ -241,6 +258,28 @@ impl Asker {
 /// The terminal's prompts, or the script of answers `--answers` names; a
 /// transcript goes to standard output with text output.
 pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow::Result<Asker> {
+    asker_with(answers, format, false)
+}
+
+/// Whether keys can be read from a terminal: standard input is one, or
+/// `/dev/tty` opens (where the prompts read keys when standard input is
+/// not a terminal).
+fn keys_readable() -> bool {
+    io::stdin().is_terminal()
+        || std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok()
+}
+
+/// [`asker`], knowing whether standard input held the article (then the
+/// terminal's keys are read from `/dev/tty`).
+fn asker_with(
+    answers: Option<&std::path::Path>,
+    format: Format,
+    stdin_is_article: bool,
+) -> anyhow::Result<Asker> {
     let transcript = || -> Option<Box<dyn Write>> {
         (format == Format::Text).then(|| Box::new(io::stdout()) as Box<dyn Write>)
     };
@@ -275,7 +314,13 @@ pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow
             )))
         }
         None => {
-            if !io::stdin().is_terminal() {
+            if stdin_is_article {
+                if !keys_readable() {
+                    return Err(input(
+                        "standard input holds the article and there is no terminal to answer on; use --answers FILE",
+                    ));
+                }
+            } else if !io::stdin().is_terminal() {
                 return Err(input(
                     "standard input is not a terminal: to answer from a file or a pipe, use --answers FILE (or --answers - for standard input)",
                 ));
