@@ -203,7 +203,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
 fn deck_name(args: &QuizArgs) -> String {
     args.source.as_ref().map_or_else(
         || crate::content::DECKS[0].0.to_owned(),
-        |p| p.display().to_string(),
+        |p| crate::input::shown(p),
     )
 }
 
