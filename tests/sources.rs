@@ -249,6 +249,27 @@ fn a_web_page_piped_on_stdin_is_known_by_its_content() {
 }
 
 #[test]
+fn export_takes_a_saved_page_and_a_piped_one_alike() {
+    let home = Home::new();
+    for (path, expect) in pages() {
+        let name = path.to_str().unwrap();
+        let file = ok_json(&run(&home, &["export", name, "--to", "json"]));
+        let bytes = fs::read(&path).unwrap();
+        let piped = ok_json(&piped(&home, &["export", "-", "--to", "json"], &bytes));
+        assert_eq!(file["title"], expect.title.as_str(), "{name}");
+        assert_eq!(piped["id"], file["id"], "{name}");
+        assert_eq!(piped["questions"], file["questions"], "{name}");
+        assert_eq!(piped["source"], Value::Null, "{name}");
+        let worksheet = run(&home, &["export", name, "--to", "markdown", "-n", "all"]);
+        assert!(worksheet.status.success(), "{}", text(&worksheet.stderr));
+        assert!(
+            text(&worksheet.stdout).starts_with(&format!("# Worksheet — {}\n", expect.title)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_quiz_on_an_article_piped_on_stdin_takes_its_answers_from_a_file() {
     let home = Home::new();
     let page = pages_dir().join("harbour-strike.html");
@@ -349,6 +370,23 @@ fn bad_input_on_stdin_or_in_a_page_gets_one_clear_line() {
         &piped(&home, &["facts", "-"], b"Caf\xe9 prices rose."),
         "standard input: is not UTF-8 text",
     );
+    // Standard input is one article, not one of several.
+    let out = home.path().join("decks");
+    one_line_error(
+        &piped(
+            &home,
+            &[
+                "generate",
+                seed().to_str().unwrap(),
+                "-",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            b"Text.",
+        ),
+        "-: standard input holds one article",
+    );
+    assert!(!out.exists());
     // A page whose every part is navigation has no article.
     let dir = home.path();
     let nav = dir.join("menu.html");

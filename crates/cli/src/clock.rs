@@ -32,9 +32,31 @@ pub fn rfc3339(ms: i64) -> String {
     Timestamp::from_millisecond(ms).map_or_else(|_| ms.to_string(), |t| t.to_string())
 }
 
+/// The local date (`YYYY-MM-DD`, in the system's time zone) of
+/// milliseconds since the epoch: the day a learner would say it happened.
+pub fn local_day(ms: i64) -> String {
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    day_in(ms, &tz)
+}
+
+fn day_in(ms: i64, tz: &jiff::tz::TimeZone) -> String {
+    Timestamp::from_millisecond(ms).map_or_else(
+        |_| ms.to_string(),
+        |t| t.to_zoned(tz.clone()).date().to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_the_local_date() {
+        let ms = parse("2026-12-01T23:30:00Z").unwrap().as_millisecond();
+        assert_eq!(day_in(ms, &jiff::tz::TimeZone::UTC), "2026-12-01");
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert_eq!(day_in(ms, &tokyo), "2026-12-02");
+    }
 
     #[test]
     fn a_fixed_clock_parses_rfc3339_and_rejects_other_text() {

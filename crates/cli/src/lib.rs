@@ -10,6 +10,7 @@
 #![allow(clippy::must_use_candidate)]
 
 pub mod app;
+pub mod class;
 pub mod clock;
 pub mod commands;
 pub mod content;
@@ -20,6 +21,7 @@ pub mod interrupt;
 pub mod learner;
 pub mod output;
 pub mod prompt;
+pub mod results;
 pub mod script;
 pub mod session;
 pub mod source;

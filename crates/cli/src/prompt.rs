@@ -262,3 +262,43 @@ impl Asker for Terminal {
         Ok(())
     }
 }
+
+/// Asks a yes/no question on the terminal (default no): `Some(answer)`, or
+/// `None` when there is no terminal to ask on. Esc or Ctrl-C answer no.
+pub fn confirm(question: &str) -> anyhow::Result<Option<bool>> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let Some(term) = terminal() else {
+        return Ok(None);
+    };
+    let theme: Box<dyn Theme> = if console::colors_enabled_stderr() {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    };
+    let answer = dialoguer::Confirm::with_theme(theme.as_ref())
+        .with_prompt(clean(question))
+        .default(false)
+        .interact_on_opt(&term);
+    match answer {
+        Ok(answer) => Ok(Some(answer.unwrap_or(false))),
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+            let _ = term.show_cursor();
+            let _ = term.write_line("");
+            Ok(Some(false))
+        }
+        Err(dialoguer::Error::IO(e)) => {
+            Err(anyhow::anyhow!("the terminal stopped answering ({e})"))
+        }
+    }
+}
+
+impl Terminal {
+    /// Prints a line of its own (wrapped, cleaned), such as what a resumed
+    /// quiz picks up.
+    pub fn say(&self, text: &str) -> anyhow::Result<()> {
+        self.line(&clean(text))
+    }
+}

@@ -36,6 +36,9 @@ pub enum StyleChoice {
     TrueFalse,
     /// All of these.
     Mixed,
+    /// Every style, flashcards too: for exports (Anki, JSON), never a quiz.
+    #[value(skip)]
+    Every,
 }
 
 impl StyleChoice {
@@ -47,6 +50,7 @@ impl StyleChoice {
             StyleChoice::TrueFalse => style == Style::TrueFalse,
             // Flashcards are self-graded: they belong to review.
             StyleChoice::Mixed => style != Style::Flashcard,
+            StyleChoice::Every => true,
         }
     }
 }

@@ -68,6 +68,8 @@ pub struct SessionStats {
     pub mode: String,
     /// Start, RFC 3339.
     pub started: String,
+    /// The local date it started on.
+    pub day: String,
     /// End, RFC 3339, if it ended.
     pub ended: Option<String>,
     /// complete / interrupted / running.
@@ -253,7 +255,7 @@ impl Report {
                 last.score,
                 last.answered,
                 last.percent,
-                last.started.get(..10).unwrap_or(&last.started),
+                last.day,
                 clean(&last.deck_title)
             )?;
         }
@@ -344,6 +346,7 @@ fn session_stats(s: SessionRow) -> SessionStats {
     SessionStats {
         percent: percent(score, s.asked),
         started: crate::clock::rfc3339(s.started_ms),
+        day: crate::clock::local_day(s.started_ms),
         ended: s.ended_ms.map(crate::clock::rfc3339),
         id: s.id,
         mode: s.mode,

@@ -18,6 +18,7 @@
 pub mod article;
 pub mod check;
 pub mod deck;
+pub mod export;
 pub mod facts;
 mod gazetteer;
 pub mod questions;

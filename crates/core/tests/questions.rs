@@ -161,3 +161,39 @@ fn seed_article_has_the_questions_a_teacher_would_ask() {
         "Belarus"
     ));
 }
+
+#[test]
+fn named_events_are_not_people() {
+    let text = "Spain opens Davis Cup campaign\n\nSpain opened its Davis Cup campaign in Madrid on Friday with a win over Chile. \
+                Carla Ruiz, who won the Australian Open last year, said the Commonwealth Games and the Tour de France Series mattered less. \
+                The Internet has made it easier to follow, Ruiz said, and she backed the Lisbon Plan. \
+                The national director of Court Watch, Jo Reyes, agreed.\n";
+    let article = Article::parse(text).unwrap();
+    let found = facts::extract(&article);
+    for e in &found.entities {
+        assert!(
+            !(e.category == factdrill_core::Category::Person
+                && (e.canonical == "Internet" || e.canonical == "Court Watch")),
+            "{e:?}"
+        );
+        for event in [
+            "Davis Cup",
+            "Australian Open",
+            "Commonwealth Games",
+            "Lisbon Plan",
+        ] {
+            assert!(
+                !(e.kind == factdrill_core::Kind::Who && e.canonical.contains(event)),
+                "{event} taken for a who: {e:?}"
+            );
+        }
+    }
+    for q in questions::generate(&article, &found, 1) {
+        if q.kind == factdrill_core::Kind::Who && q.style != Style::Flashcard {
+            assert!(
+                !q.answer.contains("Cup") && !q.answer.contains("Open"),
+                "{q:?}"
+            );
+        }
+    }
+}

@@ -39,7 +39,38 @@ struct Results<'a> {
     score: usize,
     percent: f64,
     saved: bool,
+    /// The question ids planned, in order (so `stats --import` keeps the
+    /// plan of a session stopped early).
+    plan: &'a [String],
+    /// An interrupted session taken up again (`--resume`).
+    resumed: bool,
+    /// First-time answers the session had before it was resumed (counted
+    /// in `answered` and `score`, not listed in `answers`).
+    answered_before: usize,
     answers: &'a [Marked],
+}
+
+/// First-time answers given before a quiz was resumed: (kind, verdict) as
+/// stored.
+type Earlier = Vec<(String, String)>;
+
+/// A session ready to run: a new one, or an interrupted one taken up again.
+struct Setup {
+    /// Indices into the deck of the questions to ask now.
+    plan: Vec<usize>,
+    store: Option<Store>,
+    session_id: String,
+    player_id: i64,
+    previous_best: Option<(i64, i64)>,
+    started_ms: i64,
+    /// The whole session's plan (more than `plan` when resumed).
+    planned: usize,
+    /// Answers the session had before it was resumed.
+    earlier: Earlier,
+    /// A line telling the learner what is resumed.
+    resumed: Option<String>,
+    /// The whole session's plan, as question ids.
+    plan_ids: Vec<String>,
 }
 
 /// Runs `factdrill quiz`.
@@ -48,8 +79,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     // Standard input can hold the article or the answers, not both; and
     // with the article there, keys come from the terminal: check both
     // before reading it.
-    let article_on_stdin = args.source.as_deref().is_some_and(is_stdin);
-    if article_on_stdin {
+    if article_on_stdin(args) {
         if args.answers.as_deref().is_some_and(is_stdin) {
             return Err(input(
                 "--answers -: standard input already holds the article (SOURCE is -); give the answers in a file: --answers FILE",
@@ -61,57 +91,51 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
             ));
         }
     }
-    let deck = source::load(args.source.as_deref(), args.max_bytes)?;
-    let seed = args.seed.unwrap_or_else(|| rand::rng().random());
-    let options = Options {
-        count: usize::from(args.count),
-        kinds: args.kinds.iter().map(|k| k.kind()).collect(),
-        style: args.style,
-        seed,
-    };
-    let plan = session::plan(&deck, &options);
-    if plan.is_empty() {
-        return Err(input(format!(
-            "{}: has no questions of the kinds and style asked for",
-            deck_name(args)
-        )));
-    }
-
-    // Decide how answers arrive before touching the store.
-    let mut asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin)?;
-
+    let deck = source::load_in(
+        args.source.as_deref(),
+        args.max_bytes,
+        args.learner.data_dir.as_deref(),
+    )?;
     let player = learner::player(args.learner.player.as_deref());
-    let mut store = if args.no_save {
-        None
+    let setup = if args.resume {
+        match resume(args, &deck, &player)? {
+            Resume::Ready(setup, asker) => Some((*setup, asker)),
+            Resume::Done(code) => return Ok(code),
+        }
     } else {
-        Some(Store::open(&learner::data_dir(
-            args.learner.data_dir.as_deref(),
-        )?)?)
+        None
     };
-    let started_ms = clock::now_ms()?;
-    let session_id = format!("s-{:016x}", rand::rng().random::<u64>());
-    let mut player_id = 0;
-    let mut previous_best = None;
-    if let Some(store) = store.as_mut() {
-        store.reap()?;
-        player_id = store.player(&player, started_ms)?;
-        save_deck(store, &deck, started_ms)?;
-        let plan_ids: Vec<String> = plan.iter().map(|&i| deck.questions[i].id.clone()).collect();
-        store.start_session(&NewSession {
-            id: &session_id,
-            player: player_id,
-            deck: &deck.id,
-            started_ms,
-            plan: &plan_ids,
-            mode: "quiz",
-        })?;
-        previous_best = store.best(player_id, &deck.id, &session_id)?;
-    }
+    let (setup, mut asker) = match setup {
+        Some(ready) => ready,
+        None => start(args, &deck, &player)?,
+    };
+    let Setup {
+        plan,
+        mut store,
+        session_id,
+        player_id,
+        previous_best,
+        started_ms,
+        planned,
+        earlier,
+        resumed,
+        plan_ids,
+    } = setup;
     interrupt::install();
     interrupt::begin(store.as_ref().map(|s| s.path().to_owned()), &session_id);
 
-    if let Asker::Terminal(terminal) = &asker {
-        terminal.greet(&deck.title, plan.len())?;
+    match &asker {
+        Asker::Terminal(terminal) => {
+            if let Some(line) = &resumed {
+                terminal.say(line)?;
+            }
+            terminal.greet(&deck.title, plan.len())?;
+        }
+        Asker::Script(_) => {
+            if let (Some(line), Format::Text) = (&resumed, args.format) {
+                writeln!(io::stdout(), "{line}")?;
+            }
+        }
     }
     let timer = Instant::now();
     let mut recorder = Recorder {
@@ -145,8 +169,11 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     } else {
         "interrupted"
     };
-    let answered = outcome.first().count();
-    let right = outcome.score();
+    // A resumed session is one session: its numbers count the answers
+    // given before too.
+    let earlier_right = earlier.iter().filter(|(_, v)| v != "wrong").count();
+    let answered = earlier.len() + outcome.first().count();
+    let right = earlier_right + outcome.score();
     let mut out = io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -159,11 +186,14 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
                 end: outcome.end,
                 started: clock::rfc3339(started_ms),
                 ended: clock::rfc3339(ended_ms),
-                planned: plan.len(),
+                planned,
                 answered,
                 score: right,
                 percent: percent(right as i64, answered as i64),
                 saved,
+                plan: &plan_ids,
+                resumed: resumed.is_some(),
+                answered_before: earlier.len(),
                 answers: &outcome.answers,
             };
             serde_json::to_writer_pretty(&mut out, &results)?;
@@ -172,7 +202,8 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
         Format::Text => {
             let summary = Summary {
                 outcome: &outcome,
-                planned: plan.len(),
+                planned,
+                earlier: &earlier,
                 elapsed,
                 previous_best,
                 player: &player,
@@ -187,8 +218,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
         let mut err = io::stderr().lock();
         writeln!(
             err,
-            "factdrill: the answers ran out after {answered} of {} questions; the session is marked interrupted{}",
-            plan.len(),
+            "factdrill: the answers ran out after {answered} of {planned} questions; the session is marked interrupted{}",
             if saved {
                 format!(" and its {answered} answers are kept")
             } else {
@@ -200,11 +230,203 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A new session: plan the questions, then (unless `--no-save`) store the
+/// deck and start the session.
+fn start(args: &QuizArgs, deck: &Deck, player: &str) -> anyhow::Result<(Setup, Asker)> {
+    let seed = args.seed.unwrap_or_else(|| rand::rng().random());
+    let options = Options {
+        count: usize::from(args.count),
+        kinds: args.kinds.iter().map(|k| k.kind()).collect(),
+        style: args.style,
+        seed,
+    };
+    let plan = session::plan(deck, &options);
+    if plan.is_empty() {
+        return Err(input(format!(
+            "{}: has no questions of the kinds and style asked for",
+            deck_name(args)
+        )));
+    }
+
+    // Decide how answers arrive before touching the store.
+    let asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin(args))?;
+
+    let mut store = if args.no_save {
+        None
+    } else {
+        Some(Store::open(&learner::data_dir(
+            args.learner.data_dir.as_deref(),
+        )?)?)
+    };
+    let started_ms = clock::now_ms()?;
+    let session_id = format!("s-{:016x}", rand::rng().random::<u64>());
+    let mut player_id = 0;
+    let mut previous_best = None;
+    let plan_ids: Vec<String> = plan.iter().map(|&i| deck.questions[i].id.clone()).collect();
+    if let Some(store) = store.as_mut() {
+        store.reap()?;
+        player_id = store.player(player, started_ms)?;
+        save_deck(store, deck, started_ms)?;
+        store.start_session(&NewSession {
+            id: &session_id,
+            player: player_id,
+            deck: &deck.id,
+            started_ms,
+            plan: &plan_ids,
+            mode: "quiz",
+        })?;
+        previous_best = store.best(player_id, &deck.id, &session_id)?;
+    }
+    let planned = plan.len();
+    Ok((
+        Setup {
+            plan,
+            store,
+            session_id,
+            player_id,
+            previous_best,
+            started_ms,
+            planned,
+            earlier: Vec::new(),
+            resumed: None,
+            plan_ids,
+        },
+        asker,
+    ))
+}
+
+/// What `--resume` found.
+enum Resume {
+    /// An interrupted session, taken up again, with its questions left.
+    Ready(Box<Setup>, Asker),
+    /// Nothing left to ask: the command is over.
+    Done(ExitCode),
+}
+
+/// Takes up the player's latest interrupted quiz on `deck`: the planned
+/// questions not answered yet, in plan order, recorded into the same
+/// session, which ends complete when they are all answered.
+fn resume(args: &QuizArgs, deck: &Deck, player: &str) -> anyhow::Result<Resume> {
+    let asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin(args))?;
+    let dir = learner::data_dir(args.learner.data_dir.as_deref())?;
+    let nothing = || {
+        anyhow::anyhow!(
+            "nothing to resume: {} has no interrupted quiz on \"{}\" (start one with factdrill quiz{})",
+            crate::output::clean(player),
+            crate::output::clean(&deck.title),
+            args.source
+                .as_ref()
+                .map_or_else(String::new, |s| format!(" {}", s.display()))
+        )
+    };
+    // Resuming never creates a store.
+    if !dir.join(crate::store::FILE_NAME).exists() {
+        return Err(nothing());
+    }
+    let mut store = Store::open(&dir)?;
+    store.reap()?;
+    let Some(player_id) = store.find_player(player)? else {
+        return Err(nothing());
+    };
+    let Some(found) = store.interrupted(player_id, &deck.id)? else {
+        return Err(nothing());
+    };
+    let remaining = found.remaining();
+    let plan: Vec<usize> = remaining
+        .iter()
+        .filter_map(|id| deck.questions.iter().position(|q| &q.id == id))
+        .collect();
+    let gone = remaining.len() - plan.len();
+    let when = local_time(found.started_ms);
+    if plan.is_empty() {
+        if !store.resume_session(&found.id)? {
+            return Err(taken(&when));
+        }
+        let now = clock::now_ms()?;
+        // Every question it planned was answered (or is no longer in the
+        // deck): the session is over.
+        let status = if gone == 0 {
+            crate::store::Status::Complete
+        } else {
+            crate::store::Status::Interrupted
+        };
+        store.finish(&found.id, status, now)?;
+        if gone > 0 {
+            return Err(input(format!(
+                "{}: the {gone} questions left from your quiz of {when} are no longer in the deck; nothing to resume",
+                deck_name(args)
+            )));
+        }
+        writeln!(
+            io::stdout(),
+            "Your quiz of {when} had every question answered; it is now marked complete."
+        )?;
+        return Ok(Resume::Done(ExitCode::SUCCESS));
+    }
+    let now = clock::now_ms()?;
+    save_deck(&mut store, deck, now)?;
+    if !store.resume_session(&found.id)? {
+        return Err(taken(&when));
+    }
+    let previous_best = store.best(player_id, &deck.id, &found.id)?;
+    let answered = found.answered.len();
+    let gone_note = if gone > 0 {
+        format!(" ({gone} left out: no longer in the deck.)")
+    } else {
+        String::new()
+    };
+    let line = format!(
+        "Resuming your quiz of {when}: {answered} of {} answered, {} to go.{gone_note}",
+        found.plan.len(),
+        plan.len()
+    );
+    let earlier = found
+        .answered
+        .into_iter()
+        .map(|(_, kind, verdict)| (kind, verdict))
+        .collect();
+    Ok(Resume::Ready(
+        Box::new(Setup {
+            plan,
+            store: Some(store),
+            session_id: found.id,
+            player_id,
+            previous_best,
+            started_ms: found.started_ms,
+            planned: found.plan.len() - gone,
+            earlier,
+            resumed: Some(line),
+            plan_ids: found.plan,
+        }),
+        asker,
+    ))
+}
+
+fn taken(when: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "your quiz of {when} was just taken up by another factdrill; nothing to resume here"
+    )
+}
+
+/// A time as the learner's clock shows it.
+fn local_time(ms: i64) -> String {
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(ms).map_or_else(
+        |_| ms.to_string(),
+        |t| t.to_zoned(tz).strftime("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
 fn deck_name(args: &QuizArgs) -> String {
     args.source.as_ref().map_or_else(
         || crate::content::DECKS[0].0.to_owned(),
         |p| crate::input::shown(p),
     )
+}
+
+/// `-` as the source: standard input holds the article.
+fn article_on_stdin(args: &QuizArgs) -> bool {
+    args.source.as_deref().is_some_and(is_stdin)
 }
 
 /// Records the deck and its questions (each with its whole text, to be
@@ -339,6 +561,8 @@ fn asker_with(
 struct Summary<'a> {
     outcome: &'a Outcome,
     planned: usize,
+    /// (kind, verdict) of the answers given before a resume.
+    earlier: &'a [(String, String)],
     elapsed: Duration,
     previous_best: Option<(i64, i64)>,
     player: &'a str,
@@ -348,8 +572,9 @@ struct Summary<'a> {
 impl Summary<'_> {
     fn write(&self, out: &mut impl Write) -> anyhow::Result<()> {
         let outcome = self.outcome;
-        let answered = outcome.first().count();
-        let score = outcome.score();
+        let earlier = self.earlier;
+        let answered = earlier.len() + outcome.first().count();
+        let score = earlier.iter().filter(|(_, v)| v != "wrong").count() + outcome.score();
         writeln!(out)?;
         if answered < self.planned {
             writeln!(
@@ -364,20 +589,34 @@ impl Summary<'_> {
             percent(score as i64, answered as i64),
             duration(self.elapsed)
         )?;
+        if !earlier.is_empty() {
+            writeln!(
+                out,
+                "  (resumed: {} answered before, {} now)",
+                earlier.len(),
+                outcome.first().count()
+            )?;
+        }
         for kind in [Kind::Who, Kind::Where, Kind::When, Kind::HowMuch] {
             let of_kind: Vec<&Marked> = outcome.first().filter(|m| m.kind == kind).collect();
-            if of_kind.is_empty() {
+            let before: Vec<&str> = earlier
+                .iter()
+                .filter(|(k, _)| k == kind.as_str())
+                .map(|(_, v)| v.as_str())
+                .collect();
+            if of_kind.is_empty() && before.is_empty() {
                 continue;
             }
             let right = of_kind
                 .iter()
                 .filter(|m| m.verdict != Verdict::Wrong)
-                .count();
+                .count()
+                + before.iter().filter(|v| **v != "wrong").count();
             writeln!(
                 out,
                 "  {:<9} {right} of {}",
                 kind.as_str().replace('_', " "),
-                of_kind.len()
+                of_kind.len() + before.len()
             )?;
         }
         let close = outcome

@@ -2,20 +2,45 @@
 //! most-missed questions and streak.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use crate::app::{Format, StatsArgs};
+use crate::app::{StatsArgs, StatsFormat};
+use crate::class::Class;
+use crate::error::input;
 use crate::stats::Report;
-use crate::store::{FILE_NAME, Store};
+use crate::store::{FILE_NAME, Imported, Store};
 use crate::{clock, learner};
 
 /// Runs `factdrill stats`.
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     crate::prompt::apply_no_color();
+    if args.format == StatsFormat::Csv && !args.players {
+        return Err(input(
+            "--format csv is for the table by player: add --players",
+        ));
+    }
     let dir = learner::data_dir(args.learner.data_dir.as_deref())?;
+    if !args.import.is_empty() {
+        let done = import(&dir, &args.import)?;
+        if !args.players {
+            let mut out = io::stdout().lock();
+            if args.format == StatsFormat::Json {
+                serde_json::to_writer_pretty(&mut out, &done)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{}", summary(&done, args.import.len()))?;
+            }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        writeln!(io::stderr(), "{}", summary(&done, args.import.len()))?;
+    }
+    if args.players {
+        return players(args, &dir);
+    }
     let name = learner::player(args.learner.player.as_deref());
     let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
     let now = clock::now()?;
@@ -42,11 +67,11 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = io::stdout().lock();
     match args.format {
-        Format::Json => {
+        StatsFormat::Json | StatsFormat::Csv => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        Format::Text => {
+        StatsFormat::Text => {
             let width = console::Term::stdout()
                 .size_checked()
                 .map_or(80, |(_, w)| usize::from(w));
@@ -55,6 +80,69 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--players`: the table by player, as text, JSON or CSV.
+fn players(args: &StatsArgs, dir: &Path) -> anyhow::Result<ExitCode> {
+    let class = if dir.join(FILE_NAME).exists() {
+        let mut store = Store::open(dir)?;
+        store.reap()?;
+        let deck = match args.deck.as_deref() {
+            Some(d) => Some(deck_id(&store, d)?),
+            None => None,
+        };
+        Class::build(&store, deck.as_deref())?
+    } else {
+        Class {
+            deck: args.deck.clone(),
+            players: Vec::new(),
+        }
+    };
+    let mut out = io::stdout().lock();
+    match args.format {
+        StatsFormat::Text => class.write_text(&mut out)?,
+        StatsFormat::Csv => class.write_csv(&mut out)?,
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &class)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--import`: reads every file first; one broken file stops the import
+/// before anything is written, and the rest is one transaction.
+fn import(dir: &Path, files: &[PathBuf]) -> anyhow::Result<Imported> {
+    let mut sessions = Vec::new();
+    for file in files {
+        sessions.extend(crate::results::read(file)?);
+    }
+    let mut store = Store::open(dir)?;
+    store.import(&sessions, clock::now_ms()?)
+}
+
+fn summary(done: &Imported, files: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let mut line = format!(
+        "imported {} ({}) of {} from {}",
+        plural(done.sessions, "session"),
+        plural(done.answers, "answer"),
+        plural(done.players.len(), "player"),
+        plural(files, "file")
+    );
+    if done.already_here > 0 {
+        line += "; ";
+        line += &plural(done.already_here, "session");
+        line += " already here, not counted again";
+    }
+    line
 }
 
 fn empty(name: &str, deck: Option<String>) -> Report {
@@ -89,6 +177,11 @@ pub(crate) fn deck_id(store: &Store, given: &str) -> anyhow::Result<String> {
     if let Some(id) = found {
         return Ok(id);
     }
-    let deck = crate::source::load(Some(Path::new(given)), crate::input::DEFAULT_MAX_BYTES)?;
+    // The store lives in the data folder, which also holds your decks.
+    let deck = crate::source::load_in(
+        Some(Path::new(given)),
+        crate::input::DEFAULT_MAX_BYTES,
+        store.path().parent(),
+    )?;
     Ok(deck.id)
 }

@@ -14,9 +14,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod admin;
 mod cards;
+mod import;
 
+pub use admin::{Contents, Interrupted, PlayerRow, Progress, Restored, restore};
 pub use cards::{CardCounts, DueCard, Schedule};
+pub use import::{Imported, ImportedAnswer, ImportedSession};
 
 /// File name of the store inside the data directory.
 pub const FILE_NAME: &str = "factdrill.sqlite";
@@ -551,34 +555,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(fail)?;
-        tx.execute(
-            "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
-                                  answered_ms, given, verdict, response_ms, retry)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                a.session,
-                a.player,
-                a.deck,
-                a.question,
-                a.kind,
-                a.style,
-                a.answered_ms,
-                a.given,
-                a.verdict,
-                a.response_ms,
-                a.retry
-            ],
-        )
-        .map_err(fail)?;
-        if !a.retry {
-            tx.execute(
-                "UPDATE sessions SET asked = asked + 1,
-                     correct = correct + (?2 = 'correct'), close = close + (?2 = 'close')
-                 WHERE id = ?1",
-                params![a.session, a.verdict],
-            )
-            .map_err(fail)?;
-        }
+        insert_answer(&tx, a).map_err(fail)?;
         if let Some(schedule) = schedule {
             let card = cards::load(&tx, a.player, a.deck, a.question).map_err(fail)?;
             let (card, log) = schedule(card)?;
@@ -733,6 +710,41 @@ fn process_alive(pid: i64) -> bool {
         // It exists but belongs to someone else.
         Err(e) => e == nix::errno::Errno::EPERM,
     }
+}
+
+/// Stores one answer and counts a first try in its session's score (the
+/// tallies follow by trigger).
+pub(crate) fn insert_answer(
+    tx: &rusqlite::Transaction<'_>,
+    a: &AnswerRow<'_>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO answers (session_id, player_id, deck_id, question_id, kind, style,
+                              answered_ms, given, verdict, response_ms, retry)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            a.session,
+            a.player,
+            a.deck,
+            a.question,
+            a.kind,
+            a.style,
+            a.answered_ms,
+            a.given,
+            a.verdict,
+            a.response_ms,
+            a.retry
+        ],
+    )?;
+    if !a.retry {
+        tx.execute(
+            "UPDATE sessions SET asked = asked + 1,
+                 correct = correct + (?2 = 'correct'), close = close + (?2 = 'close')
+             WHERE id = ?1",
+            params![a.session, a.verdict],
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

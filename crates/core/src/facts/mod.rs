@@ -16,6 +16,7 @@ mod times;
 
 pub(crate) use aliases::{allowed_typos, distance};
 pub(crate) use amounts::number_word;
+pub(crate) use names::COMPASS;
 pub(crate) use people::is_verb as is_listed_verb;
 pub(crate) use times::TRIGGERS as TIME_TRIGGERS;
 

@@ -119,7 +119,8 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo",
 ];
 const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt"];
-const COMPASS: &[&str] = &[
+/// Compass words before a place ("northern Iraq", "south-east Asia").
+pub(crate) const COMPASS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -149,6 +150,38 @@ const AWARD_HEADS: &[&str] = &[
     "scholarship",
     "honour",
     "honor",
+];
+/// Last words of named events and documents: "Hopman Cup", "US Open",
+/// "Commonwealth Games", "Gulf War", "Kyoto Protocol". Neither a who nor a
+/// where.
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "tournament",
+    "series",
+    "classic",
+    "marathon",
+    "festival",
+    "prix",
+    "derby",
+    "rally",
+    "war",
+    "expo",
+    // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
+    "plan",
+    "act",
+    "bill",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "protocol",
+    "doctrine",
+    "charter",
 ];
 /// Lowercase nouns that make the names before them places.
 const PLACE_NOUNS: &[&str] = &[
@@ -517,12 +550,30 @@ impl<'t> Runs<'t> {
         let honorific =
             a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
                 || a >= 1 && g.honorifics.contains(s.word(a - 1));
-        if AWARD_HEADS.contains(&s.low(b - 1)) && words.len() > 1 {
-            return; // "Guggenheim Fellowship", "Nobel Prize": not a who
+        if (AWARD_HEADS.contains(&s.low(b - 1)) || EVENT_HEADS.contains(&s.low(b - 1)))
+            && words.len() > 1
+        {
+            return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
-        // "the Olive Tree café": people's names take no article.
-        if words.len() > 1 && a > 0 && s.is(a - 1, "the") {
+        // "the Olive Tree café", "the Internet": people's names take no
+        // article.
+        if a > 0 && s.is(a - 1, "the") && (words.len() > 1 || acts(s, b)) {
             let (start, end) = s.span(a, b);
+            self.pieces.push(Piece::Org {
+                start,
+                end,
+                sentence: s.index,
+                acts: acts(s, b),
+            });
+            return;
+        }
+        // "national director of Child Wise", "a member of Greenpeace": what
+        // a title belongs to is an organisation.
+        if a >= 2
+            && s.is(a - 1, "of")
+            && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
+            && !honorific
+        {
             self.pieces.push(Piece::Org {
                 start,
                 end,

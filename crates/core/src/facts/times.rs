@@ -299,6 +299,14 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         j += 1;
     }
     let (to, h) = best?;
+    // "Christmas Island", "Easter Road": a capitalised word after it makes
+    // the holiday part of another name.
+    if s.tokens
+        .get(to)
+        .is_some_and(|t| t.is_word() && t.is_capitalised(s.text))
+    {
+        return None;
+    }
     // "Victory day parade": the holiday, not the parade.
     let mut out = hit(i, to, Category::Holiday);
     let holiday = &g.holiday_list[h];
@@ -824,6 +832,10 @@ mod tests {
         assert_eq!(
             texts("on Christmas Eve and on election day"),
             ["Christmas Eve", "election day"]
+        );
+        assert_eq!(
+            texts("detainees on Christmas Island since Easter"),
+            ["Easter"]
         );
     }
 

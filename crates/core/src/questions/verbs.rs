@@ -694,6 +694,24 @@ pub(crate) enum Tense {
     Present3,
 }
 
+/// The singular of a verb that agreed with a plural subject, for when "who"
+/// takes that subject's place: "have" → "has", "were" → "was", "say" →
+/// "says". `None` when the word is not such a form or is ambiguous ("put" may
+/// be past).
+pub(crate) fn singular(word: &str) -> Option<&'static str> {
+    match word {
+        "have" => return Some("has"),
+        "are" => return Some("is"),
+        "were" => return Some("was"),
+        "do" => return Some("does"),
+        _ => {}
+    }
+    IRREGULAR
+        .iter()
+        .find(|(base, past, _, _)| *base == word && *past != word && *base != "be")
+        .map(|&(_, _, _, third)| third)
+}
+
 /// A finite main verb's base form and tense, when certain.
 ///
 /// `found` → (`find`, Past); `secured` → (`secure`, Past);

@@ -6,9 +6,9 @@
 use rand::rngs::StdRng;
 
 use super::clause::{Piece, Words, capitalise, render};
-use super::verbs::{Tense, base};
+use super::verbs::{Tense, base, singular};
 use super::{Context, Question, Style, Target, choice, question_id, rank};
-use crate::facts::{Category, Kind};
+use crate::facts::{COMPASS, Category, Kind};
 use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::TokenKind;
 
@@ -34,6 +34,11 @@ const LOCATIVE: &[&str] = &[
 ];
 const PIED: &[&str] = &[
     "from", "with", "to", "for", "against", "by", "about", "between", "among", "of",
+];
+/// Words besides the compass that point at a part of a place ("outback
+/// Queensland").
+const AREA: &[&str] = &[
+    "outback", "rural", "coastal", "inland", "downtown", "upstate",
 ];
 const TEMPORAL: &[&str] = &[
     "on",
@@ -218,6 +223,13 @@ fn answer_span(ctx: &Context, t: &Target, words: &Words) -> Option<(usize, usize
             }
         }
     }
+    // "Mr Arafat", "Dr. Lee": the honorific goes with the name.
+    if !with_role && t.e.kind == Kind::Who {
+        let dot = usize::from(a > 1 && words.low(a - 1) == ".");
+        if a > dot && GAZETTEER.honorifics.contains(words.word(a - 1 - dot)) {
+            a -= 1 + dot;
+        }
+    }
     if a > 0 && words.low(a - 1) == "the" {
         a -= 1;
     }
@@ -374,7 +386,18 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             wh.clone()
         };
         pieces.push(Piece::Text(who.clone()));
-        pieces.extend((v..to).map(Piece::Token));
+        // "Police have charged" → "Who has charged": a bare "who" or
+        // "which country" is singular.
+        let agree = matches!(t.e.kind, Kind::Who | Kind::Where)
+            .then(|| singular(words.low(v)))
+            .flatten();
+        match agree {
+            Some(verb) if v < to => {
+                pieces.push(Piece::Text(verb.to_owned()));
+                pieces.extend((v + 1..to).map(Piece::Token));
+            }
+            _ => pieces.extend((v..to).map(Piece::Token)),
+        }
         embedded = pieces.clone();
     } else if b <= s {
         // The answer fronted before the subject: a time or place phrase.
@@ -442,9 +465,36 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
                     | "approximately"
                     | "an"
                     | "estimated"
+                    | "just"
             )
         {
             rm_a -= 1;
+        }
+        // And to a time: "at around 11pm", "for nearly two years".
+        while rm_a > v_end
+            && t.e.kind == Kind::When
+            && matches!(
+                words.low(rm_a - 1),
+                "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "just"
+                    | "late"
+                    | "early"
+            )
+        {
+            rm_a -= 1;
+        }
+        // "the mountains of eastern Afghanistan": the place's own modifier
+        // would be left behind.
+        if t.e.kind == Kind::Where
+            && rm_a > v_end
+            && (COMPASS.contains(&words.low(rm_a - 1)) || AREA.contains(&words.low(rm_a - 1)))
+        {
+            return None;
         }
         let a = rm_a;
         let prep = if a > v_end { words.low(a - 1) } else { "" };
@@ -491,6 +541,11 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
                 wh.clone()
             };
             wh = format!("{} {object}", words.low(a - 1));
+        }
+        // "… to the Pacific island of?": an "of" cannot be left behind.
+        // Nor an "and": the answer is one of a list ("Carl Walz and ?").
+        if rm_a == a && matches!(words.low(a - 1), "of" | "and" | "or" | "nor") {
+            return None;
         }
         // What follows the answer up to the clause end stays; a dangling
         // comma goes.
@@ -715,6 +770,66 @@ mod tests {
             "Belarusian president Aleksandr Lukashenka has recently told Reuters that he is not planning to leave Minsk.",
             "Who has recently told Reuters that he is not planning to leave Minsk?",
             "Aleksandr Lukashenka",
+        );
+    }
+
+    #[test]
+    fn no_of_or_and_is_left_hanging() {
+        for text in [
+            "The ship took the refugees to the Pacific island of Nauru.",
+            "Taking over from the crew are French commander Paul Girard and US astronauts \
+             Dana Brooks and Lee Marsh, who flew up on Monday.",
+        ] {
+            let got = prompts(text);
+            assert!(
+                got.iter()
+                    .all(|(_, p, _)| !p.ends_with("island of?") && !p.ends_with(" and?")),
+                "{got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hedges_leave_with_their_time_and_no_compass_word_is_left() {
+        has_wh(
+            "The helicopters landed at around 11pm on the airfield.",
+            "When did the helicopters land on the airfield?",
+            "11pm",
+        );
+        has_wh(
+            "The split was confirmed in a statement released by the managers late this morning.",
+            "When was the split confirmed in a statement released by the managers?",
+            "this morning",
+        );
+        let got = prompts("The army is bombing the mountains of eastern Afghanistan this week.");
+        assert!(
+            got.iter().all(|(_, p, _)| !p.contains("eastern in")
+                && !p.contains("of eastern?")
+                && !p.contains("eastern this")),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn an_honorific_leaves_with_its_name() {
+        has_wh(
+            "The minister accused the rebels of trying to kill Mr Dlamini.",
+            "Who did the minister accuse the rebels of trying to kill?",
+            "Dlamini",
+        );
+    }
+
+    #[test]
+    fn a_plural_subject_s_verb_agrees_with_who() {
+        has_wh(
+            "Police have charged a man in Perth over the fire.",
+            "Who has charged a man in Perth over the fire?",
+            "police",
+        );
+        has_wh(
+            "Firefighters were called to Parramatta on Sunday.",
+            "Who was called to Parramatta on Sunday?",
+            "firefighters",
         );
     }
 
