@@ -251,25 +251,26 @@ fn is_noise(attr: &str) -> bool {
 }
 
 /// Removes what is not the article. An element that holds the page's
-/// `<main>`, `<article>` or `<h1>` stays, whatever its class says.
+/// `<main>`, `<article>` or `<h1>`, or most of its paragraphs, stays
+/// whatever its tag or class says (old sites wrap the whole page in a
+/// `<form>`; a page's `<body>` may carry an `ads` class).
 fn clear_noise(doc: &Document) {
-    doc.select(NOT_ARTICLE).remove();
-    let marked: Vec<NodeRef<'_>> = doc
-        .select("[class], [id]")
-        .nodes()
-        .iter()
-        .filter(|node| {
-            let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
-            !matches!(name.as_str(), "html" | "body" | "main" | "article")
-                && (node.attr("class").is_some_and(|c| is_noise(&c))
-                    || node.attr("id").is_some_and(|i| is_noise(&i)))
-                && node.find(&["main"]).is_empty()
-                && node.find(&["article"]).is_empty()
-                && node.find(&["h1"]).is_empty()
-        })
-        .copied()
-        .collect();
-    for node in marked {
+    let paragraphs = doc.select("p").length();
+    let holds_article = |node: &NodeRef<'_>| {
+        ["main", "article", "h1"]
+            .iter()
+            .any(|tag| !node.find(&[tag]).is_empty())
+            || 2 * node.find(&["p"]).len() > paragraphs
+    };
+    let mut doomed: Vec<NodeRef<'_>> = doc.select(NOT_ARTICLE).nodes().to_vec();
+    doomed.extend(doc.select("[class], [id]").nodes().iter().filter(|node| {
+        let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
+        !matches!(name.as_str(), "html" | "body" | "main" | "article")
+            && (node.attr("class").is_some_and(|c| is_noise(&c))
+                || node.attr("id").is_some_and(|i| is_noise(&i)))
+    }));
+    doomed.retain(|node| !holds_article(node));
+    for node in doomed {
         node.remove_from_parent();
     }
 }
@@ -708,6 +709,24 @@ mod tests {
                 .contains("author = \"the \\\"Town\\\" newsroom\"\n")
         );
         assert!(article.sentence_text(0).starts_with("Paragraph 1 tells"));
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_article() {
+        let body: String = (1..=4).map(para).collect();
+        let html = format!(
+            "<html><head><title>Council votes</title></head><body class='has-ads'>\
+             <form id='aspnetForm' action='page.aspx'><nav>\
+             <a href='/'>Home page</a></nav><div class='story'>{body}</div>\
+             <div class='ad-slot'><p>Advertisement</p></div></form></body></html>"
+        );
+        let page = extract(&html).unwrap();
+        assert_eq!(page.blocks.len(), 4, "{:#?}", page.blocks);
+        assert!(
+            page.blocks
+                .iter()
+                .all(|b| b.text().starts_with("Paragraph"))
+        );
     }
 
     #[test]
