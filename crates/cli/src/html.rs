@@ -337,7 +337,7 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
         .map(|t| squash(&t.text()))
         .collect();
     let mut blocks = blocks(&content);
-    blocks.retain(|b| !times.contains(&b.text().to_owned()));
+    blocks.retain(|b| !times.iter().any(|t| t == b.text()));
     // The extractor may keep the page's own headline or byline at the top.
     while let Some(first) = blocks.first() {
         let text = first.text();
