@@ -95,6 +95,8 @@ const QUIZ_EXAMPLES: &str = "\
 Examples:
   factdrill quiz                          the built-in article, 10 questions
   factdrill quiz article.txt --count 5    a quiz on your own article
+  factdrill quiz saved-page.html          the article in a saved web page
+  pbpaste | factdrill quiz -              an article piped in; keys still from the terminal
   factdrill quiz deck.toml --style typed  only typed wh questions
   factdrill quiz --kinds who,when --seed 3
   factdrill quiz --answers answers.txt --format json   scripted, for classes
@@ -163,8 +165,9 @@ fn parse_count(s: &str) -> Result<Count, String> {
 /// `factdrill export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// An article file, a deck file (.toml), or the name of a deck shipped
-    /// with factdrill; the built-in article when left out.
+    /// An article (plain text, Markdown or a saved web page), - for an
+    /// article on standard input, a deck file (.toml), or the name of a deck
+    /// shipped with factdrill; the built-in article when left out.
     pub source: Option<PathBuf>,
     /// What to write.
     #[arg(long = "to", value_enum, value_name = "FORMAT")]
@@ -193,7 +196,7 @@ pub struct ExportArgs {
     /// file is an error and nothing is written).
     #[arg(long)]
     pub force: bool,
-    /// Refuse articles larger than this many bytes.
+    /// Refuse articles (or web pages) larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
 }
@@ -238,8 +241,9 @@ pub struct LearnerArgs {
 /// `factdrill quiz`.
 #[derive(Debug, clap::Args)]
 pub struct QuizArgs {
-    /// An article file, a deck file (.toml), or the name of a deck shipped
-    /// with factdrill; the built-in article when left out.
+    /// An article (plain text, Markdown or a saved web page), - for an
+    /// article on standard input, a deck file (.toml), or the name of a deck
+    /// shipped with factdrill; the built-in article when left out.
     pub source: Option<PathBuf>,
     /// How many questions (missed ones come back once more on top).
     #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
@@ -262,14 +266,15 @@ pub struct QuizArgs {
     /// built-in one): the questions not yet answered, in their order.
     #[arg(long, conflicts_with_all = ["count", "kinds", "style", "seed", "no_save"])]
     pub resume: bool,
-    /// Answer from a file (or - for standard input), one answer per line: an
-    /// option's letter, number or text; an empty line skips.
+    /// Answer from a file (or - for standard input, unless the article is
+    /// there), one answer per line: an option's letter, number or text; an
+    /// empty line skips.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// Print the results as text or JSON.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Refuse articles larger than this many bytes.
+    /// Refuse articles (or web pages) larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
 }
@@ -357,8 +362,9 @@ pub enum DeckFormat {
 #[derive(Debug, clap::Args)]
 #[command(after_help = GENERATE_EXAMPLES)]
 pub struct GenerateArgs {
-    /// Articles (plain text or Markdown, with optional TOML front matter),
-    /// or folders of articles; more than one, or a folder, needs `-o DIR`.
+    /// Articles (plain text or Markdown, with optional TOML front matter, or
+    /// saved web pages: .html, .htm), folders of articles, or - for one
+    /// article on standard input; more than one, or a folder, needs `-o DIR`.
     #[arg(required = true, value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
     /// One article: write its deck to this file instead of standard output.
@@ -411,7 +417,8 @@ pub enum Format {
 /// `factdrill facts`.
 #[derive(Debug, clap::Args)]
 pub struct FactsArgs {
-    /// The article: plain text or Markdown, with optional TOML front matter.
+    /// The article: plain text or Markdown (optional TOML front matter), a
+    /// saved web page (.html, .htm), or - to read it from standard input.
     pub article: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

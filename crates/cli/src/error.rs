@@ -27,11 +27,16 @@ pub fn input(message: impl Into<String>) -> anyhow::Error {
     InputError(message.into()).into()
 }
 
+/// Output into a closed pipe: an I/O error, or JSON written straight to
+/// standard output (`serde_json` keeps the I/O error's kind, not the error).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }
 
@@ -50,5 +55,32 @@ pub fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
             let _ = writeln!(io::stderr(), "factdrill: {message}");
             ExitCode::from(code)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn json_into_a_closed_pipe_is_a_broken_pipe_and_other_errors_are_not() {
+        let err = serde_json::to_writer(ClosedPipe, &[1, 2]).unwrap_err();
+        assert!(is_broken_pipe(&anyhow::Error::from(err)));
+        let io = io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::from(io)));
+        assert!(!is_broken_pipe(&input("x.txt: is empty")));
+        let syntax = serde_json::from_str::<u8>("x").unwrap_err();
+        assert!(!is_broken_pipe(&anyhow::Error::from(syntax)));
     }
 }

@@ -15,6 +15,7 @@ pub mod clock;
 pub mod commands;
 pub mod content;
 pub mod error;
+pub mod html;
 pub mod input;
 pub mod interrupt;
 pub mod learner;

@@ -1,5 +1,6 @@
-//! Source: what a quiz (or review, or export) is about: an article file, a
-//! deck file, the name of a deck shipped in `content/`, the name of one of
+//! Source: what a quiz (or review, or export) is about: an article file (plain
+//! text, Markdown or a saved web page), `-` for an article on standard input,
+//! a deck file, the name of a deck shipped in `content/`, the name of one of
 //! your decks in the data folder's `decks/`, or, with none, the built-in
 //! seed deck.
 
@@ -35,7 +36,8 @@ pub fn load_in(
         let (name, text) = DECKS[0];
         return Deck::parse(text, name).map_err(|e| input(e.to_string()));
     };
-    if !path.exists() {
+    let stdin = crate::input::is_stdin(path);
+    if !stdin && !path.exists() {
         if let Some((name, text)) = DECKS.iter().find(|(n, _)| path.as_os_str() == *n) {
             return Deck::parse(text, name).map_err(|e| input(e.to_string()));
         }
@@ -57,7 +59,7 @@ pub fn load_in(
             known.join(", ")
         )));
     }
-    if is_deck(path) {
+    if !stdin && is_deck(path) {
         return crate::commands::check::load(path);
     }
     let article = crate::input::read_article(path, max_bytes)?;

@@ -8,17 +8,18 @@ use factdrill_core::facts::{self, Entity, Facts, Kind};
 use serde::Serialize;
 
 use crate::app::{FactsArgs, Format};
-use crate::input::read_article;
+use crate::input::read;
 use crate::output::clean;
 
 /// Runs `factdrill facts`.
 pub fn run(args: &FactsArgs) -> anyhow::Result<ExitCode> {
-    let article = read_article(&args.article, args.max_bytes)?;
+    let read = read(&args.article, args.max_bytes)?;
+    let article = read.article;
     let facts = facts::extract(&article);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
-        Format::Json => write_json(&mut out, &article, &facts)?,
+        Format::Json => write_json(&mut out, &article, &facts, read.from_page)?,
         Format::Text => write_text(&mut out, &article, &facts)?,
     }
     out.flush()?;
@@ -44,10 +45,21 @@ struct FactsJson<'a> {
     tags: &'a [String],
     sentences: Vec<SentenceJson<'a>>,
     entities: &'a [Entity],
+    /// For a web page, the article text extracted from it: the text every
+    /// span points into (for a file or standard input, that is the bytes read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extracted: Option<&'a str>,
 }
 
-/// Writes the JSON contract: title, byline, date, sentences, entities.
-pub fn write_json(out: &mut impl Write, article: &Article, facts: &Facts) -> anyhow::Result<()> {
+/// Writes the JSON contract: title, byline, date, sentences, entities, and
+/// for an article extracted from a web page (`from_page`) the `extracted`
+/// text its spans point into.
+pub fn write_json(
+    out: &mut impl Write,
+    article: &Article,
+    facts: &Facts,
+    from_page: bool,
+) -> anyhow::Result<()> {
     let json = FactsJson {
         title: article.title.as_ref().map(|f| f.text.as_str()),
         byline: article.byline.as_ref().map(|f| f.text.as_str()),
@@ -67,6 +79,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, facts: &Facts) -> any
             })
             .collect(),
         entities: &facts.entities,
+        extracted: from_page.then(|| article.text()),
     };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
     writeln!(out)?;

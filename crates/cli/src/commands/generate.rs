@@ -15,20 +15,24 @@ use crate::error::{InputError, input};
 use crate::input::{io_reason, read_article};
 use crate::output::clean;
 
-/// Builds the deck for an article.
+/// Builds the deck for an article read from `source` (`-`: standard input,
+/// which gives the deck no source file).
 pub fn deck_for(article: &Article, source: &Path, seed: u64) -> Deck {
+    let named = Some(source).filter(|p| !crate::input::is_stdin(p));
     let facts = facts::extract(article);
     let questions = questions::generate(article, &facts, seed);
     Deck {
         format: FORMAT,
         id: deck_id(article.text()),
-        title: article
-            .title
-            .as_ref()
-            .map_or_else(|| file_stem(source), |t| t.text.clone()),
+        title: article.title.as_ref().map_or_else(
+            || named.map_or_else(|| "Untitled".to_owned(), file_stem),
+            |t| t.text.clone(),
+        ),
         byline: article.byline.as_ref().map(|b| b.text.clone()),
         date: article.date.map(|d| d.to_string()),
-        source: source.file_name().map(|n| n.to_string_lossy().into_owned()),
+        source: named
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned()),
         questions,
     }
 }
@@ -71,6 +75,11 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         || args.output.as_deref().is_some_and(Path::is_dir);
     if !batch {
         return single(args, &args.articles[0]);
+    }
+    if args.articles.iter().any(|p| crate::input::is_stdin(p)) {
+        return Err(input(
+            "-: standard input holds one article, to be generated alone, not among several",
+        ));
     }
     let Some(dir) = args.output.as_deref() else {
         let what = match args.articles.as_slice() {

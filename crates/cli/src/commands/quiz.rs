@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::app::{Format, QuizArgs};
 use crate::error::input;
+use crate::input::is_stdin;
 use crate::output::percent;
 use crate::session::{self, End, Marked, Options, Outcome, Recorder};
 use crate::store::{DeckRow, NewSession, QuestionRow, Store};
@@ -75,6 +76,21 @@ struct Setup {
 /// Runs `factdrill quiz`.
 pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
     prompt::apply_no_color();
+    // Standard input can hold the article or the answers, not both; and
+    // with the article there, keys come from the terminal: check both
+    // before reading it.
+    if article_on_stdin(args) {
+        if args.answers.as_deref().is_some_and(is_stdin) {
+            return Err(input(
+                "--answers -: standard input already holds the article (SOURCE is -); give the answers in a file: --answers FILE",
+            ));
+        }
+        if args.answers.is_none() && !keys_readable() {
+            return Err(input(
+                "standard input holds the article and there is no terminal to answer on; use --answers FILE",
+            ));
+        }
+    }
     let deck = source::load_in(
         args.source.as_deref(),
         args.max_bytes,
@@ -233,7 +249,7 @@ fn start(args: &QuizArgs, deck: &Deck, player: &str) -> anyhow::Result<(Setup, A
     }
 
     // Decide how answers arrive before touching the store.
-    let asker = asker(args.answers.as_deref(), args.format)?;
+    let asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin(args))?;
 
     let mut store = if args.no_save {
         None
@@ -291,7 +307,7 @@ enum Resume {
 /// questions not answered yet, in plan order, recorded into the same
 /// session, which ends complete when they are all answered.
 fn resume(args: &QuizArgs, deck: &Deck, player: &str) -> anyhow::Result<Resume> {
-    let asker = asker(args.answers.as_deref(), args.format)?;
+    let asker = asker_with(args.answers.as_deref(), args.format, article_on_stdin(args))?;
     let dir = learner::data_dir(args.learner.data_dir.as_deref())?;
     let nothing = || {
         anyhow::anyhow!(
@@ -404,8 +420,13 @@ fn local_time(ms: i64) -> String {
 fn deck_name(args: &QuizArgs) -> String {
     args.source.as_ref().map_or_else(
         || crate::content::DECKS[0].0.to_owned(),
-        |p| p.display().to_string(),
+        |p| crate::input::shown(p),
     )
+}
+
+/// `-` as the source: standard input holds the article.
+fn article_on_stdin(args: &QuizArgs) -> bool {
+    args.source.as_deref().is_some_and(is_stdin)
 }
 
 /// Records the deck and its questions (each with its whole text, to be
@@ -459,6 +480,28 @@ impl Asker {
 /// The terminal's prompts, or the script of answers `--answers` names; a
 /// transcript goes to standard output with text output.
 pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow::Result<Asker> {
+    asker_with(answers, format, false)
+}
+
+/// Whether keys can be read from a terminal: standard input is one, or
+/// `/dev/tty` opens (where the prompts read keys when standard input is
+/// not a terminal).
+fn keys_readable() -> bool {
+    io::stdin().is_terminal()
+        || std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok()
+}
+
+/// [`asker`], knowing whether standard input held the article (then the
+/// terminal's keys are read from `/dev/tty`).
+fn asker_with(
+    answers: Option<&std::path::Path>,
+    format: Format,
+    stdin_is_article: bool,
+) -> anyhow::Result<Asker> {
     let transcript = || -> Option<Box<dyn Write>> {
         (format == Format::Text).then(|| Box::new(io::stdout()) as Box<dyn Write>)
     };
@@ -493,7 +536,13 @@ pub(crate) fn asker(answers: Option<&std::path::Path>, format: Format) -> anyhow
             )))
         }
         None => {
-            if !io::stdin().is_terminal() {
+            if stdin_is_article {
+                if !keys_readable() {
+                    return Err(input(
+                        "standard input holds the article and there is no terminal to answer on; use --answers FILE",
+                    ));
+                }
+            } else if !io::stdin().is_terminal() {
                 return Err(input(
                     "standard input is not a terminal: to answer from a file or a pipe, use --answers FILE (or --answers - for standard input)",
                 ));

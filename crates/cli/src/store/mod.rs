@@ -369,13 +369,16 @@ impl Store {
     /// database at all) before anything is written to it.
     fn check_identity(&self, existed: bool) -> anyhow::Result<()> {
         let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(&self.path, &e));
-        let app: i32 = self
+        // One statement, one snapshot: read apart, another process creating
+        // the store could commit in between (no id yet, then its tables).
+        let (app, tables): (i32, i64) = self
             .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(fail)?;
-        let tables: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()), \
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(fail)?;
         if app != APPLICATION_ID && (tables > 0 || (existed && app != 0)) {
             anyhow::bail!(
