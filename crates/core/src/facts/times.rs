@@ -335,11 +335,53 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         }
         let mut h = hit(i, to, Category::Weekday);
         if let Some(date) = date {
-            h.resolved = Some(previous_weekday(date, wd).to_string());
+            let day = if future(s, i) {
+                next_weekday(date, wd)
+            } else {
+                previous_weekday(date, wd)
+            };
+            h.resolved = Some(day.to_string());
         }
         return Some(h);
     }
     calendar_date(s, i, date)
+}
+
+/// Words before token `i` of its sentence that put it in the future:
+/// "talks will resume on Monday", "rain is forecast to ease on Wednesday",
+/// "next Friday".
+fn future(s: &Sentence, i: usize) -> bool {
+    const MARKERS: &[&str] = &[
+        "will",
+        "shall",
+        "'ll",
+        "’ll",
+        "won't",
+        "won’t",
+        "expected",
+        "forecast",
+        "scheduled",
+        "planned",
+        "plans",
+        "plan",
+        "upcoming",
+        "next",
+        "coming",
+    ];
+    (0..i).any(|k| MARKERS.contains(&s.low(k)))
+}
+
+/// The first `wd` after `date`.
+fn next_weekday(date: Date, wd: i8) -> Date {
+    let target = Weekday::from_monday_zero_offset(wd).unwrap_or(Weekday::Monday);
+    let mut d = date.tomorrow().unwrap_or(date);
+    for _ in 0..7 {
+        if d.weekday() == target {
+            return d;
+        }
+        d = d.tomorrow().unwrap_or(d);
+    }
+    d
 }
 
 fn previous_weekday(date: Date, wd: i8) -> Date {
@@ -836,6 +878,19 @@ mod tests {
         assert_eq!(
             texts("detainees on Christmas Island since Easter"),
             ["Easter"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_in_the_future_resolves_forward() {
+        let d = Some(jiff::civil::date(2010, 5, 5)); // a Wednesday
+        let resolved = |text: &str| times_on(text, d)[0].2.clone().unwrap();
+        assert_eq!(resolved("talks broke down on Monday"), "2010-05-03");
+        assert_eq!(resolved("talks will resume on Monday"), "2010-05-10");
+        assert_eq!(resolved("rain is forecast to ease on Friday"), "2010-05-07");
+        assert_eq!(
+            resolved("the ferry is expected to sail on Tuesday"),
+            "2010-05-11"
         );
     }
 
