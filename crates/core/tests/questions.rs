@@ -217,3 +217,21 @@ fn name_particles_stay_inside_the_name() {
         "{people:?}"
     );
 }
+
+#[test]
+fn a_city_is_a_club_only_where_the_club_is_named_in_full() {
+    let city = "Strike\n\nDock workers in Lyon went on strike on Monday. Lyon is the third city of France.\n";
+    let club =
+        "Derby\n\nOlympique Lyonnais beat Nantes 2-0 on Sunday. Lyon is now top of the league.\n";
+    let category = |text: &str| {
+        let article = Article::parse(text).unwrap();
+        let found = facts::extract(&article);
+        found
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == "Lyon"))
+            .map(|e| e.category)
+    };
+    assert_eq!(category(city), Some(factdrill_core::Category::City));
+    assert_eq!(category(club), Some(factdrill_core::Category::Organisation));
+}

@@ -723,15 +723,45 @@ pub(crate) fn classify<'t>(
         Piece::Name(n) if lone_initial(n) => Some(n.words[0]),
         _ => None,
     }));
+    // Organisations the article names in full: only these may take a short
+    // name that is also a place's ("Lyon" is the city unless "Olympique
+    // Lyonnais" is in the article).
+    let named_in_full: Vec<u32> = runs
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Known {
+                reading,
+                start,
+                end,
+                ..
+            } if g.entry(reading.entry).what == Known::Organisation
+                && crate::tokens::squeeze(&text[*start..*end])
+                    .eq_ignore_ascii_case(g.entry(reading.entry).name) =>
+            {
+                Some(reading.entry)
+            }
+            _ => None,
+        })
+        .collect();
     for piece in runs.pieces {
         match piece {
             Piece::Known {
-                reading,
+                mut reading,
                 start,
                 end,
                 sentence,
                 acts,
             } => {
+                if g.entry(reading.entry).what == Known::Organisation
+                    && !named_in_full.contains(&reading.entry)
+                    && let Some(place) = g
+                        .lookup(&crate::tokens::squeeze(&text[start..end]))
+                        .iter()
+                        .find(|r| matches!(g.entry(r.entry).what, Known::Place(_)))
+                {
+                    reading = *place;
+                }
                 let entry = g.entry(reading.entry);
                 let (kind, category) = match entry.what {
                     Known::Place(Place::Country) => (Kind::Where, Category::Country),
