@@ -235,3 +235,24 @@ fn a_city_is_a_club_only_where_the_club_is_named_in_full() {
     assert_eq!(category(city), Some(factdrill_core::Category::City));
     assert_eq!(category(club), Some(factdrill_core::Category::Organisation));
 }
+
+#[test]
+fn an_occupation_opening_a_sentence_is_a_role_not_a_name() {
+    let text = "Flood\n\nMeteorologist Kari Nilsen said the rain would ease. Baker Theo Marchand closed his shop.\n";
+    let article = Article::parse(text).unwrap();
+    let found = facts::extract(&article);
+    let people: Vec<(&str, Option<&str>)> = found
+        .entities
+        .iter()
+        .filter(|e| e.category == factdrill_core::Category::Person)
+        .map(|e| (e.canonical.as_str(), e.role.as_deref()))
+        .collect();
+    assert!(
+        people.contains(&("Kari Nilsen", Some("Meteorologist"))),
+        "{people:?}"
+    );
+    assert!(
+        people.contains(&("Theo Marchand", Some("Baker"))),
+        "{people:?}"
+    );
+}
