@@ -68,7 +68,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, facts: &Facts) -> any
             .collect(),
         entities: &facts.entities,
     };
-    serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
+    out.write_all(crate::output::json(&json)?.as_bytes())?;
     writeln!(out)?;
     Ok(())
 }
