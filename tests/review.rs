@@ -398,15 +398,15 @@ mod pty {
             }
             let rest = p.exp_eof().unwrap();
             assert!(
-                rest.contains("interrupted; 1 answer kept"),
+                rest.contains("session interrupted; 1 answer kept"),
                 "{how}: {rest:?}"
             );
             assert!(
                 rest.contains("\x1b[?25h"),
                 "{how}: cursor not shown again: {rest:?}"
             );
-            let status = format!("{:?}", p.process().wait().unwrap());
-            assert!(status.ends_with(", 130)"), "{how}: {status}");
+            let exit = format!("{:?}", p.process().wait().unwrap());
+            assert!(exit.ends_with(", 130)"), "{how}: {exit}");
             let stats = home.stats(&[]);
             let last = stats["sessions"]
                 .as_array()
