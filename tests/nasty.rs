@@ -134,6 +134,11 @@ fn read(name: &str, bytes: &[u8]) -> Value {
             assert!(o.status.success(), "{name}: {format}: {err}");
         }
     }
+    // What the store kept of it (titles, prompts, answers) comes back clean.
+    for format in ["text", "json"] {
+        let o = run(&home, name, &["stats", "--format", format], "");
+        assert!(o.status.success(), "{name}: stats: {}", text(&o.stderr));
+    }
     facts
 }
 

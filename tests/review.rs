@@ -368,6 +368,37 @@ mod pty {
     }
 
     #[test]
+    fn a_review_in_a_terminal_of_two_rows_and_twenty_columns_still_works() {
+        let home = Home::new();
+        let (_, missed) = quiz_day_one(&home);
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", "stty rows 2 cols 20 && exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_factdrill"))
+            .args(["review", "--new", "0"])
+            .env("FACTDRILL_HOME", home.path())
+            .env("FACTDRILL_NOW", DAY2)
+            .env("NO_COLOR", "1")
+            .env("TZ", "UTC")
+            .env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+        for _ in 0..missed.len() {
+            let (_, matched) = p.exp_regex("city|homes").unwrap();
+            p.send(if matched == "city" {
+                "Sydney\r"
+            } else {
+                "3000 homes\r"
+            })
+            .unwrap();
+            p.flush().unwrap();
+            p.exp_string("Right").unwrap();
+        }
+        p.exp_string("Reviewed").unwrap();
+        p.exp_eof().unwrap();
+        let exit = format!("{:?}", p.process().wait().unwrap());
+        assert!(exit.ends_with(", 0)"), "{exit}");
+    }
+
+    #[test]
     fn ctrl_c_sigint_or_sighup_in_a_terminal_review_keeps_the_grades_and_shows_the_cursor() {
         for how in ["ctrl-c", "INT", "HUP", "TERM"] {
             let home = Home::new();
