@@ -464,6 +464,64 @@ mod pty {
     }
 
     #[test]
+    fn osc_8_links_escape_sequences_and_bidi_overrides_in_a_deck_never_reach_the_terminal() {
+        let home = Home::new();
+        let path = home.path().join("hostile.toml");
+        let link = "\\u001B]8;;https://evil.example/\\u001B\\\\";
+        fs::write(
+            &path,
+            format!(
+                "format = 1\nid = \"d-00000000e222\"\ntitle = \"Title {link}click\\u001B]0;pwned\\u0007\"\n\n\
+                 [[question]]\nstyle = \"choice\"\nprompt = \"Who {link}won\\u202E?\\u009B2J\"\n\
+                 answer = \"Ana\\u2066\"\nchoices = [\"Ana\\u2066\", \"Bo{link}b\\u001B[2J\"]\n\
+                 source = \"Ana\\u2066 won \\u001B[8mhidden\\u001B[0m {link}today\\u200F.\"\n\n\
+                 [[question]]\nstyle = \"wh\"\nprompt = \"Where {link}\\u202Ewas it?\"\n\
+                 answer = \"Rome\\u202E\"\nsource = \"It was in Rome\\u202E {link}.\\u0007\"\n"
+            ),
+        )
+        .unwrap();
+        let check = home
+            .cmd(&["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "{}", text(&check.stderr));
+        let mut p = spawn(&home, &[path.to_str().unwrap(), "--seed", "1"]);
+        let mut seen = String::new();
+        loop {
+            let (before, matched) = p.exp_regex("Who|Where|Score:").unwrap();
+            seen += &before;
+            seen += &matched;
+            if matched == "Score:" {
+                break;
+            }
+            if matched == "Who" {
+                seen += &p.exp_string("won").unwrap();
+                p.send("\r").unwrap();
+            } else {
+                seen += &p.exp_string("was it").unwrap();
+                p.send("Paris\r").unwrap();
+            }
+            p.flush().unwrap();
+            let (before, matched) = p.exp_regex("Right|Not quite").unwrap();
+            seen += &before;
+            seen += &matched;
+        }
+        seen += &p.exp_eof().unwrap();
+        assert!(exit_code(&p).ends_with(", 0)"), "{}", exit_code(&p));
+        assert!(seen.contains("today"), "{seen:?}");
+        for raw in [
+            "\x1b]", "\x07", "\u{202e}", "\u{2066}", "\u{200f}", "\u{9b}", "\x1b[2J", "\x1b[8m",
+        ] {
+            // rexpect reads the terminal byte by byte, one char per byte.
+            let bytes: String = raw.bytes().map(char::from).collect();
+            assert!(
+                !seen.contains(&bytes),
+                "{raw:?} reached the terminal: {seen:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_terminal_of_two_rows_and_twenty_columns_still_works() {
         let home = Home::new();
         let deck = deck(&home);

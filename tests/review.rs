@@ -282,32 +282,39 @@ fn a_retention_out_of_range_is_refused() {
 
 #[test]
 fn an_interrupted_review_keeps_every_grade() {
-    let home = Home::new();
-    quiz_day_one(&home);
-    // Counted before the review can answer, or its answer may already be in.
-    let before = home.stats(&[])["answers"].as_i64().unwrap();
-    let mut child = start_review(&home);
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"Sydney\n").unwrap();
-    stdin.flush().unwrap();
-    wait_until(|| home.stats(&[])["answers"].as_i64().unwrap() == before + 1);
-    signal(&child, "TERM");
-    let o = child.wait_with_output().unwrap();
-    drop(stdin);
-    assert_eq!(o.status.code(), Some(130), "{}", text(&o.stderr));
-    let stats = home.stats(&[]);
-    let last = stats["sessions"]
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()
-        .clone();
-    assert_eq!(last["mode"], "review");
-    assert_eq!(last["status"], "interrupted");
-    assert_eq!(last["answered"], 1);
-    // The graded card is no longer due on day 2; the other one still is.
-    let o = home.at(DAY2, &["review", "--format", "json"], "");
-    assert_eq!(json(&o)["due"], 1);
+    for sig in ["TERM", "HUP", "INT"] {
+        let home = Home::new();
+        quiz_day_one(&home);
+        // Counted before the review starts: it may answer before a count.
+        let before = home.stats(&[])["answers"].as_i64().unwrap();
+        let mut child = start_review(&home);
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"Sydney\n").unwrap();
+        stdin.flush().unwrap();
+        wait_until(|| home.stats(&[])["answers"].as_i64().unwrap() == before + 1);
+        signal(&child, sig);
+        let o = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(o.status.code(), Some(130), "{sig}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("interrupted; 1 answer kept"),
+            "{sig}: {}",
+            text(&o.stderr)
+        );
+        let stats = home.stats(&[]);
+        let last = stats["sessions"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone();
+        assert_eq!(last["mode"], "review", "{sig}");
+        assert_eq!(last["status"], "interrupted", "{sig}");
+        assert_eq!(last["answered"], 1, "{sig}");
+        // The graded card is no longer due on day 2; the other one still is.
+        let o = home.at(DAY2, &["review", "--format", "json"], "");
+        assert_eq!(json(&o)["due"], 1, "{sig}");
+    }
 }
 
 fn start_review(home: &Home) -> std::process::Child {
@@ -332,6 +339,7 @@ mod pty {
     //! The review's real prompts in a pseudo-terminal.
 
     use super::*;
+    use rexpect::process::Signal;
     use rexpect::session::spawn_command;
 
     #[test]
@@ -357,5 +365,89 @@ mod pty {
         p.exp_eof().unwrap();
         let status = format!("{:?}", p.process().wait().unwrap());
         assert!(status.ends_with(", 0)"), "{status}");
+    }
+
+    #[test]
+    fn a_review_in_a_terminal_of_two_rows_and_twenty_columns_still_works() {
+        let home = Home::new();
+        let (_, missed) = quiz_day_one(&home);
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", "stty rows 2 cols 20 && exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_factdrill"))
+            .args(["review", "--new", "0"])
+            .env("FACTDRILL_HOME", home.path())
+            .env("FACTDRILL_NOW", DAY2)
+            .env("NO_COLOR", "1")
+            .env("TZ", "UTC")
+            .env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+        for _ in 0..missed.len() {
+            let (_, matched) = p.exp_regex("city|homes").unwrap();
+            p.send(if matched == "city" {
+                "Sydney\r"
+            } else {
+                "3000 homes\r"
+            })
+            .unwrap();
+            p.flush().unwrap();
+            p.exp_string("Right").unwrap();
+        }
+        p.exp_string("Reviewed").unwrap();
+        p.exp_eof().unwrap();
+        let exit = format!("{:?}", p.process().wait().unwrap());
+        assert!(exit.ends_with(", 0)"), "{exit}");
+    }
+
+    #[test]
+    fn ctrl_c_sigint_or_sighup_in_a_terminal_review_keeps_the_grades_and_shows_the_cursor() {
+        for how in ["ctrl-c", "INT", "HUP", "TERM"] {
+            let home = Home::new();
+            quiz_day_one(&home);
+            let mut cmd = home.cmd(&["review", "--new", "0"]);
+            cmd.env("FACTDRILL_NOW", DAY2).env("TERM", "xterm");
+            let mut p = spawn_command(cmd, Some(60_000)).unwrap();
+            let card = "Which city did the storm hit\\?|How many homes lost power\\?";
+            let (_, matched) = p.exp_regex(card).unwrap();
+            p.send(if matched.contains("city") {
+                "Sydney\r"
+            } else {
+                "3000 homes\r"
+            })
+            .unwrap();
+            p.flush().unwrap();
+            p.exp_string("Right").unwrap();
+            p.exp_regex(card).unwrap();
+            if how == "ctrl-c" {
+                p.send_control('c').unwrap();
+            } else {
+                let signal = match how {
+                    "INT" => Signal::SIGINT,
+                    "HUP" => Signal::SIGHUP,
+                    _ => Signal::SIGTERM,
+                };
+                p.process_mut().signal(signal).unwrap();
+            }
+            let rest = p.exp_eof().unwrap();
+            assert!(
+                rest.contains("session interrupted; 1 answer kept"),
+                "{how}: {rest:?}"
+            );
+            assert!(
+                rest.contains("\x1b[?25h"),
+                "{how}: cursor not shown again: {rest:?}"
+            );
+            let exit = format!("{:?}", p.process().wait().unwrap());
+            assert!(exit.ends_with(", 130)"), "{how}: {exit}");
+            let stats = home.stats(&[]);
+            let last = stats["sessions"]
+                .as_array()
+                .unwrap()
+                .last()
+                .unwrap()
+                .clone();
+            assert_eq!(last["mode"], "review", "{how}");
+            assert_eq!(last["status"], "interrupted", "{how}");
+            assert_eq!(last["answered"], 1, "{how}");
+        }
     }
 }

@@ -113,10 +113,10 @@ pub fn stop(code: i32) -> ! {
         let _ = match kept {
             Some(n) => writeln!(
                 err,
-                "\nfactdrill: quiz interrupted; {n} answer{} kept",
+                "\nfactdrill: session interrupted; {n} answer{} kept",
                 if n == 1 { "" } else { "s" }
             ),
-            None => writeln!(err, "\nfactdrill: quiz interrupted"),
+            None => writeln!(err, "\nfactdrill: session interrupted"),
         };
     }
     std::process::exit(code)

@@ -255,7 +255,8 @@ impl Article {
             let heading = markdown_heading(raw);
             let followed_by_blank = lines.get(i + 1).is_none_or(blank);
             let is_title = match heading {
-                Some((level, _)) => level == 1,
+                // An empty `# ` is no title (a deck needs one with text).
+                Some((level, skip)) => level == 1 && !raw[skip..].trim().is_empty(),
                 None => {
                     followed_by_blank
                         && i + 1 < lines.len()
@@ -533,7 +534,7 @@ impl FrontMatter {
                 )),
             }
         };
-        front.title = string("title")?;
+        front.title = string("title")?.filter(|t| !t.trim().is_empty());
         front.source = string("source")?;
         front.authors = match table.get("author").or_else(|| table.get("authors")) {
             None => Vec::new(),
@@ -604,6 +605,17 @@ mod tests {
         let a = Article::parse("It rained all day. Then it poured.\n\nMore.").unwrap();
         assert!(a.title.is_none());
         assert_eq!(a.sentences.len(), 3);
+    }
+
+    #[test]
+    fn an_empty_heading_or_front_matter_title_is_no_title() {
+        for text in [
+            "# \n\nThe ice melted. Fast.",
+            "+++\ntitle = \" \"\n+++\nThe ice melted.",
+        ] {
+            let a = Article::parse(text).unwrap();
+            assert!(a.title.is_none(), "{text:?}: {:?}", a.title);
+        }
     }
 
     #[test]

@@ -237,7 +237,11 @@ fn toml_string(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' || c == '\u{7f}' => {
+            // Controls and bidi overrides are written escaped, so neither a
+            // terminal showing the deck nor an editor reorders or runs them.
+            c if c.is_control()
+                || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),
@@ -832,6 +836,24 @@ mod tests {
     fn to_toml_then_parse_gives_an_equal_deck() {
         let deck = sample();
         assert_eq!(parse(&deck.to_toml()), deck);
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_written_escaped_and_read_back() {
+        let mut deck = sample();
+        deck.title = "a\u{1b}]8;;http://x\u{7}b\u{202e}c\u{9b}d\u{2066}".to_owned();
+        let text = deck.to_toml();
+        assert!(
+            !text.chars().any(|c| (c.is_control() && c != '\n')
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+                || c == '\u{202e}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(r"\u001B]8;;http://x\u0007b\u202Ec\u009Bd\u2066"),
+            "{text}"
+        );
+        assert_eq!(Deck::parse(&text, "x.toml").unwrap(), deck);
     }
 
     #[test]

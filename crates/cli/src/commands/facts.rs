@@ -81,7 +81,7 @@ pub fn write_json(
         entities: &facts.entities,
         extracted: from_page.then(|| article.text()),
     };
-    serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
+    out.write_all(crate::output::json(&json)?.as_bytes())?;
     writeln!(out)?;
     Ok(())
 }

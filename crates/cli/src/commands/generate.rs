@@ -64,7 +64,7 @@ pub fn to_json(deck: &Deck) -> anyhow::Result<String> {
         source: deck.source.as_deref(),
         questions: &deck.questions,
     };
-    Ok(serde_json::to_string_pretty(&json)? + "\n")
+    Ok(crate::output::json(&json)? + "\n")
 }
 
 /// Runs `factdrill generate`: one article to standard output or `-o DECK`,

@@ -196,7 +196,7 @@ pub fn run(args: &QuizArgs) -> anyhow::Result<ExitCode> {
                 answered_before: earlier.len(),
                 answers: &outcome.answers,
             };
-            serde_json::to_writer_pretty(&mut out, &results)?;
+            out.write_all(crate::output::json(&results)?.as_bytes())?;
             writeln!(out)?;
         }
         Format::Text => {

@@ -183,7 +183,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
                 next_due: next.map(clock::rfc3339),
                 answers: &answers,
             };
-            serde_json::to_writer_pretty(&mut out, &results)?;
+            out.write_all(crate::output::json(&results)?.as_bytes())?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -309,7 +309,7 @@ fn nothing(
                 next_due: next.map(clock::rfc3339),
                 answers: &[],
             };
-            serde_json::to_writer_pretty(&mut out, &results)?;
+            out.write_all(crate::output::json(&results)?.as_bytes())?;
             writeln!(out)?;
         }
         Format::Text => {

@@ -68,7 +68,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     match args.format {
         StatsFormat::Json | StatsFormat::Csv => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            out.write_all(crate::output::json(&report)?.as_bytes())?;
             writeln!(out)?;
         }
         StatsFormat::Text => {

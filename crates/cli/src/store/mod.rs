@@ -305,7 +305,7 @@ fn describe(path: &Path, err: &rusqlite::Error) -> String {
             format!("{shown}: is locked by another program; try again when it has finished")
         }
         Some(ErrorCode::DiskFull) => {
-            format!("{shown}: the disk is full; the last answer was not saved")
+            format!("{shown}: the disk is full; nothing after the last saved answer was written")
         }
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
             format!("{shown}: cannot be opened for writing ({})", short(err))
