@@ -146,6 +146,10 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
                 let key = hit.key.unwrap_or_else(|| {
+                    if crate::tokens::is_squeezed_ascii(text) {
+                        // What squeezing and lowercasing would give.
+                        return s.lower[start..end].to_owned();
+                    }
                     let mut key = crate::tokens::squeeze(text);
                     if key.is_ascii() {
                         key.make_ascii_lowercase();
