@@ -90,6 +90,19 @@ pub(crate) fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` is non-empty ASCII that [`squeeze`] would leave as it is: no leading,
+/// trailing or doubled space and no other whitespace.
+pub(crate) fn is_squeezed_ascii(text: &str) -> bool {
+    let mut prev = b' ';
+    text.bytes().all(|c| {
+        let ok = c.is_ascii()
+            && !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+            && (c != b' ' || prev != b' ');
+        prev = c;
+        ok
+    }) && prev != b' '
+}
+
 /// `raw` has a line break, tab, no-break space or two spaces in a row (or,
 /// with `curly`, a ’): what [`squeeze`] or an apostrophe fix would change
 /// in a span of tokens.
@@ -360,6 +373,15 @@ mod tests {
         assert_eq!(squeeze("a b"), "a b");
         assert_eq!(squeeze("a\u{a0}b"), "a b");
         assert_eq!(squeeze(""), "");
+        for t in [
+            "a b", "a  b", " a", "a ", "a\u{b}b", "a\u{c}b", "a\rb", "a\tb", "é b", "",
+        ] {
+            assert_eq!(
+                is_squeezed_ascii(t),
+                !t.is_empty() && t.is_ascii() && squeeze(t) == t,
+                "{t:?}"
+            );
+        }
         assert!(untidy("a  b", false));
         assert!(untidy("a\u{a0}b", false));
         assert!(untidy("a\nb", false));

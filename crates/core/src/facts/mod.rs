@@ -451,11 +451,18 @@ pub fn extract(article: &Article) -> Facts {
 /// Groups mentions by key into entities, with each mention's text.
 /// `people` holds the canonical names of people by their key.
 fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
-    // Sort positions rather than the (large) records themselves.
-    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = found
+    // Sort positions rather than the (large) records themselves: by start,
+    // then longest first, then as found, packed into one number that
+    // compares in that order (offsets and counts stay far below 2^40).
+    const BITS: u32 = 40;
+    const MASK: u128 = (1 << BITS) - 1;
+    debug_assert!(text.len() as u128 <= MASK && found.len() as u128 <= MASK);
+    let mut order: Vec<u128> = found
         .iter()
         .enumerate()
-        .map(|(i, f)| (f.start, std::cmp::Reverse(f.end), i))
+        .map(|(i, f)| {
+            ((f.start as u128) << (2 * BITS)) | ((MASK - f.end as u128) << BITS) | i as u128
+        })
         .collect();
     order.sort_unstable();
     let mut index: HashMap<&Key, usize> = HashMap::default();
@@ -466,8 +473,8 @@ fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
     // each list of mentions is then allocated once.
     let mut kept: Vec<(usize, usize, usize, Option<usize>)> = Vec::with_capacity(order.len());
     let mut counts: Vec<usize> = Vec::new();
-    for &(_, _, at) in &order {
-        let f = &found[at];
+    for &packed in &order {
+        let f = &found[(packed & MASK) as usize];
         // Drop mentions nested inside an earlier, longer one.
         if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
         {

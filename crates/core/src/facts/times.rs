@@ -146,6 +146,10 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
                 let key = hit.key.unwrap_or_else(|| {
+                    if crate::tokens::is_squeezed_ascii(text) {
+                        // What squeezing and lowercasing would give.
+                        return s.lower[start..end].to_owned();
+                    }
                     let mut key = crate::tokens::squeeze(text);
                     if key.is_ascii() {
                         key.make_ascii_lowercase();
@@ -398,16 +402,57 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
 
 /// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
 /// "2016-03-22", and a month alone after "in"/"since"/… ("in March").
+/// Appends `n` in decimal, padded with zeros to `width` digits, as
+/// `{n:0width$}` would; a negative `n` is written unpadded.
+fn push_digits(out: &mut String, n: i32, width: usize) {
+    if n < 0 {
+        out.push_str(&n.to_string());
+        return;
+    }
+    let mut digits = [b'0'; 10];
+    let mut len = 0;
+    let mut rest = n;
+    while rest > 0 || len == 0 {
+        digits[len] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &b in digits[..len].iter().rev() {
+        out.push(char::from(b));
+    }
+}
+
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
-        let key = format!(
-            "date:{}-{m:02}-{:02}",
-            y.map_or(String::new(), |y| y.to_string()),
-            d.unwrap_or(0)
-        );
+        // Written digit by digit: `format!` and jiff's `Display` cost more
+        // than the rest of finding a date.
+        let mut key = String::with_capacity(16);
+        key.push_str("date:");
+        if let Some(y) = y {
+            push_digits(&mut key, i32::from(y), 0);
+        }
+        key.push('-');
+        push_digits(&mut key, i32::from(m), 2);
+        key.push('-');
+        push_digits(&mut key, i32::from(d.unwrap_or(0)), 2);
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
-            (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|d| d.to_string()),
+            (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
+                if (0..=9999).contains(&y) {
+                    let mut out = String::with_capacity(10);
+                    push_digits(&mut out, i32::from(y), 4);
+                    out.push('-');
+                    push_digits(&mut out, i32::from(m), 2);
+                    out.push('-');
+                    push_digits(&mut out, i32::from(d), 2);
+                    out
+                } else {
+                    date.to_string()
+                }
+            }),
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
             _ => None,
         };
@@ -810,6 +855,20 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         times(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn push_digits_writes_what_format_writes() {
+        for n in [0, 7, 10, 99, 123, 2016, 9999, 12345] {
+            for width in [0, 2, 4] {
+                let mut out = String::from("x");
+                push_digits(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"), "{n} {width}");
+            }
+        }
+        let mut out = String::new();
+        push_digits(&mut out, -2016, 0);
+        assert_eq!(out, "-2016");
     }
 
     #[test]
