@@ -9,9 +9,8 @@
 //! author wrote reaches the output as a raw control character.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -37,20 +36,7 @@ fn assert_clean(what: &str, bytes: &[u8]) {
 }
 
 fn run(home: &Home, what: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = home
-        .cmd(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = home.fed(args, stdin);
     assert_clean(&format!("{what}: {args:?} stdout"), &o.stdout);
     assert_clean(&format!("{what}: {args:?} stderr"), &o.stderr);
     o

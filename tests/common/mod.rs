@@ -54,22 +54,15 @@ impl Home {
 
     /// Runs `command` at the time `now`, answering from `answers`.
     pub fn at(&self, now: &str, command: &[&str], answers: &str) -> Output {
-        let mut child = self
-            .cmd(command)
-            .env("FACTDRILL_NOW", now)
-            .args(["--answers", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(answers.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        let mut cmd = self.cmd(command);
+        cmd.env("FACTDRILL_NOW", now).args(["--answers", "-"]);
+        feed(cmd, answers)
+    }
+
+    /// Runs `args`, with `input` on its standard input.
+    #[allow(dead_code)] // not every test binary feeds raw input
+    pub fn fed(&self, args: &[&str], input: &str) -> Output {
+        feed(self.cmd(args), input)
     }
 
     pub fn stats(&self, args: &[&str]) -> Value {
@@ -81,6 +74,23 @@ impl Home {
         assert!(o.status.success(), "{}", text(&o.stderr));
         serde_json::from_slice(&o.stdout).unwrap()
     }
+}
+
+/// Runs `cmd` with `input` on its standard input and waits for it.
+fn feed(mut cmd: Command, input: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 pub fn text(bytes: &[u8]) -> String {
