@@ -64,15 +64,7 @@ fn run(home: &Home, args: &[&str]) -> Output {
 
 /// Runs `args` with `input` on standard input.
 fn piped(home: &Home, args: &[&str], input: &[u8]) -> Output {
-    let mut child = home
-        .cmd(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
+    home.fed(args, input)
 }
 
 fn ok_json(o: &Output) -> Value {

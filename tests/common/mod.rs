@@ -56,13 +56,13 @@ impl Home {
     pub fn at(&self, now: &str, command: &[&str], answers: &str) -> Output {
         let mut cmd = self.cmd(command);
         cmd.env("FACTDRILL_NOW", now).args(["--answers", "-"]);
-        feed(cmd, answers)
+        feed(cmd, answers.as_bytes())
     }
 
     /// Runs `args`, with `input` on its standard input.
     #[allow(dead_code)] // not every test binary feeds raw input
-    pub fn fed(&self, args: &[&str], input: &str) -> Output {
-        feed(self.cmd(args), input)
+    pub fn fed(&self, args: &[&str], input: impl AsRef<[u8]>) -> Output {
+        feed(self.cmd(args), input.as_ref())
     }
 
     pub fn stats(&self, args: &[&str]) -> Value {
@@ -76,20 +76,20 @@ impl Home {
     }
 }
 
-/// Runs `cmd` with `input` on its standard input and waits for it.
-fn feed(mut cmd: Command, input: &str) -> Output {
+/// Runs `cmd` with `input` on its standard input and waits for it. A
+/// command may refuse and exit before it reads its input: the broken pipe
+/// that leaves is not the test's failure, the command's output tells.
+fn feed(mut cmd: Command, input: &[u8]) -> Output {
     let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    let written = child.stdin.take().unwrap().write_all(input);
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
