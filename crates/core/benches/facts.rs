@@ -72,6 +72,42 @@ fn facts(bencher: Bencher, bytes: usize) {
     });
 }
 
+/// Our six test articles (sports, business, science, crime, politics, an
+/// obituary: ordinary news, about half as dense in names and numbers as
+/// [`article`]'s text), their bodies repeated to about `bytes`.
+fn own_articles(bytes: usize) -> String {
+    const ARTICLES: &[&str] = &[
+        include_str!("../../../tests/articles/sports.txt"),
+        include_str!("../../../tests/articles/business.md"),
+        include_str!("../../../tests/articles/science.txt"),
+        include_str!("../../../tests/articles/crime.txt"),
+        include_str!("../../../tests/articles/politics.txt"),
+        include_str!("../../../tests/articles/obituary.txt"),
+    ];
+    let mut bodies = String::new();
+    for text in ARTICLES {
+        let article = Article::parse(text).unwrap();
+        for p in &article.paragraphs {
+            bodies.push_str(&article.text()[p.start..p.end]);
+            bodies.push_str("\n\n");
+        }
+    }
+    let mut text = String::from("Our own articles\n\n");
+    while text.len() < bytes {
+        text.push_str(&bodies);
+    }
+    text
+}
+
+#[divan::bench(args = [5_000_000], sample_count = 5)]
+fn facts_of_own_articles(bencher: Bencher, bytes: usize) {
+    let text = own_articles(bytes);
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let article = Article::parse(divan::black_box(&text)).unwrap();
+        extract(&article)
+    });
+}
+
 #[divan::bench(args = [100_000, 1_000_000], sample_count = 5)]
 fn questions(bencher: Bencher, bytes: usize) {
     let text = article(bytes);

@@ -4,7 +4,6 @@
 
 use std::time::Instant;
 
-
 use factdrill_core::Article;
 use factdrill_core::facts::extract;
 
