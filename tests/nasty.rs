@@ -289,3 +289,45 @@ fn a_deck_of_a_nasty_article_checks_and_quizzes_from_its_file() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(Path::new(&home.store()).exists());
 }
+
+#[test]
+fn a_player_named_with_escape_sequences_never_reaches_the_output_raw() {
+    // Player names come from --player and from imported results: any text.
+    let home = Home::new();
+    let player = "ana\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}";
+    let deck = deck(&home);
+    let o = run(
+        &home,
+        "player",
+        &[
+            "quiz",
+            deck.to_str().unwrap(),
+            "--player",
+            player,
+            "--answers",
+            "-",
+        ],
+        &"a\n".repeat(10),
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    for args in [
+        &["players"][..],
+        &["players", "--format", "json"],
+        &["list", "--player", player],
+        &["list", "--player", player, "--format", "json"],
+        &["stats", "--player", player],
+        &["stats", "--players"],
+        &["stats", "--players", "--format", "json"],
+    ] {
+        let o = run(&home, "player", args, "");
+        assert!(o.status.success(), "{args:?}: {}", text(&o.stderr));
+    }
+    // CSV lines end in CRLF, as RFC 4180 has them; nothing else is raw.
+    let o = home.fed(&["stats", "--players", "--format", "csv"], "");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_clean("csv", text(&o.stdout).replace("\r\n", "\n").as_bytes());
+    // The JSON still carries the name itself, escaped.
+    let o = run(&home, "player", &["players", "--format", "json"], "");
+    let listed: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(listed[0]["name"], player, "{listed}");
+}

@@ -213,7 +213,7 @@ impl Class {
         header.push("answers");
         write_record(out, header.iter().map(|h| (*h).to_owned()))?;
         for p in &self.players {
-            let mut cells = vec![spreadsheet_safe(&p.player), p.sessions.to_string()];
+            let mut cells = vec![spreadsheet_safe(&clean(&p.player)), p.sessions.to_string()];
             let last = p.last.as_ref();
             cells.push(last.map_or_else(String::new, |s| s.day.clone()));
             for score in [last, p.best.as_ref()] {

@@ -99,7 +99,7 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
                 decks_folder: &folder,
                 decks: &listed,
             };
-            serde_json::to_writer_pretty(&mut out, &listing)?;
+            out.write_all(crate::output::json(&listing)?.as_bytes())?;
             writeln!(out)?;
         }
         Format::Text => write_text(&mut out, &listed, &player, &folder)?,

@@ -49,7 +49,7 @@ pub fn run(args: &PlayersArgs) -> anyhow::Result<ExitCode> {
                     last_active: clock::rfc3339(p.last_active_ms),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &listed)?;
+            out.write_all(crate::output::json(&listed)?.as_bytes())?;
             writeln!(out)?;
         }
         Format::Text => write_text(&mut out, &players, &tz)?,

@@ -28,7 +28,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         if !args.players {
             let mut out = io::stdout().lock();
             if args.format == StatsFormat::Json {
-                serde_json::to_writer_pretty(&mut out, &done)?;
+                out.write_all(crate::output::json(&done)?.as_bytes())?;
                 writeln!(out)?;
             } else {
                 writeln!(out, "{}", summary(&done, args.import.len()))?;
@@ -103,7 +103,7 @@ fn players(args: &StatsArgs, dir: &Path) -> anyhow::Result<ExitCode> {
         StatsFormat::Text => class.write_text(&mut out)?,
         StatsFormat::Csv => class.write_csv(&mut out)?,
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &class)?;
+            out.write_all(crate::output::json(&class)?.as_bytes())?;
             writeln!(out)?;
         }
     }
