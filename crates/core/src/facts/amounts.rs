@@ -3,14 +3,49 @@
 
 use std::borrow::Cow;
 
+use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
+/// The words [`number_word`] knows, for the word classes.
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+];
+
 /// Number words up to ninety.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
-    // This runs on every word of the article: most are ruled out by their
-    // first letter before the comparisons below.
+    // Most words are ruled out by their first letter before the
+    // comparisons below.
     if !matches!(
         word.as_bytes().first(),
         Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h')
@@ -266,14 +301,9 @@ fn may_start(s: &Sentence, i: usize) -> bool {
     match t.kind {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => {
-            let w = s.low(i);
-            // A word starting with a lowercase letter is never all caps.
-            (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
-                || number_word(w).is_some()
-                || matches!(
-                    w,
-                    "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens" | "rs"
-                )
+            s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
+                // A word starting with a lowercase letter is never all caps.
+                || (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
                 || s.tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
@@ -546,6 +576,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn number_words_are_listed_for_the_word_classes() {
+        for w in NUMBER_WORDS {
+            assert!(number_word(w).is_some(), "{w}");
+        }
+        let known = ["zero", "one", "nine", "twelve", "dozen", "ninety", "hundred"];
+        let unknown = ["thousand", "a", "none", "tens", "dozens", "hundreds"];
+        for w in known {
+            assert!(NUMBER_WORDS.contains(&w), "{w}");
+        }
+        for w in unknown {
+            assert!(number_word(w).is_none(), "{w}");
+        }
     }
 
     #[test]

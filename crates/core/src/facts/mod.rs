@@ -262,6 +262,8 @@ pub(crate) struct Sentence<'t> {
     pub lower: &'t str,
     pub tokens: Vec<Token>,
     pub used: Vec<bool>,
+    /// Each token's [word classes](times::class), 0 for all but words.
+    class: Vec<u16>,
 }
 
 impl<'t> Sentence<'t> {
@@ -276,12 +278,37 @@ impl<'t> Sentence<'t> {
     ) -> Self {
         used.clear();
         used.resize(tokens.len(), false);
+        let class = tokens
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    times::class::of(&lower[t.start..t.end])
+                } else {
+                    0
+                }
+            })
+            .collect();
         Sentence {
             index,
             text,
             lower,
             tokens,
             used,
+            class,
+        }
+    }
+
+    /// Token `i` is a word of one of the [`times::class`] `bits`.
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.class.get(i).is_some_and(|&c| c & bits != 0)
+    }
+
+    /// Token `i` in lowercase if it is a word, else "": for matching
+    /// against lists of words without allocating.
+    pub fn low_word(&self, i: usize) -> &'t str {
+        match self.tokens.get(i) {
+            Some(t) if t.is_word() => &self.lower[t.start..t.end],
+            _ => "",
         }
     }
 

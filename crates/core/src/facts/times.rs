@@ -5,8 +5,107 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Gazetteer};
+use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
+
+/// Word classes: what a word can begin, as bits, so that the finders'
+/// gates are bit tests on [`Sentence::class`] instead of word lookups on
+/// every token. A sentence classifies each of its words once.
+pub(crate) mod class {
+    use std::sync::LazyLock;
+
+    use rustc_hash::FxHashMap;
+
+    use crate::gazetteer::GAZETTEER;
+
+    /// A number word ("two", "dozen").
+    pub const NUMBER_WORD: u16 = 1;
+    /// A month, weekday, first word of a holiday or a time trigger.
+    pub const TIME_WORD: u16 = 1 << 1;
+    /// "the".
+    pub const THE: u16 = 1 << 2;
+    /// "a" or "an".
+    pub const A_AN: u16 = 1 << 3;
+    /// A vague magnitude ("hundreds") or "Rs": an amount may begin here.
+    pub const MAGNITUDE: u16 = 1 << 4;
+    /// "the", "this", "that", "these", "those" before a person noun.
+    pub const DEMONSTRATIVE: u16 = 1 << 5;
+    /// "a", "an", "one" before a person noun.
+    pub const ONE: u16 = 1 << 6;
+    /// "dozens", "some", "several", … before a person noun.
+    pub const QUANTIFIER: u16 = 1 << 7;
+
+    const FIXED: &[(&str, u16)] = &[
+        ("the", THE | DEMONSTRATIVE),
+        ("a", A_AN | ONE),
+        ("an", A_AN | ONE),
+        ("one", ONE),
+        ("this", DEMONSTRATIVE),
+        ("that", DEMONSTRATIVE),
+        ("these", DEMONSTRATIVE),
+        ("those", DEMONSTRATIVE),
+        ("dozens", MAGNITUDE | QUANTIFIER),
+        ("hundreds", MAGNITUDE | QUANTIFIER),
+        ("thousands", MAGNITUDE | QUANTIFIER),
+        ("millions", MAGNITUDE),
+        ("billions", MAGNITUDE),
+        ("tens", MAGNITUDE),
+        ("rs", MAGNITUDE),
+        ("scores", QUANTIFIER),
+        ("some", QUANTIFIER),
+        ("several", QUANTIFIER),
+        ("many", QUANTIFIER),
+    ];
+
+    /// The classified words, with a test of first byte, last byte and
+    /// length that rules out most other words before any hashing.
+    struct Table {
+        words: FxHashMap<&'static str, u16>,
+        /// For each (first byte, last byte) bucket, a bit per length (31
+        /// for 31 and longer) that some word has.
+        shapes: [u32; 1024],
+    }
+
+    fn shape(word: &[u8]) -> (usize, u32) {
+        let first = word.first().map_or(0, |&c| c & 31);
+        let last = word.last().map_or(0, |&c| c & 31);
+        (
+            usize::from(first) << 5 | usize::from(last),
+            1 << word.len().min(31),
+        )
+    }
+
+    static TABLE: LazyLock<Table> = LazyLock::new(|| {
+        let g = &*GAZETTEER;
+        let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for w in g.time_words.iter() {
+            *words.entry(w.as_str()).or_default() |= TIME_WORD;
+        }
+        for w in super::super::amounts::NUMBER_WORDS {
+            *words.entry(w).or_default() |= NUMBER_WORD;
+        }
+        for &(w, bits) in FIXED {
+            *words.entry(w).or_default() |= bits;
+        }
+        let mut shapes = [0; 1024];
+        for w in words.keys() {
+            let (bucket, bit) = shape(w.as_bytes());
+            shapes[bucket] |= bit;
+        }
+        Table { words, shapes }
+    });
+
+    /// The classes of a word in lowercase (ASCII letters); 0 for most.
+    #[inline]
+    pub fn of(low: &str) -> u16 {
+        let table = &*TABLE;
+        let (bucket, bit) = shape(low.as_bytes());
+        if table.shapes[bucket] & bit == 0 {
+            return 0;
+        }
+        table.words.get(low).copied().unwrap_or(0)
+    }
+}
 
 const UNITS: &[&str] = &[
     "second",
@@ -134,10 +233,9 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let g = &*GAZETTEER;
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.used[i] || !may_start(g, s, i) {
+        if s.used[i] || !may_start(s, i) {
             i += 1;
             continue;
         }
@@ -193,39 +291,37 @@ pub(crate) const TRIGGERS: &[&str] = &[
 
 /// Token `i` can begin a time: a number, a trigger word, a month, a
 /// weekday or the first word of a holiday.
-fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
+fn may_start(s: &Sentence, i: usize) -> bool {
     match s.tokens[i].kind {
         TokenKind::Number => true,
-        TokenKind::Word => match s.low(i) {
-            // The commonest words start a time only before a few others.
-            "the" => {
-                s.tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number)
-                    || matches!(
-                        s.low(i + 1),
-                        "past"
-                            | "last"
-                            | "next"
-                            | "coming"
-                            | "previous"
-                            | "following"
-                            | "first"
-                            | "final"
-                            | "second"
-                            | "latter"
-                            | "end"
-                            | "start"
-                            | "beginning"
-                            | "middle"
-                            | "early"
-                            | "late"
-                            | "mid"
-                    )
-            }
-            "a" | "an" => unit(s.low(i + 1)).is_some(),
-            w => g.time_words.contains(w) || super::amounts::number_word(w).is_some(),
-        },
+        // The commonest words start a time only before a few others.
+        TokenKind::Word if s.has(i, class::THE) => {
+            s.tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(
+                    s.low(i + 1),
+                    "past"
+                        | "last"
+                        | "next"
+                        | "coming"
+                        | "previous"
+                        | "following"
+                        | "first"
+                        | "final"
+                        | "second"
+                        | "latter"
+                        | "end"
+                        | "start"
+                        | "beginning"
+                        | "middle"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
+        }
+        TokenKind::Word if s.has(i, class::A_AN) => unit(s.low(i + 1)).is_some(),
+        TokenKind::Word => s.has(i, class::TIME_WORD | class::NUMBER_WORD),
         _ => false,
     }
 }
