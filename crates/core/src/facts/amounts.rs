@@ -2,8 +2,9 @@
 //! noun, and measures with their unit.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use super::times::class;
+use super::times::{Phrases, class};
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
@@ -157,18 +158,25 @@ fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
 /// A currency word or phrase at `i` ("dollars", "US dollars"):
 /// (code, next index).
 fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
-    let g = &*GAZETTEER;
+    static WORDS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
+        Phrases::new(
+            GAZETTEER
+                .currency_words
+                .iter()
+                .map(|(phrase, &code)| (phrase.as_str(), code)),
+        )
+    });
     let mut best = None;
-    let tidy = s.tidy(i, i + g.max_currency_words);
-    for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
+    for j in i..(i + GAZETTEER.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        if let Some(&code) = g
-            .currency_words
-            .get(s.low_phrase_within(i, j + 1, tidy).as_ref())
-        {
+        let (code, longer) = WORDS.get(s.low_phrase(i, j + 1).as_ref());
+        if let Some(code) = code {
             best = Some((code, j + 1));
+        }
+        if !longer {
+            break;
         }
     }
     best

@@ -34,6 +34,8 @@ pub(crate) mod class {
     pub const ONE: u16 = 1 << 6;
     /// "dozens", "some", "several", … before a person noun.
     pub const QUANTIFIER: u16 = 1 << 7;
+    /// The first word of a holiday's name ("new", "christmas").
+    pub const HOLIDAY_FIRST: u16 = 1 << 8;
 
     const FIXED: &[(&str, u16)] = &[
         ("the", THE | DEMONSTRATIVE),
@@ -81,6 +83,9 @@ pub(crate) mod class {
         for w in g.time_words.iter() {
             *words.entry(w.as_str()).or_default() |= TIME_WORD;
         }
+        for w in g.holiday_first.iter() {
+            *words.entry(w.as_str()).or_default() |= HOLIDAY_FIRST;
+        }
         for w in super::super::amounts::NUMBER_WORDS {
             *words.entry(w).or_default() |= NUMBER_WORD;
         }
@@ -106,6 +111,59 @@ pub(crate) mod class {
         table.words.get(low).copied().unwrap_or(0)
     }
 }
+
+/// A table of lowercase phrases that also knows which strings begin a
+/// longer phrase of it: a lookup that grows a phrase word by word stops as
+/// soon as nothing longer can match, instead of trying every length.
+pub(crate) struct Phrases<V> {
+    /// Phrase or proper prefix of one → (its value, a longer phrase begins
+    /// with it).
+    map: rustc_hash::FxHashMap<&'static str, (Option<V>, bool)>,
+}
+
+impl<V: Copy> Phrases<V> {
+    /// `entries` must have distinct phrases.
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (phrase, value) in entries {
+            map.entry(phrase).or_insert((None, false)).0 = Some(value);
+            for (at, _) in phrase.char_indices().skip(1) {
+                map.entry(&phrase[..at]).or_insert((None, false)).1 = true;
+            }
+        }
+        Phrases { map }
+    }
+
+    /// The same for phrases grown leftwards: the flag says whether a
+    /// longer phrase ends with a string.
+    pub fn ending(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (phrase, value) in entries {
+            map.entry(phrase).or_insert((None, false)).0 = Some(value);
+            for (at, _) in phrase.char_indices().skip(1) {
+                map.entry(&phrase[at..]).or_insert((None, false)).1 = true;
+            }
+        }
+        Phrases { map }
+    }
+
+    /// The value of `phrase`, and whether a longer phrase begins with it
+    /// (as a string: a phrase grown by one token extends its string).
+    #[inline]
+    pub fn get(&self, phrase: &str) -> (Option<V>, bool) {
+        self.map.get(phrase).copied().unwrap_or((None, false))
+    }
+}
+
+/// Holiday names and aliases by [`Phrases`].
+static HOLIDAYS: std::sync::LazyLock<Phrases<usize>> = std::sync::LazyLock::new(|| {
+    Phrases::new(
+        GAZETTEER
+            .holidays
+            .iter()
+            .map(|(phrase, &h)| (phrase.as_str(), h)),
+    )
+});
 
 const UNITS: &[&str] = &[
     "second",
@@ -378,23 +436,26 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 
 fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let g = &*GAZETTEER;
-    if !s.tokens[i].is_word() || !g.holiday_first.contains(s.low(i)) {
+    if !s.has(i, class::HOLIDAY_FIRST) {
         return None;
     }
     // Longest match first; multi-word names may be in any case, one-word
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
-    let tidy = s.tidy(i, i + g.max_holiday_words + 2);
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        if let Some(&h) = g.holidays.get(s.low_phrase_within(i, j + 1, tidy).as_ref())
+        let (holiday, longer) = HOLIDAYS.get(s.low_phrase(i, j + 1).as_ref());
+        if let Some(h) = holiday
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
             best = Some((j + 1, h));
+        }
+        if !longer {
+            break;
         }
         j += 1;
     }
