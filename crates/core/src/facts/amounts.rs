@@ -310,8 +310,13 @@ fn may_start(s: &Sentence, i: usize) -> bool {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => {
             s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
-                // A word starting with a lowercase letter is never all caps.
-                || (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
+                // A word with a lowercase ASCII letter first or second is
+                // never all caps: most words are ruled out before the call.
+                || (!s.text.as_bytes()[t.start..t.end]
+                    .iter()
+                    .take(2)
+                    .any(u8::is_ascii_lowercase)
+                    && t.is_all_caps(s.text))
                 || s.tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)

@@ -2,6 +2,7 @@
 //! "…, head of the provisional government"), and person nouns that act as
 //! the subject of a clause ("Police said", "Dozens of rescuers worked").
 
+use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::{Token, TokenKind};
@@ -414,25 +415,16 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         let mut first = clause;
         let mut singular = false;
         // Determiners and quantifiers: "the", "a", "two", "dozens of".
-        if s.is_any(k, &["the", "this", "that", "these", "those"]) {
+        if s.has(k, class::DEMONSTRATIVE) {
             k += 1;
             first = k;
-        } else if s.is_any(k, &["a", "an", "one"]) {
+        } else if s.has(k, class::ONE) {
             singular = true;
             k += 1;
-        } else if s.is_any(
-            k,
-            &[
-                "dozens",
-                "hundreds",
-                "thousands",
-                "scores",
-                "some",
-                "several",
-                "many",
-            ],
-        ) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-            || super::amounts::number_word(s.low(k)).is_some_and(|n| n >= 2.0)
+        } else if s.has(k, class::QUANTIFIER)
+            || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || (s.has(k, class::NUMBER_WORD)
+                && super::amounts::number_word(s.low(k)).is_some_and(|n| n >= 2.0))
         {
             k += 1;
             if s.is(k, "of") {

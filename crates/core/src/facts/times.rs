@@ -36,6 +36,10 @@ pub(crate) mod class {
     pub const QUANTIFIER: u16 = 1 << 7;
     /// The first word of a holiday's name ("new", "christmas").
     pub const HOLIDAY_FIRST: u16 = 1 << 8;
+    /// A month or its abbreviation ("march", "sept").
+    pub const MONTH: u16 = 1 << 9;
+    /// A weekday or its abbreviation ("monday", "tue").
+    pub const WEEKDAY: u16 = 1 << 10;
 
     const FIXED: &[(&str, u16)] = &[
         ("the", THE | DEMONSTRATIVE),
@@ -86,6 +90,12 @@ pub(crate) mod class {
         for w in g.holiday_first.iter() {
             *words.entry(w.as_str()).or_default() |= HOLIDAY_FIRST;
         }
+        for w in g.months.keys() {
+            *words.entry(w.as_str()).or_default() |= MONTH;
+        }
+        for w in g.weekdays.keys() {
+            *words.entry(w.as_str()).or_default() |= WEEKDAY;
+        }
         for w in super::super::amounts::NUMBER_WORDS {
             *words.entry(w).or_default() |= NUMBER_WORD;
         }
@@ -129,19 +139,6 @@ impl<V: Copy> Phrases<V> {
             map.entry(phrase).or_insert((None, false)).0 = Some(value);
             for (at, _) in phrase.char_indices().skip(1) {
                 map.entry(&phrase[..at]).or_insert((None, false)).1 = true;
-            }
-        }
-        Phrases { map }
-    }
-
-    /// The same for phrases grown leftwards: the flag says whether a
-    /// longer phrase ends with a string.
-    pub fn ending(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut map = rustc_hash::FxHashMap::default();
-        for (phrase, value) in entries {
-            map.entry(phrase).or_insert((None, false)).0 = Some(value);
-            for (at, _) in phrase.char_indices().skip(1) {
-                map.entry(&phrase[at..]).or_insert((None, false)).1 = true;
             }
         }
         Phrases { map }
@@ -206,14 +203,19 @@ pub(crate) fn small_number(word: &str) -> Option<f64> {
     match word {
         "a" | "an" => Some(1.0),
         "dozen" | "hundred" => None,
-        _ if word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
+        _ if word.bytes().all(|b| b.is_ascii_digit()) => match word.parse::<u64>() {
+            // Rounded to the nearest as parsing as a float would.
+            #[allow(clippy::cast_precision_loss)]
+            Ok(n) => Some(n as f64),
+            Err(_) => word.parse().ok(),
+        },
         _ => super::amounts::number_word(word),
     }
 }
 
 fn month(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
-    if !t.is_capitalised(s.text) {
+    if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
         return None;
     }
     GAZETTEER.months.get(s.low(i)).copied()
@@ -221,7 +223,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
 
 fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
-    if !t.is_capitalised(s.text) {
+    if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
         return None;
     }
     GAZETTEER.weekdays.get(s.low(i)).copied()
@@ -566,20 +568,23 @@ fn push_digits(out: &mut String, n: i32, width: usize) {
         out.push_str(&n.to_string());
         return;
     }
+    // Right-aligned in a buffer of zeros, then appended at once.
     let mut digits = [b'0'; 10];
-    let mut len = 0;
+    let mut start = digits.len();
     let mut rest = n;
-    while rest > 0 || len == 0 {
-        digits[len] = b'0' + (rest % 10) as u8;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
-        len += 1;
+        if rest == 0 {
+            break;
+        }
     }
-    for _ in len..width {
+    for _ in digits.len()..width {
         out.push('0');
     }
-    for &b in digits[..len].iter().rev() {
-        out.push(char::from(b));
-    }
+    let start = start.min(digits.len().saturating_sub(width));
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
@@ -833,6 +838,46 @@ fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<
 /// "the past decade", "the past five years", "the coming weeks",
 /// "for three years".
 fn period(s: &Sentence, i: usize) -> Option<Hit> {
+    if s.has(i, class::THE) {
+        return period_after_the(s, i);
+    }
+    // Not "the": a small number after a preposition of duration, if any.
+    let n = small_number(s.low(i))?;
+    let lead = i > 0
+        && s.is_any(
+            i - 1,
+            &[
+                "for",
+                "over",
+                "within",
+                "throughout",
+                "than",
+                "nearly",
+                "almost",
+                "about",
+                "around",
+            ],
+        );
+    if lead && s.is(i - 1, "than") && !(i >= 2 && s.is_any(i - 2, &["more", "less", "fewer"])) {
+        return None;
+    }
+    if lead {
+        // "more than three decades": the hedge is part of the period.
+        let from = if s.is(i - 1, "than") { i - 2 } else { i };
+        if s.is_any(i, &["a", "an"]) || n < 1.0 {
+            return None;
+        }
+        let u = unit(s.low(i + 1))?;
+        if u == "season" || !s.word(i + 1).ends_with('s') {
+            return None;
+        }
+        return Some(hit(from, i + 2, Category::Period));
+    }
+    None
+}
+
+/// [`period`] at "the".
+fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
         && s.is_any(
             i + 1,
@@ -918,37 +963,7 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     {
         return Some(hit(i, i + 4, Category::Time));
     }
-    let lead = i > 0
-        && s.is_any(
-            i - 1,
-            &[
-                "for",
-                "over",
-                "within",
-                "throughout",
-                "than",
-                "nearly",
-                "almost",
-                "about",
-                "around",
-            ],
-        );
-    if lead && s.is(i - 1, "than") && !(i >= 2 && s.is_any(i - 2, &["more", "less", "fewer"])) {
-        return None;
-    }
-    if lead {
-        // "more than three decades": the hedge is part of the period.
-        let from = if s.is(i - 1, "than") { i - 2 } else { i };
-        let n = small_number(s.low(i))?;
-        if s.is_any(i, &["a", "an"]) || n < 1.0 {
-            return None;
-        }
-        let u = unit(s.low(i + 1))?;
-        if u == "season" || !s.word(i + 1).ends_with('s') {
-            return None;
-        }
-        return Some(hit(from, i + 2, Category::Period));
-    }
+    // "the" is no small number, so no period after a preposition.
     None
 }
 
