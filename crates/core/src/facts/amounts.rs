@@ -246,19 +246,22 @@ fn countable(s: &Sentence, i: usize) -> bool {
             && !lower.ends_with("is"))
 }
 
-const TIME_UNITS: &[&str] = &[
-    "seconds",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "weekends",
-    "months",
-    "years",
-    "decades",
-    "centuries",
-    "times",
-];
+fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "seconds"
+            | "minutes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "weekends"
+            | "months"
+            | "years"
+            | "decades"
+            | "centuries"
+            | "times"
+    )
+}
 
 struct Hit {
     from: usize,
@@ -347,7 +350,11 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
         unit: Cow::Borrowed("years old"),
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
-    if glued(i + 1) && s.is_any(i + 1, &["year", "years"]) && glued(i + 2) && s.is(i + 2, "old") {
+    if glued(i + 1)
+        && matches!(s.low_word(i + 1), "year" | "years")
+        && glued(i + 2)
+        && s.is(i + 2, "old")
+    {
         return Some(hit(i + 3));
     }
     if v < 130.0 && i > 0 && s.is(i - 1, "aged") {
@@ -365,7 +372,7 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
 fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
     if let Some((mult, abbreviated)) = scale(s.low(j)).filter(|_| s.tokens[j].is_word()) {
         let glued = !s.tokens[j].space_before;
-        if !abbreviated || money || glued && s.is_any(j, &["bn", "tn", "mn"]) {
+        if !abbreviated || money || glued && matches!(s.low_word(j), "bn" | "tn" | "mn") {
             return (v * mult, j + 1);
         }
     }
@@ -404,20 +411,21 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
 
 /// "millions of dollars", "tens of thousands of people", "hundreds of homes".
 fn vague(s: &Sentence, i: usize) -> Option<Hit> {
-    const MAGNITUDES: &[&str] = &[
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "tens",
-    ];
-    if !s.is_any(i, MAGNITUDES) || !s.is(i + 1, "of") {
+    let magnitude = |k: usize| {
+        matches!(
+            s.low_word(k),
+            "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
+        )
+    };
+    if !magnitude(i) || !s.is(i + 1, "of") {
         return None;
     }
     let mut j = i + 2;
-    if s.is(i, "tens") || (s.is_any(i, &["hundreds"]) && s.is_any(j, &["thousands", "millions"])) {
-        if !s.is_any(j, MAGNITUDES) || !s.is(j + 1, "of") {
+    if s.is(i, "tens")
+        || (matches!(s.low_word(i), "hundreds")
+            && matches!(s.low_word(j), "thousands" | "millions"))
+    {
+        if !magnitude(j) || !s.is(j + 1, "of") {
             return None;
         }
         j += 2;
@@ -494,7 +502,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
         Some(j + 1)
     } else if s.is(j, "per") && s.is(j + 1, "cent") {
         Some(j + 2)
-    } else if s.is_any(j, &["percent", "pc"]) {
+    } else if matches!(s.low_word(j), "percent" | "pc") {
         Some(j + 1)
     } else {
         None
@@ -558,7 +566,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             unit: Cow::Borrowed(unit),
         });
     }
-    if !countable(s, to) || s.is_any(to, TIME_UNITS) {
+    if !countable(s, to) || time_unit(s.low_word(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
@@ -596,7 +604,9 @@ mod tests {
         for w in NUMBER_WORDS {
             assert!(number_word(w).is_some(), "{w}");
         }
-        let known = ["zero", "one", "nine", "twelve", "dozen", "ninety", "hundred"];
+        let known = [
+            "zero", "one", "nine", "twelve", "dozen", "ninety", "hundred",
+        ];
         let unknown = ["thousand", "a", "none", "tens", "dozens", "hundreds"];
         for w in known {
             assert!(NUMBER_WORDS.contains(&w), "{w}");

@@ -288,7 +288,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
             }
         }
         let opens = start == 0
-            || s.is_any(start - 1, &["the", "The", "a", "A", "an", "An"])
+            || matches!(s.low_word(start - 1), "the" | "a" | "an")
                 && (start == 1 || s.tokens[start - 2].kind == TokenKind::Punct);
         if opens {
             let (from, to) = (s.tokens[start].start, s.tokens[end - 2].end);
@@ -346,7 +346,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     {
         from += 2;
     }
-    let skip = usize::from(s.is_any(from, &["the", "a", "an"]));
+    let skip = usize::from(matches!(s.low_word(from), "the" | "a" | "an"));
     let mut to = from;
     while to < s.tokens.len() && to - from < 14 {
         let t = s.tokens[to];
@@ -361,7 +361,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         // "a glaciologist at ETH Zurich who led the study": the role ends
         // where a relative clause begins.
         if t.is_word()
-            && s.is_any(to, &["who", "which", "that", "whose", "whom"])
+            && matches!(s.low_word(to), "who" | "which" | "that" | "whose" | "whom")
             && to > from + skip
         {
             break;

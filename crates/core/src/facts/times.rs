@@ -177,15 +177,17 @@ const UNITS: &[&str] = &[
     "century",
     "season",
 ];
-const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
-const PARTS_OF_DAY: &[&str] = &[
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "lunchtime",
-    "overnight",
-];
+fn season(word: &str) -> bool {
+    matches!(word, "spring" | "summer" | "autumn" | "fall" | "winter")
+}
+
+fn part_of_day(word: &str) -> bool {
+    matches!(
+        word,
+        "morning" | "afternoon" | "evening" | "night" | "lunchtime" | "overnight"
+    )
+}
+
 const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
 
 /// `word` is a time unit, singular or plural ("years", "centuries").
@@ -241,7 +243,7 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
     }
     let mut next = i + 1;
     if s.tokens.get(next).is_some_and(|n| !n.space_before)
-        && s.is_any(next, &["st", "nd", "rd", "th"])
+        && matches!(s.low_word(next), "st" | "nd" | "rd" | "th")
     {
         next += 1;
     }
@@ -493,7 +495,7 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return None;
         }
         let mut to = i + 1;
-        if s.is_any(to, PARTS_OF_DAY) {
+        if part_of_day(s.low_word(to)) {
             to += 1;
         }
         let mut h = hit(i, to, Category::Weekday);
@@ -564,27 +566,40 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
 /// Appends `n` in decimal, padded with zeros to `width` digits, as
 /// `{n:0width$}` would; a negative `n` is written unpadded.
 fn push_digits(out: &mut String, n: i32, width: usize) {
+    // Years, months and days: up to four digits, pushed one by one.
+    if let Ok(n @ 0..10_000) = u16::try_from(n)
+        && width <= 4
+    {
+        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+        let len = match n {
+            0..10 => 1,
+            10..100 => 2,
+            100..1000 => 3,
+            _ => 4,
+        };
+        for &d in &digits[4 - len.max(width)..] {
+            out.push(char::from(b'0' + d as u8));
+        }
+        return;
+    }
     if n < 0 {
         out.push_str(&n.to_string());
         return;
     }
-    // Right-aligned in a buffer of zeros, then appended at once.
     let mut digits = [b'0'; 10];
-    let mut start = digits.len();
+    let mut len = 0;
     let mut rest = n;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
+    while rest > 0 || len == 0 {
+        digits[len] = b'0' + (rest % 10) as u8;
         rest /= 10;
-        if rest == 0 {
-            break;
-        }
+        len += 1;
     }
-    for _ in digits.len()..width {
+    for _ in len..width {
         out.push('0');
     }
-    let start = start.min(digits.len().saturating_sub(width));
-    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    for &b in digits[..len].iter().rev() {
+        out.push(char::from(b));
+    }
 }
 
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
@@ -644,12 +659,24 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return finish(i, after + 1, m, None, Some(y));
         }
         let lead = i > 0
-            && s.is_any(
-                i - 1,
-                &[
-                    "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid",
-                    "last", "next", "this", "of", "before", "after", "through",
-                ],
+            && matches!(
+                s.low_word(i - 1),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "through"
             );
         if lead && full && s.word(i) != "May" {
             return finish(i, i + 1, m, None, None);
@@ -687,15 +714,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
 fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let t = s.tokens[i];
-    let suffix = |j: usize| s.is_any(j, &["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]);
+    let suffix = |j: usize| matches!(s.low_word(j), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m");
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
-        } else if s.is_any(
-            j,
-            &[
-                "GMT", "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AEST", "AEDT",
-            ],
+        } else if matches!(
+            s.low_word(j),
+            "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "pdt" | "aest" | "aedt"
         ) {
             j += 1;
         }
@@ -719,13 +744,11 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if s.is_any(i, &["noon", "midnight", "midday"])
+    if matches!(s.low_word(i), "noon" | "midnight" | "midday")
         && i > 0
-        && s.is_any(
-            i - 1,
-            &[
-                "at", "by", "before", "after", "until", "around", "about", "past", "since",
-            ],
+        && matches!(
+            s.low_word(i - 1),
+            "at" | "by" | "before" | "after" | "until" | "around" | "about" | "past" | "since"
         )
     {
         return Some(hit(i, i + 1, Category::Time));
@@ -738,7 +761,7 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let mut h = match w {
         "yesterday" | "tomorrow" | "tonight" => {
             let mut to = i + 1;
-            if w != "tonight" && s.is_any(to, PARTS_OF_DAY) {
+            if w != "tonight" && part_of_day(s.low_word(to)) {
                 to += 1;
             }
             hit(i, to, Category::Relative)
@@ -746,17 +769,20 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         "last" | "this" | "next" | "coming" if i == 0 || !s.is(i - 1, "the") => {
             let target = s.word(i + 1);
             let ok = unit(target).is_some_and(|u| !target.ends_with('s') || u == "weekend")
-                || s.is_any(i + 1, SEASONS)
-                || s.is_any(i + 1, PARTS_OF_DAY)
+                || season(s.low_word(i + 1))
+                || part_of_day(s.low_word(i + 1))
                 || (weekday(s, i + 1).is_some() && w != "coming")
                 || (month(s, i + 1).is_some() && s.word(i + 1) != "May");
-            if !ok || (w == "coming" && !s.is_any(i + 1, &["week", "weekend", "month", "year"])) {
+            if !ok
+                || (w == "coming"
+                    && !matches!(s.low_word(i + 1), "week" | "weekend" | "month" | "year"))
+            {
                 return None;
             }
             if w == "this"
-                && s.is_any(
-                    i + 1,
-                    &["season", "day", "hour", "minute", "second", "quarter"],
+                && matches!(
+                    s.low_word(i + 1),
+                    "season" | "day" | "hour" | "minute" | "second" | "quarter"
                 )
             {
                 return None;
@@ -844,27 +870,28 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     // Not "the": a small number after a preposition of duration, if any.
     let n = small_number(s.low(i))?;
     let lead = i > 0
-        && s.is_any(
-            i - 1,
-            &[
-                "for",
-                "over",
-                "within",
-                "throughout",
-                "than",
-                "nearly",
-                "almost",
-                "about",
-                "around",
-            ],
+        && matches!(
+            s.low_word(i - 1),
+            "for"
+                | "over"
+                | "within"
+                | "throughout"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
         );
-    if lead && s.is(i - 1, "than") && !(i >= 2 && s.is_any(i - 2, &["more", "less", "fewer"])) {
+    if lead
+        && s.is(i - 1, "than")
+        && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer"))
+    {
         return None;
     }
     if lead {
         // "more than three decades": the hedge is part of the period.
         let from = if s.is(i - 1, "than") { i - 2 } else { i };
-        if s.is_any(i, &["a", "an"]) || n < 1.0 {
+        if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
             return None;
         }
         let u = unit(s.low(i + 1))?;
@@ -879,23 +906,14 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
 /// [`period`] at "the".
 fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
-        && s.is_any(
-            i + 1,
-            &[
-                "past",
-                "last",
-                "next",
-                "coming",
-                "previous",
-                "following",
-                "first",
-                "final",
-            ],
+        && matches!(
+            s.low_word(i + 1),
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final"
         )
     {
         let mut j = i + 2;
-        if s.is_any(j, &["few", "several"])
-            || (small_number(s.low(j)).is_some() && !s.is_any(j, &["a", "an"]))
+        if matches!(s.low_word(j), "few" | "several")
+            || (small_number(s.low(j)).is_some() && !matches!(s.low_word(j), "a" | "an"))
         {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
@@ -905,13 +923,16 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
         // "the last day of …" is a point, not a period; keep it anyway as a
         // period only when a preposition of duration leads in.
         let duration = i > 0
-            && s.is_any(
-                i - 1,
-                &["over", "during", "for", "in", "within", "throughout"],
+            && matches!(
+                s.low_word(i - 1),
+                "over" | "during" | "for" | "in" | "within" | "throughout"
             );
         if !duration
             && !s.word(j).ends_with('s')
-            && !s.is_any(j, &["decade", "century", "year", "month", "week"])
+            && !matches!(
+                s.low_word(j),
+                "decade" | "century" | "year" | "month" | "week"
+            )
         {
             return None;
         }
@@ -919,22 +940,14 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     }
     // "the second half of 2026", "the end of March", "early 2026"
     if s.is(i, "the")
-        && s.is_any(
-            i + 1,
-            &[
-                "first",
-                "second",
-                "latter",
-                "end",
-                "start",
-                "beginning",
-                "middle",
-            ],
+        && matches!(
+            s.low_word(i + 1),
+            "first" | "second" | "latter" | "end" | "start" | "beginning" | "middle"
         )
     {
         let mut j = i + 2;
         if s.is(j - 1, "first") || s.is(j - 1, "second") || s.is(j - 1, "latter") {
-            if !s.is_any(j, &["half", "quarter"]) {
+            if !matches!(s.low_word(j), "half" | "quarter") {
                 return None;
             }
             j += 1;
@@ -955,10 +968,10 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
         && s.tokens.get(i + 2).is_some_and(|t| !t.space_before)
-        && s.is_any(i + 2, &["st", "nd", "rd", "th"])
-        && s.is_any(
-            i + 3,
-            &["minute", "lap", "over", "round", "inning", "innings"],
+        && matches!(s.low_word(i + 2), "st" | "nd" | "rd" | "th")
+        && matches!(
+            s.low_word(i + 3),
+            "minute" | "lap" | "over" | "round" | "inning" | "innings"
         )
     {
         return Some(hit(i, i + 4, Category::Time));
@@ -972,7 +985,7 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
-        if s.is_any(j, &["early", "late", "mid"]) {
+        if matches!(s.low_word(j), "early" | "late" | "mid") {
             j += 1;
         }
     }
@@ -989,13 +1002,24 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     }
     let y = year(s, i)?;
     let lead = i > 0
-        && (s.is_any(
-            i - 1,
-            &[
-                "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
-                "early", "late", "mid", "through", "to",
-            ],
-        ) || s.tokens[i].hyphen_before && s.is_any(i - 1, &["mid", "early", "late"]));
+        && (matches!(
+            s.low_word(i - 1),
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "during"
+                | "before"
+                | "after"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "through"
+                | "to"
+        ) || s.tokens[i].hyphen_before
+            && matches!(s.low_word(i - 1), "mid" | "early" | "late"));
     let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
     if !lead || joined_noun || !(1800..=2100).contains(&y) {
         return None;
@@ -1031,8 +1055,8 @@ mod tests {
 
     #[test]
     fn push_digits_writes_what_format_writes() {
-        for n in [0, 7, 10, 99, 123, 2016, 9999, 12345] {
-            for width in [0, 2, 4] {
+        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999, 10000, 12345] {
+            for width in [0, 1, 2, 3, 4, 5, 12] {
                 let mut out = String::from("x");
                 push_digits(&mut out, n, width);
                 assert_eq!(out, format!("x{n:0width$}"), "{n} {width}");
