@@ -102,6 +102,32 @@ fn scale(word: &str) -> Option<(f64, bool)> {
     })
 }
 
+/// `digits.parse::<f64>().ok()`, for the text of a number token: digits
+/// with at most one dot take a shorter way to the same value.
+pub(crate) fn decimal(digits: &str) -> Option<f64> {
+    /// Powers of ten that a float holds exactly.
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let b = digits.as_bytes();
+    let (whole, fraction) = match b.iter().position(|&c| c == b'.') {
+        Some(dot) => (&b[..dot], &b[dot + 1..]),
+        None => (b, &b[b.len()..]),
+    };
+    let short = !whole.is_empty() && whole.len() + fraction.len() <= 15;
+    if short && whole.iter().chain(fraction).all(u8::is_ascii_digit) {
+        let m = whole
+            .iter()
+            .chain(fraction)
+            .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
+        // An exact integer over an exact power of ten, divided with one
+        // rounding: the nearest float, as the parser finds.
+        #[allow(clippy::cast_precision_loss)]
+        return Some(m as f64 / POW10[fraction.len()]);
+    }
+    digits.parse().ok()
+}
+
 /// A number at `i`: digits ("1,000", "2.5") or words ("twenty-five",
 /// "two"). Returns (value, next index).
 fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
@@ -111,10 +137,20 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         if w.contains(':') {
             return None;
         }
-        let v: f64 = if w.contains(',') {
-            w.replace(',', "").parse().ok()?
+        let v = if w.contains(',') {
+            // "1,000": the digits without commas, on the stack if short.
+            let mut buf = [0u8; 32];
+            let mut len = 0;
+            for &b in w.as_bytes().iter().filter(|&&b| b != b',') {
+                if len == buf.len() {
+                    return Some((w.replace(',', "").parse().ok()?, i + 1));
+                }
+                buf[len] = b;
+                len += 1;
+            }
+            decimal(std::str::from_utf8(&buf[..len]).ok()?)?
         } else {
-            w.parse().ok()?
+            decimal(w)?
         };
         return Some((v, i + 1));
     }
@@ -341,7 +377,7 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
     if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
         return None;
     }
-    let v: f64 = s.word(i).parse().ok()?;
+    let v = decimal(s.word(i))?;
     let hit = |to| Hit {
         from: i,
         to,
@@ -613,6 +649,31 @@ mod tests {
         }
         for w in unknown {
             assert!(number_word(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn decimals_parse_as_floats_do() {
+        for w in [
+            "0",
+            "7",
+            "2.5",
+            "3.14159",
+            "0.1",
+            "0.30",
+            "1000",
+            "2.0",
+            "999999999999999",
+            "123456789012.345",
+            "1234567890123456",
+            "12345678901234567890",
+            "1.2.3",
+            "2.",
+            "007",
+            "6.10",
+            "00",
+        ] {
+            assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
         }
     }
 
