@@ -432,9 +432,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             }
         }
         // One adjective ("armed", "local").
-        let noun_at = |k: usize| {
-            s.tokens.get(k).is_some_and(Token::is_word) && g.person_nouns.contains(s.low(k))
-        };
+        let noun_at = |k: usize| s.has(k, class::PERSON_NOUN);
         if !noun_at(k)
             && noun_at(k + 1)
             && s.tokens

@@ -40,6 +40,8 @@ pub(crate) mod class {
     pub const MONTH: u16 = 1 << 9;
     /// A weekday or its abbreviation ("monday", "tue").
     pub const WEEKDAY: u16 = 1 << 10;
+    /// A person noun ("police", "gunman").
+    pub const PERSON_NOUN: u16 = 1 << 11;
 
     const FIXED: &[(&str, u16)] = &[
         ("the", THE | DEMONSTRATIVE),
@@ -95,6 +97,9 @@ pub(crate) mod class {
         }
         for w in g.weekdays.keys() {
             *words.entry(w.as_str()).or_default() |= WEEKDAY;
+        }
+        for w in g.person_nouns.iter() {
+            *words.entry(w.as_str()).or_default() |= PERSON_NOUN;
         }
         for w in super::super::amounts::NUMBER_WORDS {
             *words.entry(w).or_default() |= NUMBER_WORD;
