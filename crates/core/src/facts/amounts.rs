@@ -110,22 +110,27 @@ pub(crate) fn decimal(digits: &str) -> Option<f64> {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
     let b = digits.as_bytes();
-    let (whole, fraction) = match b.iter().position(|&c| c == b'.') {
-        Some(dot) => (&b[..dot], &b[dot + 1..]),
-        None => (b, &b[b.len()..]),
-    };
-    let short = !whole.is_empty() && whole.len() + fraction.len() <= 15;
-    if short && whole.iter().chain(fraction).all(u8::is_ascii_digit) {
-        let m = whole
-            .iter()
-            .chain(fraction)
-            .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
-        // An exact integer over an exact power of ten, divided with one
-        // rounding: the nearest float, as the parser finds.
-        #[allow(clippy::cast_precision_loss)]
-        return Some(m as f64 / POW10[fraction.len()]);
+    // Past 15 digits the integer may not be exact: the parser decides.
+    if b.is_empty() || b.len() > 16 {
+        return digits.parse().ok();
     }
-    digits.parse().ok()
+    let mut m = 0u64;
+    let mut dot = None;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
+            b'.' if dot.is_none() && k > 0 => dot = Some(k),
+            _ => return digits.parse().ok(),
+        }
+    }
+    if dot.is_none() && b.len() > 15 {
+        return digits.parse().ok();
+    }
+    let fraction = dot.map_or(0, |d| b.len() - d - 1);
+    // An exact integer over an exact power of ten, divided with one
+    // rounding: the nearest float, as the parser finds.
+    #[allow(clippy::cast_precision_loss)]
+    Some(m as f64 / POW10[fraction])
 }
 
 /// A number at `i`: digits ("1,000", "2.5") or words ("twenty-five",
@@ -181,9 +186,10 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     Some((v, j))
 }
 
-/// A number followed by "dozen" ("two dozen militants" is 24).
-fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
-    let (v, j) = number(s, i)?;
+/// A number (`at`, the [`number`] there) followed by "dozen" ("two dozen
+/// militants" is 24).
+fn dozens(s: &Sentence, at: Option<(f64, usize)>) -> Option<(f64, usize)> {
+    let (v, j) = at?;
     if s.is(j, "dozen") && v < 100.0 {
         Some((v * 12.0, j + 1))
     } else {
@@ -365,19 +371,22 @@ fn may_start(s: &Sentence, i: usize) -> bool {
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
-    money(s, i)
+    // The number at `i`, read once for the finders that start with one.
+    let at = number(s, i);
+    money(s, i, at)
         .or_else(|| vague(s, i))
-        .or_else(|| age(s, i))
-        .or_else(|| percent_measure_or_count(s, i))
+        .or_else(|| age(s, i, at))
+        .or_else(|| percent_measure_or_count(s, i, at))
 }
 
 /// Ages: "a 34-year-old man", "aged 93", "Sami Haddad, 61, said".
-fn age(s: &Sentence, i: usize) -> Option<Hit> {
+/// `at` is the [`number`] at `i`.
+fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
     if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
         return None;
     }
-    let v = decimal(s.word(i))?;
+    let (v, _) = at?;
     let hit = |to| Hit {
         from: i,
         to,
@@ -415,7 +424,8 @@ fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
     (v, j)
 }
 
-fn money(s: &Sentence, i: usize) -> Option<Hit> {
+/// `at` is the [`number`] at `i`.
+fn money(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     if let Some((code, j)) = currency_sign(s, i)
         && let Some((v, k)) = number(s, j)
         && s.tokens[j].kind == TokenKind::Number
@@ -433,7 +443,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
             unit: Cow::Borrowed(code),
         });
     }
-    let (v, j) = number(s, i)?;
+    let (v, j) = at?;
     let (v, k) = scaled(s, j, v, false);
     let (code, to) = currency_word(s, k)?;
     Some(Hit {
@@ -504,14 +514,25 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
         let spelled = &s.text[t.start..next.end];
         return g.units.get(spelled).map(|u| (u.canonical, j + 2));
     }
+    static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
+        Phrases::new(
+            GAZETTEER
+                .units
+                .iter()
+                .map(|(&spelled, u)| (spelled, u.canonical)),
+        )
+    });
     let mut best = None;
     for k in j..(j + g.max_unit_words).min(s.tokens.len()) {
         if !s.tokens[k].is_word() {
             break;
         }
-        let spelled = &s.text[t.start..s.tokens[k].end];
-        if let Some(u) = g.units.get(spelled) {
-            best = Some((u.canonical, k + 1));
+        let (unit, longer) = UNITS.get(&s.text[t.start..s.tokens[k].end]);
+        if let Some(canonical) = unit {
+            best = Some((canonical, k + 1));
+        }
+        if !longer {
+            break;
         }
     }
     let (canonical, to) = best?;
@@ -522,8 +543,9 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     Some((canonical, to))
 }
 
-fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
-    let (v, j) = dozens(s, i)?;
+/// `at` is the [`number`] at `i`.
+fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
+    let (v, j) = dozens(s, at)?;
     let t = s.tokens[i];
     // Scores and ranges ("3-1", "2-1 win") are not amounts.
     if s.tokens

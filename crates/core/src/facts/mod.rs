@@ -338,6 +338,11 @@ impl<'t> Sentence<'t> {
     pub fn low_phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
         let (start, end) = self.span(a, b);
         let raw = &self.lower[start..end];
+        // One token has no space or line break inside: only a ’ (E2 80 99)
+        // would need tidying.
+        if b == a + 1 && !raw.as_bytes().contains(&0xE2) {
+            return Cow::Borrowed(raw);
+        }
         if crate::tokens::untidy(raw, true) {
             Cow::Owned(crate::tokens::squeeze(&raw.replace('’', "'")))
         } else {
