@@ -620,10 +620,14 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         push_digits(&mut key, i32::from(m), 2);
         key.push('-');
         push_digits(&mut key, i32::from(d.unwrap_or(0)), 2);
+        let y_given = y.is_some();
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
-                if (0..=9999).contains(&y) {
+                if y_given && (1000..=9999).contains(&y) {
+                    // The key after "date:" is this date, year in full.
+                    key["date:".len()..].to_owned()
+                } else if (0..=9999).contains(&y) {
                     let mut out = String::with_capacity(10);
                     push_digits(&mut out, i32::from(y), 4);
                     out.push('-');
@@ -1152,6 +1156,14 @@ mod tests {
             resolved("the ferry is expected to sail on Tuesday"),
             "2010-05-11"
         );
+    }
+
+    #[test]
+    fn dates_resolve_with_their_own_year_or_the_article_year() {
+        let d = Some(jiff::civil::date(2010, 5, 5));
+        let got = times_on("on April 7, 2016 and on Nov 6 and in March 1999", d);
+        let resolved: Vec<_> = got.iter().map(|g| g.2.clone().unwrap()).collect();
+        assert_eq!(resolved, ["2016-04-07", "2010-11-06", "1999-03"]);
     }
 
     #[test]
