@@ -300,7 +300,12 @@ impl<'t> Sentence<'t> {
 
     /// Token `i` is a word of one of the [`times::class`] `bits`.
     pub fn has(&self, i: usize, bits: u16) -> bool {
-        self.class.get(i).is_some_and(|&c| c & bits != 0)
+        self.class(i) & bits != 0
+    }
+
+    /// The [`times::class`] bits of token `i`; 0 past the end.
+    pub fn class(&self, i: usize) -> u16 {
+        self.class.get(i).copied().unwrap_or(0)
     }
 
     /// Token `i` in lowercase if it is a word, else "": for matching

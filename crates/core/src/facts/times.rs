@@ -359,10 +359,17 @@ pub(crate) const TRIGGERS: &[&str] = &[
 /// Token `i` can begin a time: a number, a trigger word, a month, a
 /// weekday or the first word of a holiday.
 fn may_start(s: &Sentence, i: usize) -> bool {
+    let c = s.class(i);
     match s.tokens[i].kind {
         TokenKind::Number => true,
+        // Most words are of none of these classes.
+        TokenKind::Word
+            if c & (class::THE | class::A_AN | class::TIME_WORD | class::NUMBER_WORD) == 0 =>
+        {
+            false
+        }
         // The commonest words start a time only before a few others.
-        TokenKind::Word if s.has(i, class::THE) => {
+        TokenKind::Word if c & class::THE != 0 => {
             s.tokens
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
@@ -387,8 +394,8 @@ fn may_start(s: &Sentence, i: usize) -> bool {
                         | "mid"
                 )
         }
-        TokenKind::Word if s.has(i, class::A_AN) => unit(s.low(i + 1)).is_some(),
-        TokenKind::Word => s.has(i, class::TIME_WORD | class::NUMBER_WORD),
+        TokenKind::Word if c & class::A_AN != 0 => unit(s.low(i + 1)).is_some(),
+        TokenKind::Word => true,
         _ => false,
     }
 }
