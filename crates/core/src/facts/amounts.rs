@@ -505,6 +505,16 @@ const GLUED_ONLY: &[&str] = &[
     "in", "C", "F", "g", "t", "l", "ha", "mi", "b", "B", "k", "K",
 ];
 
+/// Unit spellings by [`Phrases`].
+static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
+    Phrases::new(
+        GAZETTEER
+            .units
+            .iter()
+            .map(|(&spelled, u)| (spelled, u.canonical)),
+    )
+});
+
 fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(j)?;
@@ -514,14 +524,6 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
         let spelled = &s.text[t.start..next.end];
         return g.units.get(spelled).map(|u| (u.canonical, j + 2));
     }
-    static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
-        Phrases::new(
-            GAZETTEER
-                .units
-                .iter()
-                .map(|(&spelled, u)| (spelled, u.canonical)),
-        )
-    });
     let mut best = None;
     for k in j..(j + g.max_unit_words).min(s.tokens.len()) {
         if !s.tokens[k].is_word() {

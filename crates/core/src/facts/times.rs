@@ -359,44 +359,40 @@ pub(crate) const TRIGGERS: &[&str] = &[
 /// Token `i` can begin a time: a number, a trigger word, a month, a
 /// weekday or the first word of a holiday.
 fn may_start(s: &Sentence, i: usize) -> bool {
+    if s.tokens[i].kind == TokenKind::Number {
+        return true;
+    }
+    // Only words have classes; most have none of these.
     let c = s.class(i);
-    match s.tokens[i].kind {
-        TokenKind::Number => true,
-        // Most words are of none of these classes.
-        TokenKind::Word
-            if c & (class::THE | class::A_AN | class::TIME_WORD | class::NUMBER_WORD) == 0 =>
-        {
-            false
-        }
+    if c & class::THE != 0 {
         // The commonest words start a time only before a few others.
-        TokenKind::Word if c & class::THE != 0 => {
-            s.tokens
-                .get(i + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-                || matches!(
-                    s.low(i + 1),
-                    "past"
-                        | "last"
-                        | "next"
-                        | "coming"
-                        | "previous"
-                        | "following"
-                        | "first"
-                        | "final"
-                        | "second"
-                        | "latter"
-                        | "end"
-                        | "start"
-                        | "beginning"
-                        | "middle"
-                        | "early"
-                        | "late"
-                        | "mid"
-                )
-        }
-        TokenKind::Word if c & class::A_AN != 0 => unit(s.low(i + 1)).is_some(),
-        TokenKind::Word => true,
-        _ => false,
+        s.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                s.low(i + 1),
+                "past"
+                    | "last"
+                    | "next"
+                    | "coming"
+                    | "previous"
+                    | "following"
+                    | "first"
+                    | "final"
+                    | "second"
+                    | "latter"
+                    | "end"
+                    | "start"
+                    | "beginning"
+                    | "middle"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+    } else if c & class::A_AN != 0 {
+        unit(s.low(i + 1)).is_some()
+    } else {
+        c & (class::TIME_WORD | class::NUMBER_WORD) != 0
     }
 }
 
