@@ -2,15 +2,51 @@
 //! noun, and measures with their unit.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use super::times::{Phrases, class};
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
+/// The words [`number_word`] knows, for the word classes.
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+];
+
 /// Number words up to ninety.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
-    // This runs on every word of the article: most are ruled out by their
-    // first letter before the comparisons below.
+    // Most words are ruled out by their first letter before the
+    // comparisons below.
     if !matches!(
         word.as_bytes().first(),
         Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h')
@@ -66,6 +102,37 @@ fn scale(word: &str) -> Option<(f64, bool)> {
     })
 }
 
+/// `digits.parse::<f64>().ok()`, for the text of a number token: digits
+/// with at most one dot take a shorter way to the same value.
+pub(crate) fn decimal(digits: &str) -> Option<f64> {
+    /// Powers of ten that a float holds exactly.
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let b = digits.as_bytes();
+    // Past 15 digits the integer may not be exact: the parser decides.
+    if b.is_empty() || b.len() > 16 {
+        return digits.parse().ok();
+    }
+    let mut m = 0u64;
+    let mut dot = None;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
+            b'.' if dot.is_none() && k > 0 => dot = Some(k),
+            _ => return digits.parse().ok(),
+        }
+    }
+    if dot.is_none() && b.len() > 15 {
+        return digits.parse().ok();
+    }
+    let fraction = dot.map_or(0, |d| b.len() - d - 1);
+    // An exact integer over an exact power of ten, divided with one
+    // rounding: the nearest float, as the parser finds.
+    #[allow(clippy::cast_precision_loss)]
+    Some(m as f64 / POW10[fraction])
+}
+
 /// A number at `i`: digits ("1,000", "2.5") or words ("twenty-five",
 /// "two"). Returns (value, next index).
 fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
@@ -75,10 +142,20 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         if w.contains(':') {
             return None;
         }
-        let v: f64 = if w.contains(',') {
-            w.replace(',', "").parse().ok()?
+        let v = if w.contains(',') {
+            // "1,000": the digits without commas, on the stack if short.
+            let mut buf = [0u8; 32];
+            let mut len = 0;
+            for &b in w.as_bytes().iter().filter(|&&b| b != b',') {
+                if len == buf.len() {
+                    return Some((w.replace(',', "").parse().ok()?, i + 1));
+                }
+                buf[len] = b;
+                len += 1;
+            }
+            decimal(std::str::from_utf8(&buf[..len]).ok()?)?
         } else {
-            w.parse().ok()?
+            decimal(w)?
         };
         return Some((v, i + 1));
     }
@@ -109,9 +186,10 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     Some((v, j))
 }
 
-/// A number followed by "dozen" ("two dozen militants" is 24).
-fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
-    let (v, j) = number(s, i)?;
+/// A number (`at`, the [`number`] there) followed by "dozen" ("two dozen
+/// militants" is 24).
+fn dozens(s: &Sentence, at: Option<(f64, usize)>) -> Option<(f64, usize)> {
+    let (v, j) = at?;
     if s.is(j, "dozen") && v < 100.0 {
         Some((v * 12.0, j + 1))
     } else {
@@ -122,18 +200,25 @@ fn dozens(s: &Sentence, i: usize) -> Option<(f64, usize)> {
 /// A currency word or phrase at `i` ("dollars", "US dollars"):
 /// (code, next index).
 fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
-    let g = &*GAZETTEER;
+    static WORDS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
+        Phrases::new(
+            GAZETTEER
+                .currency_words
+                .iter()
+                .map(|(phrase, &code)| (phrase.as_str(), code)),
+        )
+    });
     let mut best = None;
-    let tidy = s.tidy(i, i + g.max_currency_words);
-    for j in i..(i + g.max_currency_words).min(s.tokens.len()) {
+    for j in i..(i + GAZETTEER.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        if let Some(&code) = g
-            .currency_words
-            .get(s.low_phrase_within(i, j + 1, tidy).as_ref())
-        {
+        let (code, longer) = WORDS.get(s.low_phrase(i, j + 1).as_ref());
+        if let Some(code) = code {
             best = Some((code, j + 1));
+        }
+        if !longer {
+            break;
         }
     }
     best
@@ -203,19 +288,22 @@ fn countable(s: &Sentence, i: usize) -> bool {
             && !lower.ends_with("is"))
 }
 
-const TIME_UNITS: &[&str] = &[
-    "seconds",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "weekends",
-    "months",
-    "years",
-    "decades",
-    "centuries",
-    "times",
-];
+fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "seconds"
+            | "minutes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "weekends"
+            | "months"
+            | "years"
+            | "decades"
+            | "centuries"
+            | "times"
+    )
+}
 
 struct Hit {
     from: usize,
@@ -266,14 +354,14 @@ fn may_start(s: &Sentence, i: usize) -> bool {
     match t.kind {
         TokenKind::Number | TokenKind::Symbol => true,
         TokenKind::Word => {
-            let w = s.low(i);
-            // A word starting with a lowercase letter is never all caps.
-            (!s.text.as_bytes()[t.start].is_ascii_lowercase() && t.is_all_caps(s.text))
-                || number_word(w).is_some()
-                || matches!(
-                    w,
-                    "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens" | "rs"
-                )
+            s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
+                // A word with a lowercase ASCII letter first or second is
+                // never all caps: most words are ruled out before the call.
+                || (!s.text.as_bytes()[t.start..t.end]
+                    .iter()
+                    .take(2)
+                    .any(u8::is_ascii_lowercase)
+                    && t.is_all_caps(s.text))
                 || s.tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
@@ -283,19 +371,22 @@ fn may_start(s: &Sentence, i: usize) -> bool {
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
-    money(s, i)
+    // The number at `i`, read once for the finders that start with one.
+    let at = number(s, i);
+    money(s, i, at)
         .or_else(|| vague(s, i))
-        .or_else(|| age(s, i))
-        .or_else(|| percent_measure_or_count(s, i))
+        .or_else(|| age(s, i, at))
+        .or_else(|| percent_measure_or_count(s, i, at))
 }
 
 /// Ages: "a 34-year-old man", "aged 93", "Sami Haddad, 61, said".
-fn age(s: &Sentence, i: usize) -> Option<Hit> {
+/// `at` is the [`number`] at `i`.
+fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
     if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
         return None;
     }
-    let v: f64 = s.word(i).parse().ok()?;
+    let (v, _) = at?;
     let hit = |to| Hit {
         from: i,
         to,
@@ -304,7 +395,11 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
         unit: Cow::Borrowed("years old"),
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
-    if glued(i + 1) && s.is_any(i + 1, &["year", "years"]) && glued(i + 2) && s.is(i + 2, "old") {
+    if glued(i + 1)
+        && matches!(s.low_word(i + 1), "year" | "years")
+        && glued(i + 2)
+        && s.is(i + 2, "old")
+    {
         return Some(hit(i + 3));
     }
     if v < 130.0 && i > 0 && s.is(i - 1, "aged") {
@@ -322,14 +417,15 @@ fn age(s: &Sentence, i: usize) -> Option<Hit> {
 fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
     if let Some((mult, abbreviated)) = scale(s.low(j)).filter(|_| s.tokens[j].is_word()) {
         let glued = !s.tokens[j].space_before;
-        if !abbreviated || money || glued && s.is_any(j, &["bn", "tn", "mn"]) {
+        if !abbreviated || money || glued && matches!(s.low_word(j), "bn" | "tn" | "mn") {
             return (v * mult, j + 1);
         }
     }
     (v, j)
 }
 
-fn money(s: &Sentence, i: usize) -> Option<Hit> {
+/// `at` is the [`number`] at `i`.
+fn money(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     if let Some((code, j)) = currency_sign(s, i)
         && let Some((v, k)) = number(s, j)
         && s.tokens[j].kind == TokenKind::Number
@@ -347,7 +443,7 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
             unit: Cow::Borrowed(code),
         });
     }
-    let (v, j) = number(s, i)?;
+    let (v, j) = at?;
     let (v, k) = scaled(s, j, v, false);
     let (code, to) = currency_word(s, k)?;
     Some(Hit {
@@ -361,20 +457,21 @@ fn money(s: &Sentence, i: usize) -> Option<Hit> {
 
 /// "millions of dollars", "tens of thousands of people", "hundreds of homes".
 fn vague(s: &Sentence, i: usize) -> Option<Hit> {
-    const MAGNITUDES: &[&str] = &[
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "tens",
-    ];
-    if !s.is_any(i, MAGNITUDES) || !s.is(i + 1, "of") {
+    let magnitude = |k: usize| {
+        matches!(
+            s.low_word(k),
+            "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
+        )
+    };
+    if !magnitude(i) || !s.is(i + 1, "of") {
         return None;
     }
     let mut j = i + 2;
-    if s.is(i, "tens") || (s.is_any(i, &["hundreds"]) && s.is_any(j, &["thousands", "millions"])) {
-        if !s.is_any(j, MAGNITUDES) || !s.is(j + 1, "of") {
+    if s.is(i, "tens")
+        || (matches!(s.low_word(i), "hundreds")
+            && matches!(s.low_word(j), "thousands" | "millions"))
+    {
+        if !magnitude(j) || !s.is(j + 1, "of") {
             return None;
         }
         j += 2;
@@ -408,6 +505,16 @@ const GLUED_ONLY: &[&str] = &[
     "in", "C", "F", "g", "t", "l", "ha", "mi", "b", "B", "k", "K",
 ];
 
+/// Unit spellings by [`Phrases`].
+static UNITS: LazyLock<Phrases<&'static str>> = LazyLock::new(|| {
+    Phrases::new(
+        GAZETTEER
+            .units
+            .iter()
+            .map(|(&spelled, u)| (spelled, u.canonical)),
+    )
+});
+
 fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(j)?;
@@ -422,9 +529,12 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
         if !s.tokens[k].is_word() {
             break;
         }
-        let spelled = &s.text[t.start..s.tokens[k].end];
-        if let Some(u) = g.units.get(spelled) {
-            best = Some((u.canonical, k + 1));
+        let (unit, longer) = UNITS.get(&s.text[t.start..s.tokens[k].end]);
+        if let Some(canonical) = unit {
+            best = Some((canonical, k + 1));
+        }
+        if !longer {
+            break;
         }
     }
     let (canonical, to) = best?;
@@ -435,8 +545,9 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     Some((canonical, to))
 }
 
-fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
-    let (v, j) = dozens(s, i)?;
+/// `at` is the [`number`] at `i`.
+fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
+    let (v, j) = dozens(s, at)?;
     let t = s.tokens[i];
     // Scores and ranges ("3-1", "2-1 win") are not amounts.
     if s.tokens
@@ -451,7 +562,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
         Some(j + 1)
     } else if s.is(j, "per") && s.is(j + 1, "cent") {
         Some(j + 2)
-    } else if s.is_any(j, &["percent", "pc"]) {
+    } else if matches!(s.low_word(j), "percent" | "pc") {
         Some(j + 1)
     } else {
         None
@@ -515,7 +626,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize) -> Option<Hit> {
             unit: Cow::Borrowed(unit),
         });
     }
-    if !countable(s, to) || s.is_any(to, TIME_UNITS) {
+    if !countable(s, to) || time_unit(s.low_word(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
@@ -546,6 +657,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn number_words_are_listed_for_the_word_classes() {
+        for w in NUMBER_WORDS {
+            assert!(number_word(w).is_some(), "{w}");
+        }
+        let known = [
+            "zero", "one", "nine", "twelve", "dozen", "ninety", "hundred",
+        ];
+        let unknown = ["thousand", "a", "none", "tens", "dozens", "hundreds"];
+        for w in known {
+            assert!(NUMBER_WORDS.contains(&w), "{w}");
+        }
+        for w in unknown {
+            assert!(number_word(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn decimals_parse_as_floats_do() {
+        for w in [
+            "0",
+            "7",
+            "2.5",
+            "3.14159",
+            "0.1",
+            "0.30",
+            "1000",
+            "2.0",
+            "999999999999999",
+            "123456789012.345",
+            "1234567890123456",
+            "12345678901234567890",
+            "1.2.3",
+            "2.",
+            "007",
+            "6.10",
+            "00",
+        ] {
+            assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
+        }
     }
 
     #[test]

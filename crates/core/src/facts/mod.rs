@@ -262,6 +262,8 @@ pub(crate) struct Sentence<'t> {
     pub lower: &'t str,
     pub tokens: Vec<Token>,
     pub used: Vec<bool>,
+    /// Each token's [word classes](times::class), 0 for all but words.
+    class: Vec<u16>,
 }
 
 impl<'t> Sentence<'t> {
@@ -276,12 +278,42 @@ impl<'t> Sentence<'t> {
     ) -> Self {
         used.clear();
         used.resize(tokens.len(), false);
+        let class = tokens
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    times::class::of(&lower[t.start..t.end])
+                } else {
+                    0
+                }
+            })
+            .collect();
         Sentence {
             index,
             text,
             lower,
             tokens,
             used,
+            class,
+        }
+    }
+
+    /// Token `i` is a word of one of the [`times::class`] `bits`.
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.class(i) & bits != 0
+    }
+
+    /// The [`times::class`] bits of token `i`; 0 past the end.
+    pub fn class(&self, i: usize) -> u16 {
+        self.class.get(i).copied().unwrap_or(0)
+    }
+
+    /// Token `i` in lowercase if it is a word, else "": for matching
+    /// against lists of words without allocating.
+    pub fn low_word(&self, i: usize) -> &'t str {
+        match self.tokens.get(i) {
+            Some(t) if t.is_word() => &self.lower[t.start..t.end],
+            _ => "",
         }
     }
 
@@ -311,6 +343,11 @@ impl<'t> Sentence<'t> {
     pub fn low_phrase(&self, a: usize, b: usize) -> Cow<'t, str> {
         let (start, end) = self.span(a, b);
         let raw = &self.lower[start..end];
+        // One token has no space or line break inside: only a ’ (E2 80 99)
+        // would need tidying.
+        if b == a + 1 && !raw.as_bytes().contains(&0xE2) {
+            return Cow::Borrowed(raw);
+        }
         if crate::tokens::untidy(raw, true) {
             Cow::Owned(crate::tokens::squeeze(&raw.replace('’', "'")))
         } else {

@@ -2,6 +2,7 @@
 //! "…, head of the provisional government"), and person nouns that act as
 //! the subject of a clause ("Police said", "Dozens of rescuers worked").
 
+use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::{Token, TokenKind};
@@ -287,7 +288,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
             }
         }
         let opens = start == 0
-            || s.is_any(start - 1, &["the", "The", "a", "A", "an", "An"])
+            || matches!(s.low_word(start - 1), "the" | "a" | "an")
                 && (start == 1 || s.tokens[start - 2].kind == TokenKind::Punct);
         if opens {
             let (from, to) = (s.tokens[start].start, s.tokens[end - 2].end);
@@ -345,7 +346,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     {
         from += 2;
     }
-    let skip = usize::from(s.is_any(from, &["the", "a", "an"]));
+    let skip = usize::from(matches!(s.low_word(from), "the" | "a" | "an"));
     let mut to = from;
     while to < s.tokens.len() && to - from < 14 {
         let t = s.tokens[to];
@@ -360,7 +361,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         // "a glaciologist at ETH Zurich who led the study": the role ends
         // where a relative clause begins.
         if t.is_word()
-            && s.is_any(to, &["who", "which", "that", "whose", "whom"])
+            && matches!(s.low_word(to), "who" | "which" | "that" | "whose" | "whom")
             && to > from + skip
         {
             break;
@@ -414,25 +415,16 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         let mut first = clause;
         let mut singular = false;
         // Determiners and quantifiers: "the", "a", "two", "dozens of".
-        if s.is_any(k, &["the", "this", "that", "these", "those"]) {
+        if s.has(k, class::DEMONSTRATIVE) {
             k += 1;
             first = k;
-        } else if s.is_any(k, &["a", "an", "one"]) {
+        } else if s.has(k, class::ONE) {
             singular = true;
             k += 1;
-        } else if s.is_any(
-            k,
-            &[
-                "dozens",
-                "hundreds",
-                "thousands",
-                "scores",
-                "some",
-                "several",
-                "many",
-            ],
-        ) || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-            || super::amounts::number_word(s.low(k)).is_some_and(|n| n >= 2.0)
+        } else if s.has(k, class::QUANTIFIER)
+            || s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || (s.has(k, class::NUMBER_WORD)
+                && super::amounts::number_word(s.low(k)).is_some_and(|n| n >= 2.0))
         {
             k += 1;
             if s.is(k, "of") {
@@ -440,9 +432,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             }
         }
         // One adjective ("armed", "local").
-        let noun_at = |k: usize| {
-            s.tokens.get(k).is_some_and(Token::is_word) && g.person_nouns.contains(s.low(k))
-        };
+        let noun_at = |k: usize| s.has(k, class::PERSON_NOUN);
         if !noun_at(k)
             && noun_at(k + 1)
             && s.tokens

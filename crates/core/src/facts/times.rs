@@ -5,8 +5,167 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Gazetteer};
+use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
+
+/// Word classes: what a word can begin, as bits, so that the finders'
+/// gates are bit tests on [`Sentence::class`] instead of word lookups on
+/// every token. A sentence classifies each of its words once.
+pub(crate) mod class {
+    use std::sync::LazyLock;
+
+    use rustc_hash::FxHashMap;
+
+    use crate::gazetteer::GAZETTEER;
+
+    /// A number word ("two", "dozen").
+    pub const NUMBER_WORD: u16 = 1;
+    /// A month, weekday, first word of a holiday or a time trigger.
+    pub const TIME_WORD: u16 = 1 << 1;
+    /// "the".
+    pub const THE: u16 = 1 << 2;
+    /// "a" or "an".
+    pub const A_AN: u16 = 1 << 3;
+    /// A vague magnitude ("hundreds") or "Rs": an amount may begin here.
+    pub const MAGNITUDE: u16 = 1 << 4;
+    /// "the", "this", "that", "these", "those" before a person noun.
+    pub const DEMONSTRATIVE: u16 = 1 << 5;
+    /// "a", "an", "one" before a person noun.
+    pub const ONE: u16 = 1 << 6;
+    /// "dozens", "some", "several", … before a person noun.
+    pub const QUANTIFIER: u16 = 1 << 7;
+    /// The first word of a holiday's name ("new", "christmas").
+    pub const HOLIDAY_FIRST: u16 = 1 << 8;
+    /// A month or its abbreviation ("march", "sept").
+    pub const MONTH: u16 = 1 << 9;
+    /// A weekday or its abbreviation ("monday", "tue").
+    pub const WEEKDAY: u16 = 1 << 10;
+    /// A person noun ("police", "gunman").
+    pub const PERSON_NOUN: u16 = 1 << 11;
+
+    const FIXED: &[(&str, u16)] = &[
+        ("the", THE | DEMONSTRATIVE),
+        ("a", A_AN | ONE),
+        ("an", A_AN | ONE),
+        ("one", ONE),
+        ("this", DEMONSTRATIVE),
+        ("that", DEMONSTRATIVE),
+        ("these", DEMONSTRATIVE),
+        ("those", DEMONSTRATIVE),
+        ("dozens", MAGNITUDE | QUANTIFIER),
+        ("hundreds", MAGNITUDE | QUANTIFIER),
+        ("thousands", MAGNITUDE | QUANTIFIER),
+        ("millions", MAGNITUDE),
+        ("billions", MAGNITUDE),
+        ("tens", MAGNITUDE),
+        ("rs", MAGNITUDE),
+        ("scores", QUANTIFIER),
+        ("some", QUANTIFIER),
+        ("several", QUANTIFIER),
+        ("many", QUANTIFIER),
+    ];
+
+    /// The classified words, with a test of first byte, last byte and
+    /// length that rules out most other words before any hashing.
+    struct Table {
+        words: FxHashMap<&'static str, u16>,
+        /// For each (first byte, last byte) bucket, a bit per length (31
+        /// for 31 and longer) that some word has.
+        shapes: [u32; 1024],
+    }
+
+    fn shape(word: &[u8]) -> (usize, u32) {
+        let first = word.first().map_or(0, |&c| c & 31);
+        let last = word.last().map_or(0, |&c| c & 31);
+        (
+            usize::from(first) << 5 | usize::from(last),
+            1 << word.len().min(31),
+        )
+    }
+
+    static TABLE: LazyLock<Table> = LazyLock::new(|| {
+        let g = &*GAZETTEER;
+        let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for w in g.time_words.iter() {
+            *words.entry(w.as_str()).or_default() |= TIME_WORD;
+        }
+        for w in g.holiday_first.iter() {
+            *words.entry(w.as_str()).or_default() |= HOLIDAY_FIRST;
+        }
+        for w in g.months.keys() {
+            *words.entry(w.as_str()).or_default() |= MONTH;
+        }
+        for w in g.weekdays.keys() {
+            *words.entry(w.as_str()).or_default() |= WEEKDAY;
+        }
+        for w in g.person_nouns.iter() {
+            *words.entry(w.as_str()).or_default() |= PERSON_NOUN;
+        }
+        for w in super::super::amounts::NUMBER_WORDS {
+            *words.entry(w).or_default() |= NUMBER_WORD;
+        }
+        for &(w, bits) in FIXED {
+            *words.entry(w).or_default() |= bits;
+        }
+        let mut shapes = [0; 1024];
+        for w in words.keys() {
+            let (bucket, bit) = shape(w.as_bytes());
+            shapes[bucket] |= bit;
+        }
+        Table { words, shapes }
+    });
+
+    /// The classes of a word in lowercase (ASCII letters); 0 for most.
+    #[inline]
+    pub fn of(low: &str) -> u16 {
+        let table = &*TABLE;
+        let (bucket, bit) = shape(low.as_bytes());
+        if table.shapes[bucket] & bit == 0 {
+            return 0;
+        }
+        table.words.get(low).copied().unwrap_or(0)
+    }
+}
+
+/// A table of lowercase phrases that also knows which strings begin a
+/// longer phrase of it: a lookup that grows a phrase word by word stops as
+/// soon as nothing longer can match, instead of trying every length.
+pub(crate) struct Phrases<V> {
+    /// Phrase or proper prefix of one → (its value, a longer phrase begins
+    /// with it).
+    map: rustc_hash::FxHashMap<&'static str, (Option<V>, bool)>,
+}
+
+impl<V: Copy> Phrases<V> {
+    /// `entries` must have distinct phrases.
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (phrase, value) in entries {
+            map.entry(phrase).or_insert((None, false)).0 = Some(value);
+            for (at, _) in phrase.char_indices().skip(1) {
+                map.entry(&phrase[..at]).or_insert((None, false)).1 = true;
+            }
+        }
+        Phrases { map }
+    }
+
+    /// The value of `phrase`, and whether a longer phrase begins with it
+    /// (as a string: a phrase grown by one token extends its string).
+    #[inline]
+    pub fn get(&self, phrase: &str) -> (Option<V>, bool) {
+        self.map.get(phrase).copied().unwrap_or((None, false))
+    }
+}
+
+/// Holiday names and aliases by [`Phrases`].
+static HOLIDAYS: std::sync::LazyLock<Phrases<usize>> = std::sync::LazyLock::new(|| {
+    Phrases::new(
+        GAZETTEER
+            .holidays
+            .iter()
+            .map(|(phrase, &h)| (phrase.as_str(), h)),
+    )
+});
 
 const UNITS: &[&str] = &[
     "second",
@@ -23,15 +182,17 @@ const UNITS: &[&str] = &[
     "century",
     "season",
 ];
-const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
-const PARTS_OF_DAY: &[&str] = &[
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "lunchtime",
-    "overnight",
-];
+fn season(word: &str) -> bool {
+    matches!(word, "spring" | "summer" | "autumn" | "fall" | "winter")
+}
+
+fn part_of_day(word: &str) -> bool {
+    matches!(
+        word,
+        "morning" | "afternoon" | "evening" | "night" | "lunchtime" | "overnight"
+    )
+}
+
 const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
 
 /// `word` is a time unit, singular or plural ("years", "centuries").
@@ -49,14 +210,19 @@ pub(crate) fn small_number(word: &str) -> Option<f64> {
     match word {
         "a" | "an" => Some(1.0),
         "dozen" | "hundred" => None,
-        _ if word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
+        _ if word.bytes().all(|b| b.is_ascii_digit()) => match word.parse::<u64>() {
+            // Rounded to the nearest as parsing as a float would.
+            #[allow(clippy::cast_precision_loss)]
+            Ok(n) => Some(n as f64),
+            Err(_) => word.parse().ok(),
+        },
         _ => super::amounts::number_word(word),
     }
 }
 
 fn month(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
-    if !t.is_capitalised(s.text) {
+    if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
         return None;
     }
     GAZETTEER.months.get(s.low(i)).copied()
@@ -64,7 +230,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
 
 fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
-    if !t.is_capitalised(s.text) {
+    if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
         return None;
     }
     GAZETTEER.weekdays.get(s.low(i)).copied()
@@ -82,7 +248,7 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
     }
     let mut next = i + 1;
     if s.tokens.get(next).is_some_and(|n| !n.space_before)
-        && s.is_any(next, &["st", "nd", "rd", "th"])
+        && matches!(s.low_word(next), "st" | "nd" | "rd" | "th")
     {
         next += 1;
     }
@@ -134,10 +300,9 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let g = &*GAZETTEER;
     let mut i = 0;
     while i < s.tokens.len() {
-        if s.used[i] || !may_start(g, s, i) {
+        if s.used[i] || !may_start(s, i) {
             i += 1;
             continue;
         }
@@ -193,40 +358,41 @@ pub(crate) const TRIGGERS: &[&str] = &[
 
 /// Token `i` can begin a time: a number, a trigger word, a month, a
 /// weekday or the first word of a holiday.
-fn may_start(g: &Gazetteer, s: &Sentence, i: usize) -> bool {
-    match s.tokens[i].kind {
-        TokenKind::Number => true,
-        TokenKind::Word => match s.low(i) {
-            // The commonest words start a time only before a few others.
-            "the" => {
-                s.tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number)
-                    || matches!(
-                        s.low(i + 1),
-                        "past"
-                            | "last"
-                            | "next"
-                            | "coming"
-                            | "previous"
-                            | "following"
-                            | "first"
-                            | "final"
-                            | "second"
-                            | "latter"
-                            | "end"
-                            | "start"
-                            | "beginning"
-                            | "middle"
-                            | "early"
-                            | "late"
-                            | "mid"
-                    )
-            }
-            "a" | "an" => unit(s.low(i + 1)).is_some(),
-            w => g.time_words.contains(w) || super::amounts::number_word(w).is_some(),
-        },
-        _ => false,
+fn may_start(s: &Sentence, i: usize) -> bool {
+    if s.tokens[i].kind == TokenKind::Number {
+        return true;
+    }
+    // Only words have classes; most have none of these.
+    let c = s.class(i);
+    if c & class::THE != 0 {
+        // The commonest words start a time only before a few others.
+        s.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                s.low(i + 1),
+                "past"
+                    | "last"
+                    | "next"
+                    | "coming"
+                    | "previous"
+                    | "following"
+                    | "first"
+                    | "final"
+                    | "second"
+                    | "latter"
+                    | "end"
+                    | "start"
+                    | "beginning"
+                    | "middle"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+    } else if c & class::A_AN != 0 {
+        unit(s.low(i + 1)).is_some()
+    } else {
+        c & (class::TIME_WORD | class::NUMBER_WORD) != 0
     }
 }
 
@@ -282,23 +448,26 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 
 fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let g = &*GAZETTEER;
-    if !s.tokens[i].is_word() || !g.holiday_first.contains(s.low(i)) {
+    if !s.has(i, class::HOLIDAY_FIRST) {
         return None;
     }
     // Longest match first; multi-word names may be in any case, one-word
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
-    let tidy = s.tidy(i, i + g.max_holiday_words + 2);
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        if let Some(&h) = g.holidays.get(s.low_phrase_within(i, j + 1, tidy).as_ref())
+        let (holiday, longer) = HOLIDAYS.get(s.low_phrase(i, j + 1).as_ref());
+        if let Some(h) = holiday
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
             best = Some((j + 1, h));
+        }
+        if !longer {
+            break;
         }
         j += 1;
     }
@@ -334,7 +503,7 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return None;
         }
         let mut to = i + 1;
-        if s.is_any(to, PARTS_OF_DAY) {
+        if part_of_day(s.low_word(to)) {
             to += 1;
         }
         let mut h = hit(i, to, Category::Weekday);
@@ -405,6 +574,22 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
 /// Appends `n` in decimal, padded with zeros to `width` digits, as
 /// `{n:0width$}` would; a negative `n` is written unpadded.
 fn push_digits(out: &mut String, n: i32, width: usize) {
+    // Years, months and days: up to four digits, pushed one by one.
+    if let Ok(n @ 0..10_000) = u16::try_from(n)
+        && width <= 4
+    {
+        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+        let len = match n {
+            0..10 => 1,
+            10..100 => 2,
+            100..1000 => 3,
+            _ => 4,
+        };
+        for &d in &digits[4 - len.max(width)..] {
+            out.push(char::from(b'0' + d as u8));
+        }
+        return;
+    }
     if n < 0 {
         out.push_str(&n.to_string());
         return;
@@ -438,10 +623,14 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         push_digits(&mut key, i32::from(m), 2);
         key.push('-');
         push_digits(&mut key, i32::from(d.unwrap_or(0)), 2);
+        let y_given = y.is_some();
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
-                if (0..=9999).contains(&y) {
+                if y_given && (1000..=9999).contains(&y) {
+                    // The key after "date:" is this date, year in full.
+                    key["date:".len()..].to_owned()
+                } else if (0..=9999).contains(&y) {
                     let mut out = String::with_capacity(10);
                     push_digits(&mut out, i32::from(y), 4);
                     out.push('-');
@@ -482,12 +671,24 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return finish(i, after + 1, m, None, Some(y));
         }
         let lead = i > 0
-            && s.is_any(
-                i - 1,
-                &[
-                    "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid",
-                    "last", "next", "this", "of", "before", "after", "through",
-                ],
+            && matches!(
+                s.low_word(i - 1),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "through"
             );
         if lead && full && s.word(i) != "May" {
             return finish(i, i + 1, m, None, None);
@@ -525,15 +726,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
 fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let t = s.tokens[i];
-    let suffix = |j: usize| s.is_any(j, &["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]);
+    let suffix = |j: usize| matches!(s.low_word(j), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m");
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
-        } else if s.is_any(
-            j,
-            &[
-                "GMT", "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AEST", "AEDT",
-            ],
+        } else if matches!(
+            s.low_word(j),
+            "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "pdt" | "aest" | "aedt"
         ) {
             j += 1;
         }
@@ -557,13 +756,11 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if s.is_any(i, &["noon", "midnight", "midday"])
+    if matches!(s.low_word(i), "noon" | "midnight" | "midday")
         && i > 0
-        && s.is_any(
-            i - 1,
-            &[
-                "at", "by", "before", "after", "until", "around", "about", "past", "since",
-            ],
+        && matches!(
+            s.low_word(i - 1),
+            "at" | "by" | "before" | "after" | "until" | "around" | "about" | "past" | "since"
         )
     {
         return Some(hit(i, i + 1, Category::Time));
@@ -576,7 +773,7 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let mut h = match w {
         "yesterday" | "tomorrow" | "tonight" => {
             let mut to = i + 1;
-            if w != "tonight" && s.is_any(to, PARTS_OF_DAY) {
+            if w != "tonight" && part_of_day(s.low_word(to)) {
                 to += 1;
             }
             hit(i, to, Category::Relative)
@@ -584,17 +781,20 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         "last" | "this" | "next" | "coming" if i == 0 || !s.is(i - 1, "the") => {
             let target = s.word(i + 1);
             let ok = unit(target).is_some_and(|u| !target.ends_with('s') || u == "weekend")
-                || s.is_any(i + 1, SEASONS)
-                || s.is_any(i + 1, PARTS_OF_DAY)
+                || season(s.low_word(i + 1))
+                || part_of_day(s.low_word(i + 1))
                 || (weekday(s, i + 1).is_some() && w != "coming")
                 || (month(s, i + 1).is_some() && s.word(i + 1) != "May");
-            if !ok || (w == "coming" && !s.is_any(i + 1, &["week", "weekend", "month", "year"])) {
+            if !ok
+                || (w == "coming"
+                    && !matches!(s.low_word(i + 1), "week" | "weekend" | "month" | "year"))
+            {
                 return None;
             }
             if w == "this"
-                && s.is_any(
-                    i + 1,
-                    &["season", "day", "hour", "minute", "second", "quarter"],
+                && matches!(
+                    s.low_word(i + 1),
+                    "season" | "day" | "hour" | "minute" | "second" | "quarter"
                 )
             {
                 return None;
@@ -676,24 +876,56 @@ fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<
 /// "the past decade", "the past five years", "the coming weeks",
 /// "for three years".
 fn period(s: &Sentence, i: usize) -> Option<Hit> {
+    if s.has(i, class::THE) {
+        return period_after_the(s, i);
+    }
+    // Not "the": a small number after a preposition of duration, if any.
+    let n = small_number(s.low(i))?;
+    let lead = i > 0
+        && matches!(
+            s.low_word(i - 1),
+            "for"
+                | "over"
+                | "within"
+                | "throughout"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+        );
+    if lead
+        && s.is(i - 1, "than")
+        && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer"))
+    {
+        return None;
+    }
+    if lead {
+        // "more than three decades": the hedge is part of the period.
+        let from = if s.is(i - 1, "than") { i - 2 } else { i };
+        if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
+            return None;
+        }
+        let u = unit(s.low(i + 1))?;
+        if u == "season" || !s.word(i + 1).ends_with('s') {
+            return None;
+        }
+        return Some(hit(from, i + 2, Category::Period));
+    }
+    None
+}
+
+/// [`period`] at "the".
+fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
-        && s.is_any(
-            i + 1,
-            &[
-                "past",
-                "last",
-                "next",
-                "coming",
-                "previous",
-                "following",
-                "first",
-                "final",
-            ],
+        && matches!(
+            s.low_word(i + 1),
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final"
         )
     {
         let mut j = i + 2;
-        if s.is_any(j, &["few", "several"])
-            || (small_number(s.low(j)).is_some() && !s.is_any(j, &["a", "an"]))
+        if matches!(s.low_word(j), "few" | "several")
+            || (small_number(s.low(j)).is_some() && !matches!(s.low_word(j), "a" | "an"))
         {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
@@ -703,13 +935,16 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
         // "the last day of …" is a point, not a period; keep it anyway as a
         // period only when a preposition of duration leads in.
         let duration = i > 0
-            && s.is_any(
-                i - 1,
-                &["over", "during", "for", "in", "within", "throughout"],
+            && matches!(
+                s.low_word(i - 1),
+                "over" | "during" | "for" | "in" | "within" | "throughout"
             );
         if !duration
             && !s.word(j).ends_with('s')
-            && !s.is_any(j, &["decade", "century", "year", "month", "week"])
+            && !matches!(
+                s.low_word(j),
+                "decade" | "century" | "year" | "month" | "week"
+            )
         {
             return None;
         }
@@ -717,22 +952,14 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     }
     // "the second half of 2026", "the end of March", "early 2026"
     if s.is(i, "the")
-        && s.is_any(
-            i + 1,
-            &[
-                "first",
-                "second",
-                "latter",
-                "end",
-                "start",
-                "beginning",
-                "middle",
-            ],
+        && matches!(
+            s.low_word(i + 1),
+            "first" | "second" | "latter" | "end" | "start" | "beginning" | "middle"
         )
     {
         let mut j = i + 2;
         if s.is(j - 1, "first") || s.is(j - 1, "second") || s.is(j - 1, "latter") {
-            if !s.is_any(j, &["half", "quarter"]) {
+            if !matches!(s.low_word(j), "half" | "quarter") {
                 return None;
             }
             j += 1;
@@ -753,45 +980,15 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
         && s.tokens.get(i + 2).is_some_and(|t| !t.space_before)
-        && s.is_any(i + 2, &["st", "nd", "rd", "th"])
-        && s.is_any(
-            i + 3,
-            &["minute", "lap", "over", "round", "inning", "innings"],
+        && matches!(s.low_word(i + 2), "st" | "nd" | "rd" | "th")
+        && matches!(
+            s.low_word(i + 3),
+            "minute" | "lap" | "over" | "round" | "inning" | "innings"
         )
     {
         return Some(hit(i, i + 4, Category::Time));
     }
-    let lead = i > 0
-        && s.is_any(
-            i - 1,
-            &[
-                "for",
-                "over",
-                "within",
-                "throughout",
-                "than",
-                "nearly",
-                "almost",
-                "about",
-                "around",
-            ],
-        );
-    if lead && s.is(i - 1, "than") && !(i >= 2 && s.is_any(i - 2, &["more", "less", "fewer"])) {
-        return None;
-    }
-    if lead {
-        // "more than three decades": the hedge is part of the period.
-        let from = if s.is(i - 1, "than") { i - 2 } else { i };
-        let n = small_number(s.low(i))?;
-        if s.is_any(i, &["a", "an"]) || n < 1.0 {
-            return None;
-        }
-        let u = unit(s.low(i + 1))?;
-        if u == "season" || !s.word(i + 1).ends_with('s') {
-            return None;
-        }
-        return Some(hit(from, i + 2, Category::Period));
-    }
+    // "the" is no small number, so no period after a preposition.
     None
 }
 
@@ -800,7 +997,7 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
-        if s.is_any(j, &["early", "late", "mid"]) {
+        if matches!(s.low_word(j), "early" | "late" | "mid") {
             j += 1;
         }
     }
@@ -817,13 +1014,24 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     }
     let y = year(s, i)?;
     let lead = i > 0
-        && (s.is_any(
-            i - 1,
-            &[
-                "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
-                "early", "late", "mid", "through", "to",
-            ],
-        ) || s.tokens[i].hyphen_before && s.is_any(i - 1, &["mid", "early", "late"]));
+        && (matches!(
+            s.low_word(i - 1),
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "during"
+                | "before"
+                | "after"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "through"
+                | "to"
+        ) || s.tokens[i].hyphen_before
+            && matches!(s.low_word(i - 1), "mid" | "early" | "late"));
     let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
     if !lead || joined_noun || !(1800..=2100).contains(&y) {
         return None;
@@ -859,8 +1067,8 @@ mod tests {
 
     #[test]
     fn push_digits_writes_what_format_writes() {
-        for n in [0, 7, 10, 99, 123, 2016, 9999, 12345] {
-            for width in [0, 2, 4] {
+        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999, 10000, 12345] {
+            for width in [0, 1, 2, 3, 4, 5, 12] {
                 let mut out = String::from("x");
                 push_digits(&mut out, n, width);
                 assert_eq!(out, format!("x{n:0width$}"), "{n} {width}");
@@ -951,6 +1159,14 @@ mod tests {
             resolved("the ferry is expected to sail on Tuesday"),
             "2010-05-11"
         );
+    }
+
+    #[test]
+    fn dates_resolve_with_their_own_year_or_the_article_year() {
+        let d = Some(jiff::civil::date(2010, 5, 5));
+        let got = times_on("on April 7, 2016 and on Nov 6 and in March 1999", d);
+        let resolved: Vec<_> = got.iter().map(|g| g.2.clone().unwrap()).collect();
+        assert_eq!(resolved, ["2016-04-07", "2010-11-06", "1999-03"]);
     }
 
     #[test]
