@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, WordSet};
+use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
@@ -43,21 +43,88 @@ impl<'t> Lexicon<'t> {
 
     /// Which of `words`, lowercased, also appear in lowercase (common
     /// words, not names): one pass over the words seen answers them all.
+    /// The answer is keyed by [`lowercase`].
     pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
-        let mut wanted: HashMap<String, bool> = words.map(|w| (w.to_lowercase(), false)).collect();
-        // A quick test of first byte, last byte and length rules most
-        // words out before they are hashed.
-        let shapes: WordSet = wanted.keys().cloned().collect();
+        let mut wanted: HashMap<String, bool> = HashMap::default();
+        let mut sketch = Sketch::default();
+        for w in words {
+            let mut buf = [0; 32];
+            let lower = lowercase(w, &mut buf);
+            if !wanted.contains_key(lower.as_ref()) {
+                sketch.insert(lower.as_bytes());
+                wanted.insert(lower.into_owned(), false);
+            }
+        }
+        let bytes = self.text.as_bytes();
         for &(start, end) in &self.lower {
-            let w = &self.text[start..end];
-            if shapes.contains(w)
-                && let Some(seen) = wanted.get_mut(w)
+            // The sketch rules out nearly all words before they are hashed.
+            if sketch.admits(&bytes[start..end])
+                && let Some(seen) = wanted.get_mut(&self.text[start..end])
             {
                 *seen = true;
             }
         }
         wanted
     }
+}
+
+/// A set of words as bits, one for each word's length and first and
+/// last two bytes: a word outside the set passes only when it shares a
+/// bit with one inside (a Bloom filter with one hash).
+#[derive(Debug)]
+struct Sketch {
+    bits: Box<[u64; Sketch::WORDS]>,
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch {
+            bits: Box::new([0; Sketch::WORDS]),
+        }
+    }
+}
+
+impl Sketch {
+    /// 32768 bits: a few hundred words fill few of them.
+    const WORDS: usize = 512;
+
+    #[inline]
+    fn bit(w: &[u8]) -> (usize, u64) {
+        let n = w.len();
+        let byte = |i: usize| usize::from(w.get(i).copied().unwrap_or(0));
+        let key = (byte(0) << 24
+            | byte(1) << 16
+            | byte(n.wrapping_sub(2)) << 8
+            | byte(n.wrapping_sub(1)))
+            ^ n.wrapping_mul(0x0100_0193);
+        let slot = (key.wrapping_mul(0x9E37_79B9) >> 12) % (Self::WORDS * 64);
+        (slot / 64, 1 << (slot % 64))
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        let (word, bit) = Self::bit(w);
+        self.bits[word] |= bit;
+    }
+
+    #[inline]
+    fn admits(&self, w: &[u8]) -> bool {
+        let (word, bit) = Self::bit(w);
+        self.bits[word] & bit != 0
+    }
+}
+
+/// `w` in lowercase ([`str::to_lowercase`]), in `buf` when it is short
+/// ASCII, as most words are.
+fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(w.to_lowercase())
 }
 
 /// A candidate name of a person (or of something unknown, for one word).
@@ -345,19 +412,34 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
 /// token.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
-    let t = &s.tokens[k];
-    match s.text.as_bytes().get(t.start) {
+    is_capitalised(s.text, &s.tokens[k])
+}
+
+#[inline]
+fn is_capitalised(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
         Some(b) if b.is_ascii() => t.is_word() && b.is_ascii_uppercase(),
-        _ => t.is_capitalised(s.text),
+        _ => t.is_capitalised(text),
     }
 }
 
 /// Readings of tokens `a..b` as one surface form.
 fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
     let g: &'static Gazetteer = &GAZETTEER;
-    // A token holds no whitespace, so one token is its own surface.
+    // Tokens hold no whitespace, so the text of tokens with nothing or
+    // one space between them is their surface as it stands: no need to
+    // scan it byte by byte.
     if b == a + 1 {
-        g.lookup(s.word(a))
+        return g.lookup(s.word(a));
+    }
+    let bytes = s.text.as_bytes();
+    let spaced = s.tokens[a..b].windows(2).all(|w| {
+        let gap = w[1].start - w[0].end;
+        gap == 0 || gap == 1 && bytes[w[0].end] == b' '
+    });
+    if spaced {
+        let (start, end) = s.span(a, b);
+        g.lookup(&s.text[start..end])
     } else {
         g.lookup(&surface(s, a, b))
     }
@@ -369,10 +451,15 @@ impl<'t> Runs<'t> {
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
-            if s.used[i] || !capitalised(s, i) {
-                i += 1;
-                continue;
-            }
+            // Most tokens start no run: a tight loop skips them.
+            let Some(skip) = s.tokens[i..]
+                .iter()
+                .zip(&s.used[i..])
+                .position(|(t, &used)| !used && is_capitalised(s.text, t))
+            else {
+                break;
+            };
+            i += skip;
             let mut j = i;
             loop {
                 let k = j + 1;
@@ -668,7 +755,7 @@ impl<'t> Runs<'t> {
         if (a..b).any(|k| s.word(k).bytes().any(|c| c.is_ascii_digit())) {
             return;
         }
-        let first = s.word(a).trim_end_matches('.');
+        let first = without_dots(s.word(a));
         let acronym =
             b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&first.len());
         if b - a == 1
@@ -737,7 +824,7 @@ impl<'t> Runs<'t> {
             start,
             end,
             sentence: Some(s.index),
-            words: (a..b).map(|k| s.word(k).trim_end_matches('.')).collect(),
+            words: (a..b).map(|k| without_dots(s.word(k))).collect(),
             // A capitalised first word followed by a verb may be any noun
             // ("Colleagues said"); elsewhere the verb says "a person".
             person_cue: role.is_some() || honorific || (acts && !initial),
@@ -748,6 +835,13 @@ impl<'t> Runs<'t> {
             acronym,
         }));
     }
+}
+
+/// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
+/// byte by byte.
+fn without_dots(w: &str) -> &str {
+    let end = w.bytes().rposition(|c| c != b'.').map_or(0, |i| i + 1);
+    &w[..end]
 }
 
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
@@ -941,7 +1035,7 @@ pub(crate) fn classify<'t>(
                 ));
             }
             Piece::Name(n) => {
-                if lone_initial(&n) && common[&n.words[0].to_lowercase()] {
+                if lone_initial(&n) && common[lowercase(n.words[0], &mut [0; 32]).as_ref()] {
                     continue;
                 }
                 names.push(n);
