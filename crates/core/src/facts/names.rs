@@ -552,12 +552,13 @@ impl<'t> Runs<'t> {
             if known_longer || g.org_keywords.contains(s.low(b - 1)) {
                 break;
             }
-            let len = title_at(s, a, b);
+            // Only a title with words after it is skipped, and one word
+            // alone is never taken for a title below: no need to ask.
+            let len = if a + 1 < b { title_at(s, a, b) } else { None };
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if (g.honorifics.contains(w.trim_end_matches('.'))
-                || g.role_modifiers.contains(s.low(a)))
-                && a + 1 < b
+            } else if a + 1 < b
+                && (g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(s.low(a)))
             {
                 a += 1;
             } else {
@@ -659,11 +660,16 @@ impl<'t> Runs<'t> {
                 stretch = e;
                 continue;
             }
-            let len = match title {
-                Some((at, len)) if at == k => len,
-                _ => title_at(s, k, b),
+            // A title counts after other words or before more.
+            let len = if k > stretch || k + 1 < b {
+                match title {
+                    Some((at, len)) if at == k => len,
+                    _ => title_at(s, k, b),
+                }
+            } else {
+                None
             };
-            if let Some(len) = len.filter(|_| k > stretch || k + 1 < b) {
+            if let Some(len) = len {
                 self.unknown(s, stretch, k, false);
                 k += len;
                 stretch = k;
@@ -761,7 +767,7 @@ impl<'t> Runs<'t> {
         if b - a == 1
             && !acronym
             && (g.stopwords.contains(s.low(a))
-                || first.chars().count() < 2
+                || first.chars().nth(1).is_none()
                 || g.honorifics.contains(first)
                 || g.titles.contains(s.low(a))
                 || g.role_modifiers.contains(s.low(a)))
