@@ -538,12 +538,13 @@ impl<'t> Runs<'t> {
         let mut title = None;
         while a < b {
             let w = s.word(a);
+            let low = s.low(a);
             let known_longer = b - a >= 2
                 && g.multi_first.contains(w)
                 && (a + 2..=b.min(a + g.max_name_words)).any(|e| !known(s, a, e).is_empty());
             let function_word = !known_longer
-                && g.stopwords.contains(s.low(a))
-                && (initial(s, a) || b - a > 1 || is_connector(s.low(a)));
+                && g.stopwords.contains(low)
+                && (initial(s, a) || b - a > 1 || is_connector(low));
             if function_word || is_connector(w) {
                 a += 1;
                 continue;
@@ -558,7 +559,7 @@ impl<'t> Runs<'t> {
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
             } else if a + 1 < b
-                && (g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(s.low(a)))
+                && (g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low))
             {
                 a += 1;
             } else {
@@ -689,7 +690,7 @@ impl<'t> Runs<'t> {
             return false;
         }
         let last = s.low(b - 1);
-        let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
+        let of_head = || (a..b).any(|k| is(s, k + 1, "of") && g.org_keywords.contains(s.low(k)));
         let org = g.org_keywords.contains(last) || of_head();
         let place = !org && (g.place_keywords.contains(last) || is_place_head(s.word(a)));
         // Known names are never found by their head word; most runs have
@@ -762,15 +763,16 @@ impl<'t> Runs<'t> {
             return;
         }
         let first = without_dots(s.word(a));
+        let low = s.low(a);
         let acronym =
             b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&first.len());
         if b - a == 1
             && !acronym
-            && (g.stopwords.contains(s.low(a))
+            && (g.stopwords.contains(low)
                 || first.chars().nth(1).is_none()
                 || g.honorifics.contains(first)
-                || g.titles.contains(s.low(a))
-                || g.role_modifiers.contains(s.low(a)))
+                || g.titles.contains(low)
+                || g.role_modifiers.contains(low))
         {
             return;
         }
@@ -781,7 +783,7 @@ impl<'t> Runs<'t> {
         let acts = acts(s, b);
         // "the Olive Tree café", "the Internet": people's names take no
         // article.
-        if a > 0 && s.is(a - 1, "the") && (b - a > 1 || acts) {
+        if a > 0 && is(s, a - 1, "the") && (b - a > 1 || acts) {
             self.pieces.push(Piece::Org {
                 start,
                 end,
@@ -794,9 +796,9 @@ impl<'t> Runs<'t> {
         // head word alone.
         if b - a == 1
             && !acronym
-            && g.org_keywords.contains(s.low(a))
+            && g.org_keywords.contains(low)
             && a > 0
-            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && (is(s, a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -812,7 +814,7 @@ impl<'t> Runs<'t> {
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
-            && s.is(a - 1, "of")
+            && is(s, a - 1, "of")
             && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
             && !honorific
         {
@@ -850,6 +852,15 @@ fn without_dots(w: &str) -> &str {
     &w[..end]
 }
 
+/// Token `k` is the word `w` (given in lowercase), in any case:
+/// [`Sentence::is`], inline, comparing bytes of the lowercased text.
+#[inline]
+fn is(s: &Sentence, k: usize, w: &str) -> bool {
+    s.tokens.get(k).is_some_and(|t| {
+        t.is_word() && s.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+    })
+}
+
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
 fn initial(s: &Sentence, k: usize) -> bool {
     k == 0
@@ -872,10 +883,10 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let before = a > 0 && s.is_any(a - 1, &["in", "near", "outside"]);
-    let the = a > 1 && s.is(a - 1, "the") && s.is_any(a - 2, INTO);
+    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| is(s, a - 1, w));
+    let the = a > 1 && is(s, a - 1, "the") && INTO.iter().any(|w| is(s, a - 2, w));
     let of_place = a > 1
-        && s.is(a - 1, "of")
+        && is(s, a - 1, "of")
         && is_place_noun(s.word(a - 2))
         && !s.tokens[a - 2].is_capitalised(s.text);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
