@@ -549,18 +549,19 @@ impl<'t> Runs<'t> {
                 a += 1;
                 continue;
             }
+            // The last word stays: only words before others are skipped
+            // below, and one word alone is never taken for a title.
+            if a + 1 == b {
+                break;
+            }
             // "General Assembly", "General Motors": the title is the name.
             if known_longer || g.org_keywords.contains(s.low(b - 1)) {
                 break;
             }
-            // Only a title with words after it is skipped, and one word
-            // alone is never taken for a title below: no need to ask.
-            let len = if a + 1 < b { title_at(s, a, b) } else { None };
+            let len = title_at(s, a, b);
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if a + 1 < b
-                && (g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low))
-            {
+            } else if g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low) {
                 a += 1;
             } else {
                 title = Some((a, len));
@@ -632,7 +633,7 @@ impl<'t> Runs<'t> {
             let mut matched = None;
             // Names of several words are tried only from a word that
             // starts one.
-            let longest = if g.multi_first.contains(s.word(k)) {
+            let longest = if k + 1 < b && g.multi_first.contains(s.word(k)) {
                 b.min(k + g.max_name_words)
             } else {
                 k + 1
@@ -765,7 +766,7 @@ impl<'t> Runs<'t> {
         let first = without_dots(s.word(a));
         let low = s.low(a);
         let acronym =
-            b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&first.len());
+            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
         if b - a == 1
             && !acronym
             && (g.stopwords.contains(low)
