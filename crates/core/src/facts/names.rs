@@ -514,7 +514,7 @@ impl<'t> Runs<'t> {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains(s.low(b))
+            t.is_word() && !is_capitalised(s.text, t) && !GAZETTEER.stopwords.contains(s.low(b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));
@@ -613,7 +613,7 @@ impl<'t> Runs<'t> {
         if a > 0
             && !s.used[a - 1]
             && is_compass(s.low(a - 1))
-            && !s.tokens[a - 1].is_capitalised(s.text)
+            && !capitalised(s, a - 1)
             && known(s, a, b)
                 .iter()
                 .any(|r| matches!(g.entry(r.entry).what, Known::Place(Place::Region)))
@@ -732,7 +732,7 @@ impl<'t> Runs<'t> {
         let places = s
             .tokens
             .get(b)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
+            .is_some_and(|t| t.is_word() && !is_capitalised(s.text, t))
             && is_place_noun(s.word(b));
         let mut start = a;
         for k in a..=b {
@@ -889,7 +889,7 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     let of_place = a > 1
         && is(s, a - 1, "of")
         && is_place_noun(s.word(a - 2))
-        && !s.tokens[a - 2].is_capitalised(s.text);
+        && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
