@@ -886,10 +886,8 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     }
     let before = a > 0 && ["in", "near", "outside"].iter().any(|w| is(s, a - 1, w));
     let the = a > 1 && is(s, a - 1, "the") && INTO.iter().any(|w| is(s, a - 2, w));
-    let of_place = a > 1
-        && is(s, a - 1, "of")
-        && is_place_noun(s.word(a - 2))
-        && !capitalised(s, a - 2);
+    let of_place =
+        a > 1 && is(s, a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
