@@ -62,26 +62,25 @@ pub(crate) struct Unit {
     pub canonical: &'static str,
 }
 
-/// A set of words, with a test of each word's first and last byte and
-/// length that rules out most other words before any hashing.
+/// A test of a word's first byte, last byte and length that rules out
+/// most words outside a set before any hashing. It never rules out a
+/// word of the set.
 #[derive(Debug)]
-pub(crate) struct WordSet {
-    words: HashSet<String>,
+pub(crate) struct Shapes {
     /// For each (first byte, last byte) bucket, a bit per length (31 for
     /// 31 and longer) that some word in the set has.
-    shapes: Box<[u32; 1024]>,
+    bits: Box<[u32; 1024]>,
 }
 
-impl Default for WordSet {
+impl Default for Shapes {
     fn default() -> Self {
-        WordSet {
-            words: HashSet::default(),
-            shapes: Box::new([0; 1024]),
+        Shapes {
+            bits: Box::new([0; 1024]),
         }
     }
 }
 
-impl WordSet {
+impl Shapes {
     #[inline]
     fn shape(word: &str) -> (usize, u32) {
         let b = word.as_bytes();
@@ -95,16 +94,35 @@ impl WordSet {
         )
     }
 
+    pub fn insert(&mut self, word: &str) {
+        let (bucket, bit) = Self::shape(word);
+        self.bits[bucket] |= bit;
+    }
+
+    /// False when no word of the set has the shape of `word`.
+    #[inline]
+    pub fn admits(&self, word: &str) -> bool {
+        let (bucket, bit) = Self::shape(word);
+        self.bits[bucket] & bit != 0
+    }
+}
+
+/// A set of words, with [`Shapes`] in front of the hashing.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    words: HashSet<String>,
+    shapes: Shapes,
+}
+
+impl WordSet {
     pub fn insert(&mut self, word: String) {
-        let (bucket, bit) = Self::shape(&word);
-        self.shapes[bucket] |= bit;
+        self.shapes.insert(&word);
         self.words.insert(word);
     }
 
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let (bucket, bit) = Self::shape(word);
-        self.shapes[bucket] & bit != 0 && self.words.contains(word)
+        self.shapes.admits(word) && self.words.contains(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &String> {
@@ -137,6 +155,9 @@ pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Surface form as written (case-sensitive) → readings.
     pub names: HashMap<&'static str, Vec<Reading>>,
+    /// The shapes of the surface forms: most words the gazetteer does not
+    /// know (most capitalised words of an article) are not hashed.
+    name_shapes: Shapes,
     /// Most words in any surface form.
     pub max_name_words: usize,
     /// First words of surface forms of two or more words ("United" for
@@ -229,6 +250,7 @@ impl Gazetteer {
         if let Some((first, _)) = surface.split_once([' ', '-']) {
             self.multi_first.insert(first.to_owned());
         }
+        self.name_shapes.insert(surface);
         let readings = self.names.entry(surface).or_default();
         if !readings.iter().any(|r| r.entry == entry) {
             readings.push(Reading { entry, form });
@@ -239,6 +261,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::new(),
             names: HashMap::default(),
+            name_shapes: Shapes::default(),
             max_name_words: 1,
             multi_first: WordSet::default(),
             titles: WordSet::default(),
@@ -382,7 +405,11 @@ impl Gazetteer {
     }
 
     /// Readings of `surface` as written.
+    #[inline]
     pub fn lookup(&self, surface: &str) -> &[Reading] {
+        if !self.name_shapes.admits(surface) {
+            return &[];
+        }
         self.names.get(surface).map_or(&[], Vec::as_slice)
     }
 

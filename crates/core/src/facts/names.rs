@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Known, Place, Reading, WordSet};
+use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
@@ -43,21 +43,88 @@ impl<'t> Lexicon<'t> {
 
     /// Which of `words`, lowercased, also appear in lowercase (common
     /// words, not names): one pass over the words seen answers them all.
+    /// The answer is keyed by [`lowercase`].
     pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
-        let mut wanted: HashMap<String, bool> = words.map(|w| (w.to_lowercase(), false)).collect();
-        // A quick test of first byte, last byte and length rules most
-        // words out before they are hashed.
-        let shapes: WordSet = wanted.keys().cloned().collect();
+        let mut wanted: HashMap<String, bool> = HashMap::default();
+        let mut sketch = Sketch::default();
+        for w in words {
+            let mut buf = [0; 32];
+            let lower = lowercase(w, &mut buf);
+            if !wanted.contains_key(lower.as_ref()) {
+                sketch.insert(lower.as_bytes());
+                wanted.insert(lower.into_owned(), false);
+            }
+        }
+        let bytes = self.text.as_bytes();
         for &(start, end) in &self.lower {
-            let w = &self.text[start..end];
-            if shapes.contains(w)
-                && let Some(seen) = wanted.get_mut(w)
+            // The sketch rules out nearly all words before they are hashed.
+            if sketch.admits(&bytes[start..end])
+                && let Some(seen) = wanted.get_mut(&self.text[start..end])
             {
                 *seen = true;
             }
         }
         wanted
     }
+}
+
+/// A set of words as bits, one for each word's length and first and
+/// last two bytes: a word outside the set passes only when it shares a
+/// bit with one inside (a Bloom filter with one hash).
+#[derive(Debug)]
+struct Sketch {
+    bits: Box<[u64; Sketch::WORDS]>,
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch {
+            bits: Box::new([0; Sketch::WORDS]),
+        }
+    }
+}
+
+impl Sketch {
+    /// 32768 bits: a few hundred words fill few of them.
+    const WORDS: usize = 512;
+
+    #[inline]
+    fn bit(w: &[u8]) -> (usize, u64) {
+        let n = w.len();
+        let byte = |i: usize| usize::from(w.get(i).copied().unwrap_or(0));
+        let key = (byte(0) << 24
+            | byte(1) << 16
+            | byte(n.wrapping_sub(2)) << 8
+            | byte(n.wrapping_sub(1)))
+            ^ n.wrapping_mul(0x0100_0193);
+        let slot = (key.wrapping_mul(0x9E37_79B9) >> 12) % (Self::WORDS * 64);
+        (slot / 64, 1 << (slot % 64))
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        let (word, bit) = Self::bit(w);
+        self.bits[word] |= bit;
+    }
+
+    #[inline]
+    fn admits(&self, w: &[u8]) -> bool {
+        let (word, bit) = Self::bit(w);
+        self.bits[word] & bit != 0
+    }
+}
+
+/// `w` in lowercase ([`str::to_lowercase`]), in `buf` when it is short
+/// ASCII, as most words are.
+fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(w.to_lowercase())
 }
 
 /// A candidate name of a person (or of something unknown, for one word).
@@ -111,20 +178,74 @@ pub(crate) struct Runs<'t> {
     pieces: Vec<Piece<'t>>,
 }
 
-const CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "de", "da", "del", "van", "von", "der", "al", "bin", "la", "le",
-    "du", "on", "&",
-];
+// The word lists below are matches rather than slices: each is asked
+// about most tokens of a run, and a match tests a word's length before
+// its bytes.
+
+/// Lowercase words that may join the words of one name ("… of …",
+/// "… and …").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "for"
+            | "and"
+            | "de"
+            | "da"
+            | "del"
+            | "van"
+            | "von"
+            | "der"
+            | "al"
+            | "bin"
+            | "la"
+            | "le"
+            | "du"
+            | "on"
+            | "&"
+    )
+}
+
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "dos", "das", "van", "von", "der", "den", "al", "bin", "ibn",
-    "la", "le", "du",
-];
-const HYPHEN_PREFIXES: &[&str] = &[
-    "post", "pre", "anti", "pro", "non", "neo", "ex", "trans", "pan", "pseudo",
-];
-const PLACE_HEADS: &[&str] = &["Mount", "Lake", "Cape", "Port", "Isle", "Fort", "Mt"];
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "dos"
+            | "das"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "la"
+            | "le"
+            | "du"
+    )
+}
+
+/// Prefixes joined to a name by a hyphen ("post-Soviet").
+fn is_hyphen_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "post" | "pre" | "anti" | "pro" | "non" | "neo" | "ex" | "trans" | "pan" | "pseudo"
+    )
+}
+
+/// First words of names of places ("Mount Kenya", "Lake Geneva").
+fn is_place_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Mount" | "Lake" | "Cape" | "Port" | "Isle" | "Fort" | "Mt"
+    )
+}
+
 /// Compass words before a place ("northern Iraq", "south-east Asia").
 pub(crate) const COMPASS: &[&str] = &[
     "north",
@@ -145,75 +266,111 @@ pub(crate) const COMPASS: &[&str] = &[
     "southeast",
     "southwest",
 ];
+
+/// `w` is one of [`COMPASS`] (a test keeps the two the same).
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
+}
+
 /// Last words of names of awards, which are not entities we ask about.
-const AWARD_HEADS: &[&str] = &[
-    "prize",
-    "award",
-    "awards",
-    "medal",
-    "fellowship",
-    "trophy",
-    "scholarship",
-    "honour",
-    "honor",
-];
+fn is_award_head(w: &str) -> bool {
+    matches!(
+        w,
+        "prize"
+            | "award"
+            | "awards"
+            | "medal"
+            | "fellowship"
+            | "trophy"
+            | "scholarship"
+            | "honour"
+            | "honor"
+    )
+}
+
 /// Last words of named events and documents: "Hopman Cup", "US Open",
 /// "Commonwealth Games", "Gulf War", "Kyoto Protocol". Neither a who nor a
 /// where.
-const EVENT_HEADS: &[&str] = &[
-    "cup",
-    "open",
-    "championship",
-    "championships",
-    "games",
-    "olympics",
-    "tournament",
-    "series",
-    "classic",
-    "marathon",
-    "festival",
-    "prix",
-    "derby",
-    "rally",
-    "war",
-    "expo",
-    // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
-    "plan",
-    "act",
-    "bill",
-    "treaty",
-    "accord",
-    "accords",
-    "agreement",
-    "protocol",
-    "doctrine",
-    "charter",
-];
+fn is_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "cup"
+            | "open"
+            | "championship"
+            | "championships"
+            | "games"
+            | "olympics"
+            | "tournament"
+            | "series"
+            | "classic"
+            | "marathon"
+            | "festival"
+            | "prix"
+            | "derby"
+            | "rally"
+            | "war"
+            | "expo"
+            // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
+            | "plan"
+            | "act"
+            | "bill"
+            | "treaty"
+            | "accord"
+            | "accords"
+            | "agreement"
+            | "protocol"
+            | "doctrine"
+            | "charter"
+    )
+}
+
 /// Lowercase nouns that make the names before them places.
-const PLACE_NOUNS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "provinces",
-    "district",
-    "districts",
-    "county",
-    "counties",
-    "valley",
-    "state",
-    "states",
-    "river",
-    "mountains",
-    "islands",
-    "peninsula",
-    "canton",
-    "cantons",
-    "prefecture",
-    "oblast",
-    "city",
-    "town",
-    "village",
-];
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "region"
+            | "regions"
+            | "province"
+            | "provinces"
+            | "district"
+            | "districts"
+            | "county"
+            | "counties"
+            | "valley"
+            | "state"
+            | "states"
+            | "river"
+            | "mountains"
+            | "islands"
+            | "peninsula"
+            | "canton"
+            | "cantons"
+            | "prefecture"
+            | "oblast"
+            | "city"
+            | "town"
+            | "village"
+    )
+}
 
 /// The text of tokens `a..b` with single spaces (hyphens kept).
 fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
@@ -250,22 +407,65 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .unwrap_or(&readings[0])
 }
 
+/// Token `k` is a capitalised word: [`Token::is_capitalised`], with the
+/// common case (an ASCII first letter) inline, as it is asked of every
+/// token.
+#[inline]
+fn capitalised(s: &Sentence, k: usize) -> bool {
+    is_capitalised(s.text, &s.tokens[k])
+}
+
+#[inline]
+fn is_capitalised(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        Some(b) if b.is_ascii() => t.is_word() && b.is_ascii_uppercase(),
+        _ => t.is_capitalised(text),
+    }
+}
+
+/// Readings of tokens `a..b` as one surface form.
+fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
+    let g: &'static Gazetteer = &GAZETTEER;
+    // Tokens hold no whitespace, so the text of tokens with nothing or
+    // one space between them is their surface as it stands: no need to
+    // scan it byte by byte.
+    if b == a + 1 {
+        return g.lookup(s.word(a));
+    }
+    let bytes = s.text.as_bytes();
+    let spaced = s.tokens[a..b].windows(2).all(|w| {
+        let gap = w[1].start - w[0].end;
+        gap == 0 || gap == 1 && bytes[w[0].end] == b' '
+    });
+    if spaced {
+        let (start, end) = s.span(a, b);
+        g.lookup(&s.text[start..end])
+    } else {
+        g.lookup(&surface(s, a, b))
+    }
+}
+
 impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
-            if s.used[i] || !s.tokens[i].is_capitalised(s.text) {
-                i += 1;
-                continue;
-            }
+            // Most tokens start no run: a tight loop skips them.
+            let Some(skip) = s.tokens[i..]
+                .iter()
+                .zip(&s.used[i..])
+                .position(|(t, &used)| !used && is_capitalised(s.text, t))
+            else {
+                break;
+            };
+            i += skip;
             let mut j = i;
             loop {
                 let k = j + 1;
                 if k < n
                     && !s.used[k]
-                    && s.tokens[k].is_capitalised(s.text)
+                    && capitalised(s, k)
                     && (s.tokens[k].space_before || s.tokens[k].hyphen_before)
                 {
                     j = k;
@@ -273,23 +473,23 @@ impl<'t> Runs<'t> {
                     && s.tokens[k].hyphen_before
                     && s.tokens[k + 1].hyphen_before
                     && s.low(k).len() <= 3
-                    && s.tokens[k + 1].is_capitalised(s.text)
+                    && capitalised(s, k + 1)
                     && !s.used[k + 1]
                 {
                     j = k + 1; // "Lashkar-e-Taiba", "Jaish-e-Mohammad"
                 } else if k + 1 < n
                     && s.tokens[k].space_before
-                    && CONNECTORS.contains(&s.word(k))
+                    && is_connector(s.word(k))
                     && !s.used[k + 1]
-                    && s.tokens[k + 1].is_capitalised(s.text)
+                    && capitalised(s, k + 1)
                     && s.tokens[k + 1].space_before
                 {
                     j = k + 1;
                 } else if k + 2 < n
-                    && PARTICLES.contains(&s.word(k))
-                    && PARTICLES.contains(&s.word(k + 1))
+                    && is_particle(s.word(k))
+                    && is_particle(s.word(k + 1))
                     && !s.used[k + 2]
-                    && s.tokens[k + 2].is_capitalised(s.text)
+                    && capitalised(s, k + 2)
                     && s.tokens[k + 2].space_before
                 {
                     j = k + 2; // "de la Rua", "van der Merwe"
@@ -306,25 +506,20 @@ impl<'t> Runs<'t> {
     fn run(&mut self, s: &Sentence<'t>, a: usize, b: usize) {
         // Only hyphens between capitalised words can join two names
         // ("Lukashenka-Bakiyev"); "Lashkar-e-Taiba" is one.
-        let hyphens: Vec<usize> = (a + 1..b)
-            .filter(|&k| {
-                s.tokens[k].hyphen_before
-                    && s.tokens[k].is_capitalised(s.text)
-                    && s.tokens[k - 1].is_capitalised(s.text)
-            })
-            .collect();
-        if hyphens.is_empty() {
+        let joins =
+            |k: usize| s.tokens[k].hyphen_before && capitalised(s, k) && capitalised(s, k - 1);
+        // Most runs have no such hyphen: nothing to split, nothing to
+        // allocate.
+        if !(a + 1..b).any(joins) {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains(s.low(b))
+            t.is_word() && !is_capitalised(s.text, t) && !GAZETTEER.stopwords.contains(s.low(b))
         });
         let mut bounds = vec![a];
-        bounds.extend(&hyphens);
+        bounds.extend((a + 1..b).filter(|&k| joins(k)));
         bounds.push(b);
-        let known_part = bounds
-            .windows(2)
-            .any(|w| !GAZETTEER.lookup(&surface(s, w[0], w[1])).is_empty());
+        let known_part = bounds.windows(2).any(|w| !known(s, w[0], w[1]).is_empty());
         if attributive || known_part {
             for w in bounds.windows(2) {
                 self.segment(s, w[0], w[1]);
@@ -337,37 +532,39 @@ impl<'t> Runs<'t> {
     /// Classifies tokens `a..b` of one run.
     fn segment(&mut self, s: &Sentence<'t>, mut a: usize, b: usize) {
         let g = &*GAZETTEER;
-        let initial = |k: usize| {
-            k == 0
-                || s.tokens[k - 1].kind == TokenKind::Punct
-                    && matches!(
-                        s.word(k - 1),
-                        "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-"
-                    )
-        };
         // Leading capitalised function words ("For", "Perhaps") and titles.
+        // The title at `a` when the loop stops there, which the greedy
+        // matching below asks for again.
+        let mut title = None;
         while a < b {
             let w = s.word(a);
-            let known_longer = g.multi_first.contains(w)
-                && (a + 2..=b.min(a + g.max_name_words))
-                    .any(|e| !g.lookup(&surface(s, a, e)).is_empty());
-            // "General Assembly", "General Motors": the title is the name.
-            let keep = known_longer || g.org_keywords.contains(s.low(b - 1));
-            let function_word = g.stopwords.contains(s.low(a))
-                && !known_longer
-                && (initial(a) || b - a > 1 || CONNECTORS.contains(&s.low(a)));
-            if function_word || CONNECTORS.contains(&w) {
+            let low = s.low(a);
+            let known_longer = b - a >= 2
+                && g.multi_first.contains(w)
+                && (a + 2..=b.min(a + g.max_name_words)).any(|e| !known(s, a, e).is_empty());
+            let function_word = !known_longer
+                && g.stopwords.contains(low)
+                && (initial(s, a) || b - a > 1 || is_connector(low));
+            if function_word || is_connector(w) {
                 a += 1;
-            } else if keep {
+                continue;
+            }
+            // The last word stays: only words before others are skipped
+            // below, and one word alone is never taken for a title.
+            if a + 1 == b {
                 break;
-            } else if let Some(len) = title_at(s, a, b).filter(|&len| a + len < b) {
+            }
+            // "General Assembly", "General Motors": the title is the name.
+            if known_longer || g.org_keywords.contains(s.low(b - 1)) {
+                break;
+            }
+            let len = title_at(s, a, b);
+            if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if (g.honorifics.contains(w.trim_end_matches('.'))
-                || g.role_modifiers.contains(s.low(a)))
-                && a + 1 < b
-            {
+            } else if g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low) {
                 a += 1;
             } else {
+                title = Some((a, len));
                 break;
             }
         }
@@ -375,19 +572,18 @@ impl<'t> Runs<'t> {
             return;
         }
         // A prefix joined by a hyphen: "post-Soviet" is not about a place.
-        if s.tokens[a].hyphen_before && a > 0 && HYPHEN_PREFIXES.contains(&s.low(a - 1)) {
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low(a - 1)) {
             return;
         }
         let sentence = s.index;
-        let acts_after = |e: usize| acts(s, e);
-        if self.by_head_word(s, a, b) {
+        if b - a >= 2 && self.by_head_word(s, a, b) {
             return;
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
             && s.tokens[a].is_all_caps(s.text)
             && g.lookup(s.word(a)).is_empty()
-            && g.lookup(&surface(s, a + 1, b))
+            && known(s, a + 1, b)
                 .iter()
                 .any(|r| g.entry(r.entry).what == Known::Place(Place::City))
         {
@@ -396,16 +592,15 @@ impl<'t> Runs<'t> {
                 start,
                 end,
                 sentence,
-                acts: acts_after(b),
+                acts: acts(s, b),
             });
             return;
         }
         // "South Atlantic", "northern Europe": a compass point and a place.
-        let compass = |k: usize| COMPASS.contains(&s.low(k));
         if b - a >= 2
-            && compass(a)
-            && !g.lookup(&surface(s, a + 1, b)).is_empty()
-            && g.lookup(&surface(s, a, b)).is_empty()
+            && is_compass(s.low(a))
+            && !known(s, a + 1, b).is_empty()
+            && known(s, a, b).is_empty()
         {
             let (start, end) = s.span(a, b);
             self.pieces.push(Piece::Place {
@@ -417,9 +612,9 @@ impl<'t> Runs<'t> {
         }
         if a > 0
             && !s.used[a - 1]
-            && compass(a - 1)
-            && !s.tokens[a - 1].is_capitalised(s.text)
-            && g.lookup(&surface(s, a, b))
+            && is_compass(s.low(a - 1))
+            && !capitalised(s, a - 1)
+            && known(s, a, b)
                 .iter()
                 .any(|r| matches!(g.entry(r.entry).what, Known::Place(Place::Region)))
         {
@@ -438,20 +633,21 @@ impl<'t> Runs<'t> {
             let mut matched = None;
             // Names of several words are tried only from a word that
             // starts one.
-            let longest = if g.multi_first.contains(s.word(k)) {
+            let longest = if k + 1 < b && g.multi_first.contains(s.word(k)) {
                 b.min(k + g.max_name_words)
             } else {
                 k + 1
             };
             for e in (k + 1..=longest).rev() {
-                let readings = g.lookup(&surface(s, k, e));
+                let readings = known(s, k, e);
                 if !readings.is_empty() {
-                    matched = Some((e, best_reading(readings, acts_after(e))));
+                    let acts = acts(s, e);
+                    matched = Some((e, best_reading(readings, acts), acts));
                     break;
                 }
             }
-            if let Some((e, reading)) = matched {
-                self.unknown(s, stretch, k, initial(stretch), false);
+            if let Some((e, reading, acts)) = matched {
+                self.unknown(s, stretch, k, false);
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
                 // glued to a prefix ("post-Soviet") is skipped above.
                 let (start, end) = s.span(k, e);
@@ -460,12 +656,23 @@ impl<'t> Runs<'t> {
                     start,
                     end,
                     sentence,
-                    acts: acts_after(e),
+                    acts,
                 });
                 k = e;
                 stretch = e;
-            } else if let Some(len) = title_at(s, k, b).filter(|_| k > stretch || k + 1 < b) {
-                self.unknown(s, stretch, k, initial(stretch), false);
+                continue;
+            }
+            // A title counts after other words or before more.
+            let len = if k > stretch || k + 1 < b {
+                match title {
+                    Some((at, len)) if at == k => len,
+                    _ => title_at(s, k, b),
+                }
+            } else {
+                None
+            };
+            if let Some(len) = len {
+                self.unknown(s, stretch, k, false);
                 k += len;
                 stretch = k;
             } else {
@@ -473,55 +680,63 @@ impl<'t> Runs<'t> {
             }
         }
         // The whole segment was already tried by its head word above.
-        self.unknown(s, stretch, b, initial(stretch), stretch == a);
+        self.unknown(s, stretch, b, stretch == a);
     }
 
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
     fn by_head_word(&mut self, s: &Sentence<'t>, a: usize, b: usize) -> bool {
         let g = &*GAZETTEER;
-        if b - a < 2 || !g.lookup(&surface(s, a, b)).is_empty() {
+        if b - a < 2 {
             return false;
         }
         let last = s.low(b - 1);
-        let of_head = (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
+        let of_head = || (a..b).any(|k| is(s, k + 1, "of") && g.org_keywords.contains(s.low(k)));
+        let org = g.org_keywords.contains(last) || of_head();
+        let place = !org && (g.place_keywords.contains(last) || is_place_head(s.word(a)));
+        // Known names are never found by their head word; most runs have
+        // no head word, so the gazetteer is asked last.
+        if !(org || place) || !known(s, a, b).is_empty() {
+            return false;
+        }
         let (start, end) = s.span(a, b);
         let sentence = s.index;
-        if g.org_keywords.contains(last) || of_head {
+        if org {
             self.pieces.push(Piece::Org {
                 start,
                 end,
                 sentence,
                 acts: acts(s, b),
             });
-            true
-        } else if g.place_keywords.contains(last) || PLACE_HEADS.contains(&s.word(a)) {
+        } else {
             self.pieces.push(Piece::Place {
                 start,
                 end,
                 sentence,
             });
-            true
-        } else {
-            false
         }
+        true
     }
 
     /// An unknown stretch `a..b`: split at connectors into names.
     /// `head_checked`: [`Runs::by_head_word`] is known to be false for `a..b`.
-    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool, head_checked: bool) {
-        if !head_checked && b > a && self.by_head_word(s, a, b) {
+    fn unknown(&mut self, s: &Sentence<'t>, a: usize, b: usize, head_checked: bool) {
+        if a >= b {
             return;
         }
+        if !head_checked && self.by_head_word(s, a, b) {
+            return;
+        }
+        let initial = initial(s, a);
         // "the Ashanti and Volta regions": places named by the noun after.
         let places = s
             .tokens
             .get(b)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && PLACE_NOUNS.contains(&s.word(b));
+            .is_some_and(|t| t.is_word() && !is_capitalised(s.text, t))
+            && is_place_noun(s.word(b));
         let mut start = a;
         for k in a..=b {
-            if k == b || (CONNECTORS.contains(&s.word(k)) && !PARTICLES.contains(&s.word(k))) {
+            if k == b || (is_connector(s.word(k)) && !is_particle(s.word(k))) {
                 if k > start && places {
                     let (from, to) = s.span(start, k);
                     self.pieces.push(Piece::Place {
@@ -543,41 +758,38 @@ impl<'t> Runs<'t> {
 
     fn name(&mut self, s: &Sentence<'t>, a: usize, b: usize, initial: bool) {
         let g = &*GAZETTEER;
-        let words: Vec<&'t str> = (a..b).map(|k| s.word(k).trim_end_matches('.')).collect();
-        if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        // Most candidates are ruled out here, before anything is
+        // allocated or the words around them are read.
+        if (a..b).any(|k| s.word(k).bytes().any(|c| c.is_ascii_digit())) {
             return;
         }
+        let first = without_dots(s.word(a));
+        let low = s.low(a);
         let acronym =
-            b - a == 1 && s.tokens[a].is_all_caps(s.text) && (2..=6).contains(&words[0].len());
+            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
         if b - a == 1
             && !acronym
-            && (g.stopwords.contains(s.low(a))
-                || words[0].chars().count() < 2
-                || g.honorifics.contains(words[0])
-                || g.titles.contains(s.low(a))
-                || g.role_modifiers.contains(s.low(a)))
+            && (g.stopwords.contains(low)
+                || first.chars().nth(1).is_none()
+                || g.honorifics.contains(first)
+                || g.titles.contains(low)
+                || g.role_modifiers.contains(low))
         {
             return;
         }
         let (start, end) = s.span(a, b);
-        let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
-        let honorific =
-            a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
-                || a >= 1 && g.honorifics.contains(s.word(a - 1));
-        if (AWARD_HEADS.contains(&s.low(b - 1)) || EVENT_HEADS.contains(&s.low(b - 1)))
-            && words.len() > 1
-        {
+        if b - a > 1 && (is_award_head(s.low(b - 1)) || is_event_head(s.low(b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
+        let acts = acts(s, b);
         // "the Olive Tree café", "the Internet": people's names take no
         // article.
-        if a > 0 && s.is(a - 1, "the") && (words.len() > 1 || acts(s, b)) {
-            let (start, end) = s.span(a, b);
+        if a > 0 && is(s, a - 1, "the") && (b - a > 1 || acts) {
             self.pieces.push(Piece::Org {
                 start,
                 end,
                 sentence: s.index,
-                acts: acts(s, b),
+                acts,
             });
             return;
         }
@@ -585,22 +797,25 @@ impl<'t> Runs<'t> {
         // head word alone.
         if b - a == 1
             && !acronym
-            && g.org_keywords.contains(s.low(a))
+            && g.org_keywords.contains(low)
             && a > 0
-            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && (is(s, a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
         {
             self.pieces.push(Piece::Org {
                 start,
                 end,
                 sentence: s.index,
-                acts: acts(s, b),
+                acts,
             });
             return;
         }
+        let honorific =
+            a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
+                || a >= 1 && g.honorifics.contains(s.word(a - 1));
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
-            && s.is(a - 1, "of")
+            && is(s, a - 1, "of")
             && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
             && !honorific
         {
@@ -608,17 +823,17 @@ impl<'t> Runs<'t> {
                 start,
                 end,
                 sentence: s.index,
-                acts: acts(s, b),
+                acts,
             });
             return;
         }
-        let acts = acts(s, b);
+        let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
         let place_cue = place_cue(s, a, b) && !initial;
         self.pieces.push(Piece::Name(NameMention {
             start,
             end,
             sentence: Some(s.index),
-            words,
+            words: (a..b).map(|k| without_dots(s.word(k))).collect(),
             // A capitalised first word followed by a verb may be any noun
             // ("Colleagues said"); elsewhere the verb says "a person".
             person_cue: role.is_some() || honorific || (acts && !initial),
@@ -629,6 +844,32 @@ impl<'t> Runs<'t> {
             acronym,
         }));
     }
+}
+
+/// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
+/// byte by byte.
+fn without_dots(w: &str) -> &str {
+    let end = w.bytes().rposition(|c| c != b'.').map_or(0, |i| i + 1);
+    &w[..end]
+}
+
+/// Token `k` is the word `w` (given in lowercase), in any case:
+/// [`Sentence::is`], inline, comparing bytes of the lowercased text.
+#[inline]
+fn is(s: &Sentence, k: usize, w: &str) -> bool {
+    s.tokens.get(k).is_some_and(|t| {
+        t.is_word() && s.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+    })
+}
+
+/// Token `k` begins a sentence or a quotation: its capital says nothing.
+fn initial(s: &Sentence, k: usize) -> bool {
+    k == 0
+        || s.tokens[k - 1].kind == TokenKind::Punct
+            && matches!(
+                s.word(k - 1),
+                "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-"
+            )
 }
 
 /// Words around tokens `a..b` that say "a place": "in X", "in the X",
@@ -643,12 +884,10 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let before = a > 0 && s.is_any(a - 1, &["in", "near", "outside"]);
-    let the = a > 1 && s.is(a - 1, "the") && s.is_any(a - 2, INTO);
-    let of_place = a > 1
-        && s.is(a - 1, "of")
-        && PLACE_NOUNS.contains(&s.word(a - 2))
-        && !s.tokens[a - 2].is_capitalised(s.text);
+    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| is(s, a - 1, w));
+    let the = a > 1 && is(s, a - 1, "the") && INTO.iter().any(|w| is(s, a - 2, w));
+    let of_place =
+        a > 1 && is(s, a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
@@ -812,7 +1051,7 @@ pub(crate) fn classify<'t>(
                 ));
             }
             Piece::Name(n) => {
-                if lone_initial(&n) && common[&n.words[0].to_lowercase()] {
+                if lone_initial(&n) && common[lowercase(n.words[0], &mut [0; 32]).as_ref()] {
                     continue;
                 }
                 names.push(n);
@@ -820,4 +1059,19 @@ pub(crate) fn classify<'t>(
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_compass_knows_the_compass_words_and_no_others() {
+        for w in COMPASS {
+            assert!(is_compass(w), "{w}");
+        }
+        for w in ["North", "norther", "south east", "centre", "west-south", ""] {
+            assert!(!is_compass(w), "{w}");
+        }
+    }
 }
