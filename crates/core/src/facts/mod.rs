@@ -391,17 +391,6 @@ impl<'t> Sentence<'t> {
         })
     }
 
-    /// Token `i` is one of `words`, ignoring ASCII case.
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let Some(t) = self.tokens.get(i).filter(|t| t.is_word()) else {
-            return false;
-        };
-        let low = &self.lower[t.start..t.end];
-        words
-            .iter()
-            .any(|w| low.len() == w.len() && low.eq_ignore_ascii_case(w))
-    }
-
     /// Marks tokens `from..to` as claimed.
     pub fn claim(&mut self, from: usize, to: usize) {
         for u in &mut self.used[from..to] {
