@@ -157,7 +157,66 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
     let mut space_before = true;
     let mut hyphen_pending = false;
     let mut i = 0;
-    while let Some(c) = char_at_opt(slice, i) {
+    while i < bytes.len() {
+        // The common case first: a space, or an ASCII word that ends at an
+        // ASCII character other than an apostrophe or a dot (which may
+        // continue it: "U.S.", "don't", "Bakiyev's").
+        match bytes[i] {
+            b' ' => {
+                space_before = true;
+                hyphen_pending = false;
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii_alphabetic() => {
+                let mut j = i + 1;
+                while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
+                    j += 1;
+                }
+                let ends = bytes
+                    .get(j)
+                    .is_none_or(|&n| n.is_ascii() && n != b'\'' && n != b'.');
+                if ends {
+                    out.push(Token {
+                        start: start + i,
+                        end: start + j,
+                        kind: TokenKind::Word,
+                        space_before,
+                        hyphen_before: hyphen_pending,
+                    });
+                    i = j;
+                    space_before = false;
+                    hyphen_pending = false;
+                    if bytes.get(i) == Some(&b'-')
+                        && char_at_opt(slice, i + 1).is_some_and(char::is_alphanumeric)
+                    {
+                        i += 1;
+                        hyphen_pending = true;
+                    }
+                    continue;
+                }
+            }
+            // ASCII punctuation: one token each ('$' and '%' are symbols).
+            b @ (b'!'..=b'/' | b':'..=b'@' | b'['..=b'`' | b'{'..=b'~')
+                if b != b'$' && b != b'%' =>
+            {
+                out.push(Token {
+                    start: start + i,
+                    end: start + i + 1,
+                    kind: TokenKind::Punct,
+                    space_before,
+                    hyphen_before: false,
+                });
+                i += 1;
+                space_before = false;
+                hyphen_pending = false;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = char_at_opt(slice, i) else {
+            break;
+        };
         if c.is_whitespace() {
             space_before = true;
             hyphen_pending = false;
