@@ -436,7 +436,7 @@ pub fn extract(article: &Article) -> Facts {
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
     let people = aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(&found, &people, text);
+    let mut entities = group(found, people, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -449,82 +449,72 @@ pub fn extract(article: &Article) -> Facts {
 }
 
 /// Groups mentions by key into entities, with each mention's text.
-/// `people` holds the canonical names of people by their key.
-fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
-    // Sort positions rather than the (large) records themselves: by start,
-    // then longest first, then as found, packed into one number that
-    // compares in that order (offsets and counts stay far below 2^40).
-    const BITS: u32 = 40;
-    const MASK: u128 = (1 << BITS) - 1;
-    debug_assert!(text.len() as u128 <= MASK && found.len() as u128 <= MASK);
-    let mut order: Vec<u128> = found
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            ((f.start as u128) << (2 * BITS)) | ((MASK - f.end as u128) << BITS) | i as u128
-        })
-        .collect();
-    order.sort_unstable();
-    let mut index: HashMap<&Key, usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut acts: Vec<bool> = Vec::new();
-    let mut last: Option<&Found> = None;
-    // The kept mentions with their entities, and how many each entity has:
-    // each list of mentions is then allocated once.
-    let mut kept: Vec<(usize, usize, usize, Option<usize>)> = Vec::with_capacity(order.len());
+/// `people` holds the canonical names of people by their key. Strings the
+/// entities need move out of `found`, and those they do not are reused
+/// for the mentions' texts.
+fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Entity> {
+    // Which entity each kept mention belongs to, in text order, and how
+    // many mentions each entity has: each list is then allocated once.
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut counts: Vec<usize> = Vec::new();
-    for &packed in &order {
-        let f = &found[(packed & MASK) as usize];
+    let mut index: HashMap<&Key, usize> = HashMap::default();
+    let mut last: Option<&Found> = None;
+    for i in text_order(&found) {
+        let f = &found[i];
         // Drop mentions nested inside an earlier, longer one.
         if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
         {
             continue;
         }
         last = Some(f);
-        let i = if let Some(&i) = index.get(&f.key) {
-            i
-        } else {
+        let new = counts.len();
+        let e = *index.entry(&f.key).or_insert(new);
+        if e == new {
+            counts.push(0);
+        }
+        counts[e] += 1;
+        kept.push((i, e));
+    }
+    drop(index);
+    let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
+    let mut acts = vec![false; counts.len()];
+    for (i, e) in kept {
+        let f = &mut found[i];
+        if e == entities.len() {
+            // The entity's first mention makes it.
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
                 canonical: match (&f.key, f.canonical_from_text) {
-                    (Key::Person(p), _) => people[*p].clone(),
+                    (Key::Person(p), _) => std::mem::take(&mut people[*p]),
                     (_, Some(make)) => make(&text[f.start..f.end]),
-                    (_, None) => String::from(f.canonical.as_ref()),
+                    (_, None) => std::mem::take(&mut f.canonical).into_owned(),
                 },
                 role: None,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(counts[e]),
                 value: f.value,
-                unit: f.unit.as_deref().map(String::from),
-                resolved: f.resolved.clone(),
+                unit: f.unit.take().map(Cow::into_owned),
+                resolved: f.resolved.take(),
                 note: None,
                 salience: 0.0,
             });
-            acts.push(false);
-            counts.push(0);
-            index.insert(&f.key, entities.len() - 1);
-            entities.len() - 1
-        };
-        acts[i] |= f.acts;
-        let e = &mut entities[i];
-        if e.role.is_none() {
-            e.role.clone_from(&f.role);
         }
-        if e.note.is_none() {
-            e.note.clone_from(&f.note);
+        acts[e] |= f.acts;
+        let entity = &mut entities[e];
+        if entity.role.is_none() {
+            entity.role = f.role.take();
         }
-        kept.push((i, f.start, f.end, f.sentence));
-        counts[i] += 1;
-    }
-    for (e, &n) in entities.iter_mut().zip(&counts) {
-        e.mentions.reserve_exact(n);
-    }
-    for (i, start, end, sentence) in kept {
-        entities[i].mentions.push(Mention {
-            text: text[start..end].to_owned(),
+        if entity.note.is_none() {
+            entity.note = f.note.take();
+        }
+        let (start, end) = (f.start, f.end);
+        let mut written = spare(f, end - start);
+        written.push_str(&text[start..end]);
+        entity.mentions.push(Mention {
+            text: written,
             start,
             end,
-            sentence,
+            sentence: f.sentence,
         });
     }
     for (e, acts) in entities.iter_mut().zip(acts) {
@@ -536,4 +526,67 @@ fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
         }
     }
     entities
+}
+
+/// Indices of `found` in text order: by start, longest first, then as
+/// found.
+fn text_order(found: &[Found]) -> Vec<usize> {
+    // Sort numbers rather than the (large) records: the start, how much
+    // shorter than the longest, and the index, packed into one number that
+    // compares in that order, in as few bits as this article needs.
+    let bits = |n: usize| usize::BITS - n.leading_zeros();
+    let (mut last_start, mut longest, mut ordered) = (0, 0, true);
+    for f in found {
+        last_start = last_start.max(f.start);
+        longest = longest.max(f.end.wrapping_sub(f.start));
+        ordered &= f.start <= f.end;
+    }
+    let (len_bits, index_bits) = (bits(longest), bits(found.len()));
+    if !ordered || bits(last_start) + len_bits + index_bits > u64::BITS {
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        // Stable: equal spans stay as found.
+        order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
+        return order;
+    }
+    let mut order: Vec<u64> = found
+        .iter()
+        .zip(0u64..)
+        .map(|(f, i)| {
+            let shorter = (longest - (f.end - f.start)) as u64;
+            ((f.start as u64) << len_bits << index_bits) | (shorter << index_bits) | i
+        })
+        .collect();
+    order.sort_unstable();
+    let index = (1u64 << index_bits) - 1;
+    #[allow(clippy::cast_possible_truncation)] // an index into `found`
+    order.into_iter().map(|k| (k & index) as usize).collect()
+}
+
+/// A buffer for a mention's text of `len` bytes: a string of its record
+/// that the entity does not need (its key's spelling, an unused role or
+/// date), if one is large enough, so that the text costs no allocation.
+fn spare(f: &mut Found, len: usize) -> String {
+    let key = match &mut f.key {
+        Key::Text(_, spelling) => Some(spelling),
+        _ => None,
+    };
+    let canonical = match &mut f.canonical {
+        Cow::Owned(canonical) => Some(canonical),
+        Cow::Borrowed(_) => None,
+    };
+    let unused = [
+        key,
+        f.role.as_mut(),
+        f.resolved.as_mut(),
+        f.note.as_mut(),
+        canonical,
+    ];
+    match unused.into_iter().flatten().find(|s| s.capacity() >= len) {
+        Some(s) => {
+            let mut s = std::mem::take(s);
+            s.clear();
+            s
+        }
+        None => String::with_capacity(len),
+    }
 }
