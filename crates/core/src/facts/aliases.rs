@@ -112,10 +112,9 @@ impl Folded {
         // Every letter of one word that the other lacks costs an edit of
         // its own (a substitution can pay for one on each side): a bound
         // that rejects most unrelated names before any table.
-        let lacking = (self.letters & !other.letters)
-            .count_ones()
-            .max((other.letters & !self.letters).count_ones());
-        if lacking as usize > limit {
+        if more_than(self.letters & !other.letters, limit)
+            || more_than(other.letters & !self.letters, limit)
+        {
             return limit + 1;
         }
         if limit == 1 {
@@ -123,6 +122,18 @@ impl Folded {
         }
         osa(self.as_bytes(), other.as_bytes(), limit)
     }
+}
+
+/// `set` has more than `n` members (cheaper than counting them all when
+/// `n` is small).
+fn more_than(mut set: u32, n: usize) -> bool {
+    for _ in 0..n {
+        if set == 0 {
+            return false;
+        }
+        set &= set - 1; // drops the lowest member
+    }
+    set != 0
 }
 
 /// [`osa`] with a limit of one: 0 for equal, 1 for one substitution,
