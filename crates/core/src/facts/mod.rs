@@ -478,6 +478,7 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     drop(index);
     let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
     let mut acts = vec![false; counts.len()];
+    let mut spare: Vec<String> = Vec::new();
     for (i, e) in kept {
         let f = &mut found[i];
         if e == entities.len() {
@@ -507,8 +508,13 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
         if entity.note.is_none() {
             entity.note = f.note.take();
         }
+        // The text goes into a spare string when one is large enough: its
+        // own record's first, else the last one set aside.
         let (start, end) = (f.start, f.end);
-        let mut written = spare(f, end - start);
+        let mut written = reuse(f, end - start, &mut spare)
+            .or_else(|| spare.pop_if(|s| s.capacity() >= end - start))
+            .unwrap_or_else(|| String::with_capacity(end - start));
+        written.clear();
         written.push_str(&text[start..end]);
         entity.mentions.push(Mention {
             text: written,
@@ -596,33 +602,35 @@ fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
     }
 }
 
-/// A buffer for a mention's text of `len` bytes: a string of its record
-/// that the entity does not need (its key's spelling, an unused role or
-/// date), if one is large enough, so that the text costs no allocation.
-fn spare(f: &mut Found, len: usize) -> String {
-    let key = match &mut f.key {
-        Key::Text(_, spelling) => Some(spelling),
-        _ => None,
-    };
-    let canonical = match &mut f.canonical {
-        Cow::Owned(canonical) => Some(canonical),
-        Cow::Borrowed(_) => None,
-    };
-    let unused = [
-        key,
-        f.role.as_mut(),
-        f.resolved.as_mut(),
-        f.note.as_mut(),
-        canonical,
-    ];
-    match unused.into_iter().flatten().find(|s| s.capacity() >= len) {
-        Some(s) => {
-            let mut s = std::mem::take(s);
-            s.clear();
-            s
+/// Takes the strings of a found mention that its entity does not need
+/// (its key's spelling, an unused role or date): the first large enough
+/// for the mention's `len` bytes is returned, the others go to `spare`.
+fn reuse(f: &mut Found, len: usize, spare: &mut Vec<String>) -> Option<String> {
+    let mut own = None;
+    let mut offer = |s: &mut String| {
+        if s.capacity() == 0 {
+            return;
         }
-        None => String::with_capacity(len),
+        let s = std::mem::take(s);
+        if own.is_none() && s.capacity() >= len {
+            own = Some(s);
+        } else {
+            spare.push(s);
+        }
+    };
+    if let Key::Text(_, s) = &mut f.key {
+        offer(s);
     }
+    if let Cow::Owned(s) = &mut f.canonical {
+        offer(s);
+    }
+    for s in [&mut f.role, &mut f.resolved, &mut f.note]
+        .into_iter()
+        .flatten()
+    {
+        offer(s);
+    }
+    own
 }
 
 #[cfg(test)]
