@@ -107,7 +107,9 @@ impl Folded {
         &self.bytes[..self.len]
     }
 
-    /// [`distance`] of two folded spellings.
+    /// [`distance`] of two folded spellings. Inlined, so that the pairs the
+    /// bound rejects (most of them) cost no call.
+    #[inline]
     fn distance(&self, other: &Folded, limit: usize) -> usize {
         // Every letter of one word that the other lacks costs an edit of
         // its own (a substitution can pay for one on each side): a bound
@@ -117,6 +119,12 @@ impl Folded {
         {
             return limit + 1;
         }
+        self.aligned(other, limit)
+    }
+
+    /// [`distance`] of two folded spellings, from the table.
+    #[inline(never)]
+    fn aligned(&self, other: &Folded, limit: usize) -> usize {
         if limit == 1 {
             return one_edit(self.as_bytes(), other.as_bytes());
         }

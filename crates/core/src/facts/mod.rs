@@ -241,7 +241,7 @@ impl Found {
 }
 
 /// What makes two mentions one entity.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Key {
     /// A gazetteer entry.
     Known(u32),
@@ -251,6 +251,20 @@ pub(crate) enum Key {
     Text(&'static str, String),
     /// An amount with a value: its category, value (as bits) and unit.
     Amount(Category, u64, Cow<'static, str>),
+}
+
+// Hashing leaves out the tag of a text key (one of a few constants, and
+// equal texts nearly always share it): one string to hash, not two.
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Key::Known(id) => id.hash(state),
+            Key::Person(p) => p.hash(state),
+            Key::Text(_, text) => text.hash(state),
+            Key::Amount(category, value, unit) => (category, value, unit).hash(state),
+        }
+    }
 }
 
 /// One sentence's tokens, with which of them a finder has claimed.
