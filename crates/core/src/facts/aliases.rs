@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
@@ -270,6 +271,9 @@ fn shape(word: &str) -> (char, usize) {
     (first, word.chars().count())
 }
 
+/// Spellings by shape.
+type Spellings = HashMap<(char, usize), Vec<Cow<'static, str>>>;
+
 /// The person clusters of an article, indexed so that each lookup costs
 /// the same however many people the article names.
 #[derive(Debug, Default)]
@@ -284,25 +288,28 @@ struct People<'t> {
     /// among people of the same first names.
     by_first: HashMap<Vec<&'t str>, Vec<Surname<'t>>>,
     /// Spellings of other entities (places, organisations) by shape, that a
-    /// typo must not be as close to.
-    others: HashMap<(char, usize), Vec<Cow<'static, str>>>,
+    /// typo must not be as close to: made when a typo first needs them.
+    others: OnceCell<Spellings>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
 
 impl<'t> People<'t> {
-    fn new(found: &[Found]) -> Self {
-        let mut people = People::default();
-        for f in found
-            .iter()
-            .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
-        {
-            let bucket = people.others.entry(shape(&f.canonical)).or_default();
-            if !bucket.contains(&f.canonical) {
-                bucket.push(f.canonical.clone());
+    /// The spellings of the places and organisations in `found`, by shape.
+    fn others(&self, found: &[Found]) -> &Spellings {
+        self.others.get_or_init(|| {
+            let mut others = Spellings::default();
+            for f in found
+                .iter()
+                .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
+            {
+                let bucket = others.entry(shape(&f.canonical)).or_default();
+                if !bucket.contains(&f.canonical) {
+                    bucket.push(f.canonical.clone());
+                }
             }
-        }
-        people
+            others
+        })
     }
 
     /// Spellings in the buckets a typo of `word` within `limit` can reach.
@@ -331,18 +338,18 @@ impl<'t> People<'t> {
     }
 
     /// `typo`, remembered per word until the people change.
-    fn typo_cached(&mut self, word: &'t str) -> Option<usize> {
+    fn typo_cached(&mut self, word: &'t str, found: &[Found]) -> Option<usize> {
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
-        let hit = self.typo(word);
+        let hit = self.typo(word, found);
         self.typos.insert(word, hit);
         hit
     }
 
-    /// The one person whose surname `word` misspells, if no other entity is
-    /// as close.
-    fn typo(&self, word: &str) -> Option<usize> {
+    /// The one person whose surname `word` misspells, if no other entity
+    /// (in `found`) is as close.
+    fn typo(&self, word: &str, found: &[Found]) -> Option<usize> {
         let limit = allowed_typos(word.chars().count());
         if limit == 0 {
             return None;
@@ -372,7 +379,7 @@ impl<'t> People<'t> {
             }
         }
         let (p, d) = best?;
-        let rival = Self::near(&self.others, word, d).any(|o| distance(word, o, d) <= d);
+        let rival = Self::near(self.others(found), word, d).any(|o| distance(word, o, d) <= d);
         (!tie && !rival).then_some(p)
     }
 
@@ -489,7 +496,10 @@ pub(crate) fn resolve<'t>(
     mut names: Vec<NameMention<'t>>,
     text: &'t str,
 ) -> Vec<String> {
-    let mut people = People::new(found);
+    let mut people = People::default();
+    // The entities found before the names, that a typo must not be as
+    // close to.
+    let others = found.len();
     names.sort_by_key(|n| n.start);
 
     // 0. The first words of an organisation's name stand for it ("Woods
@@ -562,7 +572,7 @@ pub(crate) fn resolve<'t>(
             let word = n.words[0];
             let known = people
                 .exact(word, n.start)
-                .or_else(|| people.typo_cached(word));
+                .or_else(|| people.typo_cached(word, &found[..others]));
             if known.is_some() || (n.person_cue && !n.place_cue) {
                 owner[i] = Some(people.add_form(known, &n.words, &text[n.start..n.end], n.start));
             }
