@@ -471,7 +471,10 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     // many mentions each entity has: each list is then allocated once.
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut counts: Vec<usize> = Vec::new();
-    let mut index: HashMap<&Key, usize> = HashMap::default();
+    // Articles name an entity a few times on average: room for that many
+    // saves most of the growing.
+    let mut index: HashMap<&Key, usize> =
+        HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
     let mut last: Option<&Found> = None;
     for i in text_order(&found) {
         let f = &found[i];
