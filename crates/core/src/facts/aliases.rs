@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
@@ -49,20 +50,99 @@ pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > 4 * limit + 4 {
         return limit + 1; // even in multi-byte letters, too far apart
     }
-    if a.is_ascii() && b.is_ascii() && a.len() <= 32 && b.len() <= 32 {
-        let mut x = [0u8; 32];
-        let mut y = [0u8; 32];
-        x[..a.len()].copy_from_slice(a.as_bytes());
-        y[..b.len()].copy_from_slice(b.as_bytes());
-        x.make_ascii_lowercase();
-        y.make_ascii_lowercase();
-        if limit == 1 {
-            return one_edit(&x[..a.len()], &y[..b.len()]);
-        }
-        return osa(&x[..a.len()], &y[..b.len()], limit);
+    if let (Some(x), Some(y)) = (Folded::new(a), Folded::new(b)) {
+        return x.distance(&y, limit);
     }
     let fold = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
     osa(&fold(a), &fold(b), limit)
+}
+
+/// [`distance`] of `a` to `b`, which are already folded when they can be,
+/// is within `limit`.
+fn within(a: (&str, Option<&Folded>), b: (&str, Option<&Folded>), limit: usize) -> bool {
+    match (a.1, b.1) {
+        (Some(x), Some(y)) => x.distance(y, limit) <= limit,
+        _ => distance(a.0, b.0, limit) <= limit,
+    }
+}
+
+/// A short ASCII spelling lowercased, with the set of its bytes, to
+/// compare with many others without folding it again each time.
+#[derive(Debug, Clone, Copy)]
+struct Folded {
+    bytes: [u8; 32],
+    len: usize,
+    /// A bit per letter; the other bytes share the six bits left (a shared
+    /// bit only weakens the bound in [`Folded::distance`]).
+    letters: u32,
+}
+
+impl Folded {
+    /// `None` for spellings that are not ASCII or longer than 32 bytes.
+    fn new(word: &str) -> Option<Folded> {
+        if word.len() > 32 {
+            return None;
+        }
+        let mut folded = Folded {
+            bytes: [0; 32],
+            len: word.len(),
+            letters: 0,
+        };
+        for (to, &b) in folded.bytes.iter_mut().zip(word.as_bytes()) {
+            if !b.is_ascii() {
+                return None;
+            }
+            let b = b.to_ascii_lowercase();
+            *to = b;
+            let bit = if b.is_ascii_lowercase() {
+                b - b'a'
+            } else {
+                26 + b % 6
+            };
+            folded.letters |= 1 << bit;
+        }
+        Some(folded)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// [`distance`] of two folded spellings. Inlined, so that the pairs the
+    /// bound rejects (most of them) cost no call.
+    #[inline]
+    fn distance(&self, other: &Folded, limit: usize) -> usize {
+        // Every letter of one word that the other lacks costs an edit of
+        // its own (a substitution can pay for one on each side): a bound
+        // that rejects most unrelated names before any table.
+        if more_than(self.letters & !other.letters, limit)
+            || more_than(other.letters & !self.letters, limit)
+        {
+            return limit + 1;
+        }
+        self.aligned(other, limit)
+    }
+
+    /// [`distance`] of two folded spellings, from the table.
+    #[inline(never)]
+    fn aligned(&self, other: &Folded, limit: usize) -> usize {
+        if limit == 1 {
+            return one_edit(self.as_bytes(), other.as_bytes());
+        }
+        osa(self.as_bytes(), other.as_bytes(), limit)
+    }
+}
+
+/// `set` has more than `n` members (cheaper than counting them all when
+/// `n` is small).
+fn more_than(mut set: u32, n: usize) -> bool {
+    for _ in 0..n {
+        if set == 0 {
+            return false;
+        }
+        set &= set - 1; // drops the lowest member
+    }
+    set != 0
 }
 
 /// [`osa`] with a limit of one: 0 for equal, 1 for one substitution,
@@ -143,12 +223,22 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     rows[row(a.len()) + b.len()]
 }
 
+/// A surname of a person, ready for typo search.
+#[derive(Debug, Clone, Copy)]
+struct Surname<'t> {
+    text: &'t str,
+    shape: (char, usize),
+    folded: Option<Folded>,
+    person: usize,
+}
+
 #[derive(Debug)]
 struct Person<'t> {
     /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
     forms: Vec<Vec<&'t str>>,
-    /// Each form as written, whitespace tidied.
-    written: Vec<String>,
+    /// Each form as written, whitespace tidied (borrowed when it is
+    /// tidy already).
+    written: Vec<Cow<'t, str>>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
@@ -159,7 +249,7 @@ impl Person<'_> {
         let best = (0..self.forms.len())
             .max_by_key(|&i| (self.forms[i].len(), std::cmp::Reverse(i)))
             .unwrap_or(0);
-        self.written[best].clone()
+        self.written[best].to_string()
     }
 }
 
@@ -167,12 +257,22 @@ impl Person<'_> {
 /// A typo rarely hits the first letter, and never changes the length by
 /// more than the distance allowed.
 fn shape(word: &str) -> (char, usize) {
+    if word.is_ascii() {
+        let first = word
+            .bytes()
+            .next()
+            .map_or(' ', |b| char::from(b.to_ascii_lowercase()));
+        return (first, word.len());
+    }
     let first = word
         .chars()
         .next()
         .map_or(' ', |c| c.to_lowercase().next().unwrap_or(c));
     (first, word.chars().count())
 }
+
+/// Spellings by shape.
+type Spellings = HashMap<(char, usize), Vec<Cow<'static, str>>>;
 
 /// The person clusters of an article, indexed so that each lookup costs
 /// the same however many people the article names.
@@ -182,27 +282,34 @@ struct People<'t> {
     /// Every word of every form → the people it names.
     by_word: HashMap<&'t str, Vec<usize>>,
     /// Surnames by shape → (surname, person).
-    surnames: HashMap<(char, usize), Vec<(&'t str, usize)>>,
+    surnames: HashMap<(char, usize), Vec<Surname<'t>>>,
+    /// The first names of every form of two words or more → the surnames
+    /// they go with: a full name's misspelt surname is looked for only
+    /// among people of the same first names.
+    by_first: HashMap<Vec<&'t str>, Vec<Surname<'t>>>,
     /// Spellings of other entities (places, organisations) by shape, that a
-    /// typo must not be as close to.
-    others: HashMap<(char, usize), Vec<String>>,
+    /// typo must not be as close to: made when a typo first needs them.
+    others: OnceCell<Spellings>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
 
 impl<'t> People<'t> {
-    fn new(found: &[Found]) -> Self {
-        let mut people = People::default();
-        for f in found
-            .iter()
-            .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
-        {
-            let bucket = people.others.entry(shape(&f.canonical)).or_default();
-            if !bucket.iter().any(|b| *b == f.canonical) {
-                bucket.push(f.canonical.to_string());
+    /// The spellings of the places and organisations in `found`, by shape.
+    fn others(&self, found: &[Found]) -> &Spellings {
+        self.others.get_or_init(|| {
+            let mut others = Spellings::default();
+            for f in found
+                .iter()
+                .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
+            {
+                let bucket = others.entry(shape(&f.canonical)).or_default();
+                if !bucket.contains(&f.canonical) {
+                    bucket.push(f.canonical.clone());
+                }
             }
-        }
-        people
+            others
+        })
     }
 
     /// Spellings in the buckets a typo of `word` within `limit` can reach.
@@ -231,29 +338,34 @@ impl<'t> People<'t> {
     }
 
     /// `typo`, remembered per word until the people change.
-    fn typo_cached(&mut self, word: &'t str) -> Option<usize> {
+    fn typo_cached(&mut self, word: &'t str, found: &[Found]) -> Option<usize> {
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
-        let hit = self.typo(word);
+        let hit = self.typo(word, found);
         self.typos.insert(word, hit);
         hit
     }
 
-    /// The one person whose surname `word` misspells, if no other entity is
-    /// as close.
-    fn typo(&self, word: &str) -> Option<usize> {
+    /// The one person whose surname `word` misspells, if no other entity
+    /// (in `found`) is as close.
+    fn typo(&self, word: &str, found: &[Found]) -> Option<usize> {
         let limit = allowed_typos(word.chars().count());
         if limit == 0 {
             return None;
         }
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
-        for (surname, p) in Self::near(&self.surnames, word, limit) {
-            if allowed_typos(surname.chars().count()) == 0 {
+        let folded = Folded::new(word);
+        for surname in Self::near(&self.surnames, word, limit) {
+            let p = &surname.person;
+            if allowed_typos(surname.shape.1) == 0 {
                 continue;
             }
-            let d = distance(word, surname, limit);
+            let d = match (&folded, &surname.folded) {
+                (Some(x), Some(y)) => x.distance(y, limit),
+                _ => distance(word, surname.text, limit),
+            };
             if d > limit {
                 continue;
             }
@@ -267,12 +379,18 @@ impl<'t> People<'t> {
             }
         }
         let (p, d) = best?;
-        let rival = Self::near(&self.others, word, d).any(|o| distance(word, o, d) <= d);
+        let rival = Self::near(self.others(found), word, d).any(|o| distance(word, o, d) <= d);
         (!tie && !rival).then_some(p)
     }
 
     /// Adds a form to person `p` (or a new person), keeping the indexes.
-    fn add_form(&mut self, p: Option<usize>, words: &[&'t str], written: &str, at: usize) -> usize {
+    fn add_form(
+        &mut self,
+        p: Option<usize>,
+        words: &[&'t str],
+        written: &'t str,
+        at: usize,
+    ) -> usize {
         let p = p.unwrap_or_else(|| {
             self.list.push(Person {
                 forms: Vec::new(),
@@ -288,21 +406,43 @@ impl<'t> People<'t> {
         if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
             return p;
         }
-        for w in words {
-            let ids = self.by_word.entry(w).or_default();
-            if !ids.contains(&p) {
-                ids.push(p);
+        for (k, w) in words.iter().enumerate() {
+            // `p` is listed under `w` already when one of its forms has it:
+            // a person has few forms, a first name many people.
+            let listed = words[..k].contains(w) || self.list[p].forms.iter().any(|f| f.contains(w));
+            if !listed {
+                self.by_word.entry(w).or_default().push(p);
             }
         }
-        if let Some(last) = words.last() {
+        if let Some((&last, first)) = words.split_last() {
             self.typos.clear();
-            let bucket = self.surnames.entry(shape(last)).or_default();
-            if !bucket.iter().any(|(s, q)| s == last && *q == p) {
-                bucket.push((last, p));
+            let surname = Surname {
+                text: last,
+                shape: shape(last),
+                folded: Folded::new(last),
+                person: p,
+            };
+            let bucket = self.surnames.entry(surname.shape).or_default();
+            if !bucket.iter().any(|s| s.person == p && s.text == last) {
+                bucket.push(surname);
+            }
+            if !first.is_empty() {
+                // The form is new to `p`, so the entry is too.
+                match self.by_first.get_mut(first) {
+                    Some(list) => list.push(surname),
+                    None => {
+                        self.by_first.insert(first.to_vec(), vec![surname]);
+                    }
+                }
             }
         }
         self.list[p].forms.push(words.to_vec());
-        self.list[p].written.push(crate::tokens::squeeze(written));
+        let written = if crate::tokens::is_squeezed_ascii(written) {
+            Cow::Borrowed(written)
+        } else {
+            Cow::Owned(crate::tokens::squeeze(written))
+        };
+        self.list[p].written.push(written);
         p
     }
 
@@ -328,18 +468,21 @@ impl<'t> People<'t> {
         if same_surname.is_some() {
             return same_surname;
         }
-        // The same first names and a misspelt surname.
+        // The same first names and a misspelt surname: of the same first
+        // letter and a length within reach, as in `near`.
         let limit = allowed_typos(last.chars().count());
-        let first = &words[..words.len() - 1];
-        Self::near(&self.surnames, last, limit)
-            .filter(|(surname, p)| {
-                self.list[*p].forms.iter().any(|f| {
-                    f.len() == words.len()
-                        && f[..f.len() - 1] == *first
-                        && f.last() == Some(surname)
-                }) && distance(surname, last, limit) <= limit
+        let (initial, len) = shape(last);
+        let folded = Folded::new(last);
+        self.by_first
+            .get(&words[..words.len() - 1])?
+            .iter()
+            .filter(|s| {
+                let (c, l) = s.shape;
+                c == initial
+                    && l.abs_diff(len) <= limit
+                    && within((s.text, s.folded.as_ref()), (last, folded.as_ref()), limit)
             })
-            .map(|(_, p)| *p)
+            .map(|s| s.person)
             .min()
     }
 }
@@ -348,12 +491,15 @@ impl<'t> People<'t> {
 /// places), appends them to `found`, and merges acronyms with organisations.
 /// Returns each person's canonical name, by the index in [`Key::Person`]
 /// (the mentions of people do not carry it).
-pub(crate) fn resolve(
+pub(crate) fn resolve<'t>(
     found: &mut Vec<Found>,
-    mut names: Vec<NameMention<'_>>,
-    text: &str,
+    mut names: Vec<NameMention<'t>>,
+    text: &'t str,
 ) -> Vec<String> {
-    let mut people = People::new(found);
+    let mut people = People::default();
+    // The entities found before the names, that a typo must not be as
+    // close to.
+    let others = found.len();
     names.sort_by_key(|n| n.start);
 
     // 0. The first words of an organisation's name stand for it ("Woods
@@ -375,9 +521,15 @@ pub(crate) fn resolve(
         if n.words.len() < 2 || n.person_cue {
             return true;
         }
-        let short = crate::tokens::squeeze(&text[n.start..n.end]);
-        let first = short.split(' ').next().unwrap_or_default();
-        let Some((full, key)) = orgs.get(first).into_iter().flatten().find(|(full, _)| {
+        // The first word as `squeeze` would leave it, to squeeze only
+        // names that may be short forms.
+        let raw = &text[n.start..n.end];
+        let first = raw.split_whitespace().next().unwrap_or_default();
+        let Some(list) = orgs.get(first) else {
+            return true;
+        };
+        let short = crate::tokens::squeeze(raw);
+        let Some((full, key)) = list.iter().find(|(full, _)| {
             full.len() > short.len()
                 && full.starts_with(&short)
                 && full.as_bytes()[short.len()] == b' '
@@ -420,7 +572,7 @@ pub(crate) fn resolve(
             let word = n.words[0];
             let known = people
                 .exact(word, n.start)
-                .or_else(|| people.typo_cached(word));
+                .or_else(|| people.typo_cached(word, &found[..others]));
             if known.is_some() || (n.person_cue && !n.place_cue) {
                 owner[i] = Some(people.add_form(known, &n.words, &text[n.start..n.end], n.start));
             }

@@ -241,7 +241,7 @@ impl Found {
 }
 
 /// What makes two mentions one entity.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Key {
     /// A gazetteer entry.
     Known(u32),
@@ -251,6 +251,20 @@ pub(crate) enum Key {
     Text(&'static str, String),
     /// An amount with a value: its category, value (as bits) and unit.
     Amount(Category, u64, Cow<'static, str>),
+}
+
+// Hashing leaves out the tag of a text key (one of a few constants, and
+// equal texts nearly always share it): one string to hash, not two.
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Key::Known(id) => id.hash(state),
+            Key::Person(p) => p.hash(state),
+            Key::Text(_, text) => text.hash(state),
+            Key::Amount(category, value, unit) => (category, value, unit).hash(state),
+        }
+    }
 }
 
 /// One sentence's tokens, with which of them a finder has claimed.
@@ -462,7 +476,7 @@ pub fn extract(article: &Article) -> Facts {
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
     candidates.extend(aliases::byline(article));
     let people = aliases::resolve(&mut found, candidates, text);
-    let mut entities = group(&found, &people, text);
+    let mut entities = group(found, people, text);
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -475,82 +489,81 @@ pub fn extract(article: &Article) -> Facts {
 }
 
 /// Groups mentions by key into entities, with each mention's text.
-/// `people` holds the canonical names of people by their key.
-fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
-    // Sort positions rather than the (large) records themselves: by start,
-    // then longest first, then as found, packed into one number that
-    // compares in that order (offsets and counts stay far below 2^40).
-    const BITS: u32 = 40;
-    const MASK: u128 = (1 << BITS) - 1;
-    debug_assert!(text.len() as u128 <= MASK && found.len() as u128 <= MASK);
-    let mut order: Vec<u128> = found
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            ((f.start as u128) << (2 * BITS)) | ((MASK - f.end as u128) << BITS) | i as u128
-        })
-        .collect();
-    order.sort_unstable();
-    let mut index: HashMap<&Key, usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut acts: Vec<bool> = Vec::new();
-    let mut last: Option<&Found> = None;
-    // The kept mentions with their entities, and how many each entity has:
-    // each list of mentions is then allocated once.
-    let mut kept: Vec<(usize, usize, usize, Option<usize>)> = Vec::with_capacity(order.len());
+/// `people` holds the canonical names of people by their key. Strings the
+/// entities need move out of `found`, and those they do not are reused
+/// for the mentions' texts.
+fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Entity> {
+    // Which entity each kept mention belongs to, in text order, and how
+    // many mentions each entity has: each list is then allocated once.
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut counts: Vec<usize> = Vec::new();
-    for &packed in &order {
-        let f = &found[(packed & MASK) as usize];
+    // Articles name an entity a few times on average: room for that many
+    // saves most of the growing.
+    let mut index: HashMap<&Key, usize> =
+        HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
+    let mut last: Option<&Found> = None;
+    for i in text_order(&found) {
+        let f = &found[i];
         // Drop mentions nested inside an earlier, longer one.
         if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
         {
             continue;
         }
         last = Some(f);
-        let i = if let Some(&i) = index.get(&f.key) {
-            i
-        } else {
+        let new = counts.len();
+        let e = *index.entry(&f.key).or_insert(new);
+        if e == new {
+            counts.push(0);
+        }
+        counts[e] += 1;
+        kept.push((i, e));
+    }
+    drop(index);
+    let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
+    let mut acts = vec![false; counts.len()];
+    let mut spare: Vec<String> = Vec::new();
+    for (i, e) in kept {
+        let f = &mut found[i];
+        if e == entities.len() {
+            // The entity's first mention makes it.
             entities.push(Entity {
                 kind: f.kind,
                 category: f.category,
                 canonical: match (&f.key, f.canonical_from_text) {
-                    (Key::Person(p), _) => people[*p].clone(),
+                    (Key::Person(p), _) => std::mem::take(&mut people[*p]),
                     (_, Some(make)) => make(&text[f.start..f.end]),
-                    (_, None) => String::from(f.canonical.as_ref()),
+                    (_, None) => std::mem::take(&mut f.canonical).into_owned(),
                 },
                 role: None,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(counts[e]),
                 value: f.value,
-                unit: f.unit.as_deref().map(String::from),
-                resolved: f.resolved.clone(),
+                unit: f.unit.take().map(Cow::into_owned),
+                resolved: f.resolved.take(),
                 note: None,
                 salience: 0.0,
             });
-            acts.push(false);
-            counts.push(0);
-            index.insert(&f.key, entities.len() - 1);
-            entities.len() - 1
-        };
-        acts[i] |= f.acts;
-        let e = &mut entities[i];
-        if e.role.is_none() {
-            e.role.clone_from(&f.role);
         }
-        if e.note.is_none() {
-            e.note.clone_from(&f.note);
+        acts[e] |= f.acts;
+        let entity = &mut entities[e];
+        if entity.role.is_none() {
+            entity.role = f.role.take();
         }
-        kept.push((i, f.start, f.end, f.sentence));
-        counts[i] += 1;
-    }
-    for (e, &n) in entities.iter_mut().zip(&counts) {
-        e.mentions.reserve_exact(n);
-    }
-    for (i, start, end, sentence) in kept {
-        entities[i].mentions.push(Mention {
-            text: text[start..end].to_owned(),
+        if entity.note.is_none() {
+            entity.note = f.note.take();
+        }
+        // The text goes into a spare string when one is large enough: its
+        // own record's first, else the last one set aside.
+        let (start, end) = (f.start, f.end);
+        let mut written = reuse(f, end - start, &mut spare)
+            .or_else(|| spare.pop_if(|s| s.capacity() >= end - start))
+            .unwrap_or_else(|| String::with_capacity(end - start));
+        written.clear();
+        written.push_str(&text[start..end]);
+        entity.mentions.push(Mention {
+            text: written,
             start,
             end,
-            sentence,
+            sentence: f.sentence,
         });
     }
     for (e, acts) in entities.iter_mut().zip(acts) {
@@ -562,4 +575,151 @@ fn group(found: &[Found], people: &[String], text: &str) -> Vec<Entity> {
         }
     }
     entities
+}
+
+/// Indices of `found` in text order: by start, longest first, then as
+/// found.
+fn text_order(found: &[Found]) -> Vec<usize> {
+    // Sort numbers rather than the (large) records: the start, how much
+    // shorter than the longest, and the index, packed into one number that
+    // compares in that order, in as few bits as this article needs.
+    let bits = |n: usize| usize::BITS - n.leading_zeros();
+    let (mut last_start, mut longest, mut ordered) = (0, 0, true);
+    for f in found {
+        last_start = last_start.max(f.start);
+        longest = longest.max(f.end.wrapping_sub(f.start));
+        ordered &= f.start <= f.end;
+    }
+    let (len_bits, index_bits) = (bits(longest), bits(found.len()));
+    let key_bits = bits(last_start) + len_bits + index_bits;
+    if !ordered || key_bits > u64::BITS {
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        // Stable: equal spans stay as found.
+        order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
+        return order;
+    }
+    let mut order: Vec<u64> = found
+        .iter()
+        .zip(0u64..)
+        .map(|(f, i)| {
+            let shorter = (longest - (f.end - f.start)) as u64;
+            ((f.start as u64) << len_bits << index_bits) | (shorter << index_bits) | i
+        })
+        .collect();
+    // Past a few thousand mentions, a handful of linear passes beat the
+    // comparisons; the keys are distinct, so both give one order.
+    if order.len() > 2048 {
+        radix_sort(&mut order, key_bits);
+    } else {
+        order.sort_unstable();
+    }
+    let index = (1u64 << index_bits) - 1;
+    #[allow(clippy::cast_possible_truncation)] // an index into `found`
+    order.into_iter().map(|k| (k & index) as usize).collect()
+}
+
+/// Sorts numbers below `1 << bits` by 11-bit digits, the lowest first.
+fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
+    const DIGIT: u32 = 11;
+    const MASK: u64 = (1 << DIGIT) - 1;
+    let mut sorted = vec![0u64; keys.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let digit = |k: u64| usize::try_from((k >> shift) & MASK).unwrap_or_default();
+        // Where each digit's keys start, then each key to its place.
+        let mut place = [0usize; 1 << DIGIT];
+        for &k in keys.iter() {
+            place[digit(k)] += 1;
+        }
+        let mut sum = 0;
+        for p in &mut place {
+            (*p, sum) = (sum, sum + *p);
+        }
+        for &k in keys.iter() {
+            let p = &mut place[digit(k)];
+            sorted[*p] = k;
+            *p += 1;
+        }
+        std::mem::swap(keys, &mut sorted);
+        shift += DIGIT;
+    }
+}
+
+/// Takes the strings of a found mention that its entity does not need
+/// (its key's spelling, an unused role or date): the first large enough
+/// for the mention's `len` bytes is returned, the others go to `spare`.
+fn reuse(f: &mut Found, len: usize, spare: &mut Vec<String>) -> Option<String> {
+    let mut own = None;
+    let mut offer = |s: &mut String| {
+        if s.capacity() == 0 {
+            return;
+        }
+        let s = std::mem::take(s);
+        if own.is_none() && s.capacity() >= len {
+            own = Some(s);
+        } else {
+            spare.push(s);
+        }
+    };
+    if let Key::Text(_, s) = &mut f.key {
+        offer(s);
+    }
+    if let Cow::Owned(s) = &mut f.canonical {
+        offer(s);
+    }
+    for s in [&mut f.role, &mut f.resolved, &mut f.note]
+        .into_iter()
+        .flatten()
+    {
+        offer(s);
+    }
+    own
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_sort_agrees_with_a_comparison_sort() {
+        // Distinct pseudo-random keys of various widths, index in the low bits.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for bits in [13, 23, 44, 64] {
+            let mut keys: Vec<u64> = (0..5000u64)
+                .map(|i| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let high = if bits > 13 {
+                        x >> (64 - (bits - 13))
+                    } else {
+                        0
+                    };
+                    (high << 13) | i
+                })
+                .collect();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            radix_sort(&mut keys, bits);
+            assert_eq!(keys, expected, "{bits} bits");
+        }
+    }
+
+    #[test]
+    fn text_order_is_by_start_then_longest_then_as_found() {
+        let at = |start, end| Found::new(start, end, Kind::Who, Category::Person, Key::Known(0));
+        // Enough mentions for the radix sort, in a shuffled order.
+        let found: Vec<Found> = (0..3000)
+            .map(|i| (i * 7919) % 3000)
+            .map(|i| at(i / 3 * 10, i / 3 * 10 + [5, 9, 5][i % 3]))
+            .collect();
+        let mut expected: Vec<usize> = (0..found.len()).collect();
+        expected.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
+        assert_eq!(text_order(&found), expected);
+        assert_eq!(text_order(&found[..100]), {
+            let mut e: Vec<usize> = (0..100).collect();
+            e.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
+            e
+        });
+    }
 }

@@ -40,25 +40,30 @@ pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
         }
         e.salience = (score * 100.0).round() / 100.0;
     }
+    // Sort keys rather than the (large) entities: most salient first, then
+    // the earliest first mentioned, then as they were (a stable order).
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
-    entities.sort_by(|a, b| {
-        b.salience
-            .total_cmp(&a.salience)
-            .then(first(a).cmp(&first(b)))
-    });
+    let mut order: Vec<(f64, usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.salience, first(e), i))
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // The main actor, place and time lead, in that order.
     let mut leaders = Vec::new();
     for kind in [Kind::Who, Kind::Where, Kind::When] {
-        if let Some(i) = entities
-            .iter()
-            .position(|e| e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some()))
-        {
+        if let Some(&(_, _, i)) = order.iter().find(|&&(_, _, i)| {
+            let e = &entities[i];
+            e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some())
+        }) {
             leaders.push(i);
         }
     }
     let mut slots: Vec<Option<Entity>> = entities.drain(..).map(Some).collect();
-    for &i in &leaders {
+    for i in leaders
+        .into_iter()
+        .chain(order.into_iter().map(|(_, _, i)| i))
+    {
         entities.extend(slots[i].take());
     }
-    entities.extend(slots.into_iter().flatten());
 }
