@@ -477,6 +477,11 @@ pub fn extract(article: &Article) -> Facts {
     candidates.extend(aliases::byline(article));
     let people = aliases::resolve(&mut found, candidates, text);
     let mut entities = group(found, people, text);
+    for e in &mut entities {
+        if e.category == Category::Person {
+            keep_particles(e, text);
+        }
+    }
     // Title-only entities go; title mentions have no sentence index.
     entities.retain(|e| e.mentions.iter().any(|m| m.sentence != Some(TITLE)));
     salience::rank(&mut entities, article);
@@ -486,6 +491,33 @@ pub fn extract(article: &Article) -> Facts {
         }
     }
     Facts { entities }
+}
+
+/// A surname's particles stay with it: where the article writes "bin Laden"
+/// or "van der Merwe" for "Osama bin Laden" or "Piet van der Merwe", the
+/// mention is the whole, not "Laden" with a stray "bin" left before it.
+fn keep_particles(e: &mut Entity, text: &str) {
+    for m in &mut e.mentions {
+        let Some(before) = e
+            .canonical
+            .strip_suffix(m.text.as_str())
+            .and_then(|b| b.strip_suffix(' '))
+        else {
+            continue;
+        };
+        let mut start = m.start;
+        for word in before.rsplit(' ') {
+            let at = start.saturating_sub(word.len() + 1);
+            if !names::is_particle(word) || text.get(at..start) != Some(&format!("{word} ")[..]) {
+                break;
+            }
+            start = at;
+        }
+        if start < m.start {
+            m.text = text[start..m.end].to_owned();
+            m.start = start;
+        }
+    }
 }
 
 /// Groups mentions by key into entities, with each mention's text.
@@ -679,6 +711,31 @@ fn reuse(f: &mut Found, len: usize, spare: &mut Vec<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_surname_keeps_its_particles() {
+        let a = Article::parse(
+            "Harbour talks\n\nShipping magnate Pieter van der Berg met Yusuf bin Rashid in Rotterdam on Monday. \
+             Later, van der Berg said the talks went well, and bin Rashid agreed. \
+             A van Berg company truck waited outside.",
+        )
+        .unwrap();
+        let facts = extract(&a);
+        let texts = |name: &str| -> Vec<String> {
+            let e = facts.entities.iter().find(|e| e.canonical == name).unwrap();
+            e.mentions.iter().map(|m| m.text.clone()).collect()
+        };
+        assert_eq!(texts("Pieter van der Berg")[1], "van der Berg");
+        assert_eq!(
+            texts("Yusuf bin Rashid"),
+            ["Yusuf bin Rashid", "bin Rashid"]
+        );
+        for e in &facts.entities {
+            for m in &e.mentions {
+                assert_eq!(&a.text()[m.start..m.end], m.text, "{e:?}");
+            }
+        }
+    }
 
     #[test]
     fn radix_sort_agrees_with_a_comparison_sort() {

@@ -208,7 +208,7 @@ fn is_connector(w: &str) -> bool {
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
-fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"

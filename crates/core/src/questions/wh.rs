@@ -350,7 +350,12 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     if (from..v).any(|k| matches!(words.low(k), "which" | "who" | "whose" | "whom" | "that")) {
         return None;
     }
-    let s = words.subject(from, v, is_title)?;
+    let mut s = words.subject(from, v, is_title)?;
+    // A name that opens the clause with a lowercase particle ("bin Laden
+    // had gone") is the subject, particle and all.
+    if ma == from && ma < s && s < mb {
+        s = ma;
+    }
     // A time or amount is no subject ("on Thursday reported").
     let time_subject = ctx
         .mentions_in(words.tokens[s].start, words.tokens[v - 1].end)
@@ -435,6 +440,22 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             "if", "unless", "until", "whereas", "with", "as", "who", "which", "where", "whose",
         ];
         if (v_end..a).any(|k| INNER.contains(&words.low(k))) {
+            return None;
+        }
+        // Nor out of a clause that describes a noun without a "that" ("a
+        // call they believed could be X"): "Who did they intercept a call
+        // they believed could be?" is no question. After a verb such a
+        // clause is what was said or thought, and may be asked about
+        // ("said they arrested 12", "has announced it is shedding 500").
+        let relative = (v_end + 1..a).any(|k| {
+            matches!(
+                words.low(k),
+                "they" | "he" | "she" | "it" | "we" | "i" | "you"
+            ) && !matches!(words.low(k - 1), "that" | "and" | "but" | "or")
+                && !super::verbs::is_finite_verb(words.low(k - 1))
+                && super::verbs::is_finite_verb(words.low(k + 1))
+        });
+        if relative {
             return None;
         }
         // The answer after the verb: remove it (and its preposition).
