@@ -514,7 +514,7 @@ fn keep_particles(e: &mut Entity, text: &str) {
             start = at;
         }
         if start < m.start {
-            m.text = text[start..m.end].to_owned();
+            text[start..m.end].clone_into(&mut m.text);
             m.start = start;
         }
     }
