@@ -281,27 +281,26 @@ pub(crate) struct Sentence<'t> {
 }
 
 impl<'t> Sentence<'t> {
-    /// A sentence of `tokens`; `used` is a buffer to reuse (its contents
-    /// do not matter).
+    /// A sentence of `tokens`; `used` and `class` are buffers to reuse
+    /// (their contents do not matter), handed back by
+    /// [`Sentence::into_buffers`].
     pub fn new(
         index: usize,
         text: &'t str,
         lower: &'t str,
         tokens: Vec<Token>,
-        mut used: Vec<bool>,
+        (mut used, mut class): (Vec<bool>, Vec<u16>),
     ) -> Self {
         used.clear();
         used.resize(tokens.len(), false);
-        let class = tokens
-            .iter()
-            .map(|t| {
-                if t.is_word() {
-                    times::class::of(&lower[t.start..t.end])
-                } else {
-                    0
-                }
-            })
-            .collect();
+        class.clear();
+        class.extend(tokens.iter().map(|t| {
+            if t.is_word() {
+                times::class::of(&lower[t.start..t.end])
+            } else {
+                0
+            }
+        }));
         Sentence {
             index,
             text,
@@ -310,6 +309,12 @@ impl<'t> Sentence<'t> {
             used,
             class,
         }
+    }
+
+    /// The sentence's buffers, for the next one: its tokens, then what
+    /// [`Sentence::new`] takes besides.
+    pub fn into_buffers(self) -> (Vec<Token>, (Vec<bool>, Vec<u16>)) {
+        (self.tokens, (self.used, self.class))
     }
 
     /// Token `i` is a word of one of the [`times::class`] `bits`.
@@ -342,7 +347,7 @@ impl<'t> Sentence<'t> {
             text,
             Box::leak(text.to_ascii_lowercase().into_boxed_str()),
             tokens,
-            Vec::new(),
+            (Vec::new(), Vec::new()),
         )
     }
 
@@ -445,7 +450,8 @@ pub fn extract(article: &Article) -> Facts {
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::new(text);
     let mut tokens = Vec::new();
-    let mut used = Vec::new();
+    // Per-token buffers, reused from sentence to sentence.
+    let mut buffers = (Vec::new(), Vec::new());
     for s in &article.sentences {
         tokenize(text, s.start, s.end, &mut tokens);
         let mut sentence = Sentence::new(
@@ -453,7 +459,7 @@ pub fn extract(article: &Article) -> Facts {
             text,
             &lower,
             std::mem::take(&mut tokens),
-            std::mem::take(&mut used),
+            std::mem::take(&mut buffers),
         );
         lexicon.observe(&sentence);
         let before = found.len();
@@ -464,13 +470,12 @@ pub fn extract(article: &Article) -> Facts {
         for f in &mut found[before..] {
             f.sentence = Some(s.index);
         }
-        tokens = sentence.tokens;
-        used = sentence.used;
+        (tokens, buffers) = sentence.into_buffers();
     }
     // Names in the title count toward the entities the body names.
     if let Some(span) = article.title.as_ref().and_then(|t| t.span.clone()) {
         tokenize(text, span.start, span.end, &mut tokens);
-        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens), used);
+        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens), buffers);
         runs.collect(&title);
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
