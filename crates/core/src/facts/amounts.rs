@@ -357,11 +357,12 @@ fn may_start(s: &Sentence, i: usize) -> bool {
             s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
-                || (!s.text.as_bytes()[t.start..t.end]
-                    .iter()
-                    .take(2)
-                    .any(u8::is_ascii_lowercase)
-                    && t.is_all_caps(s.text))
+                // (A slice pattern, not an iterator: no loop to set up; the
+                // guard is tried for each alternative that matches.)
+                || (!matches!(
+                    s.text.as_bytes()[t.start..t.end],
+                    [a, ..] | [_, a, ..] if a.is_ascii_lowercase()
+                ) && t.is_all_caps(s.text))
                 || s.tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
