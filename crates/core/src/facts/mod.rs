@@ -296,7 +296,7 @@ impl<'t> Sentence<'t> {
         class.clear();
         class.extend(tokens.iter().map(|t| {
             if t.is_word() {
-                times::class::of(&lower[t.start..t.end])
+                times::class::of(lower, t.start, t.end)
             } else {
                 0
             }

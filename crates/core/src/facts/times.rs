@@ -115,15 +115,18 @@ pub(crate) mod class {
         Table { words, shapes }
     });
 
-    /// The classes of a word in lowercase (ASCII letters); 0 for most.
+    /// The classes of the word `low[start..end]`, in lowercase (ASCII
+    /// letters); 0 for most.
     #[inline]
-    pub fn of(low: &str) -> u16 {
+    pub fn of(low: &str, start: usize, end: usize) -> u16 {
         let table = &*TABLE;
-        let (bucket, bit) = shape(low.as_bytes());
+        // Bytes for the shape: most words stop here, and a byte slice
+        // skips the char boundary checks of a `str` one.
+        let (bucket, bit) = shape(&low.as_bytes()[start..end]);
         if table.shapes[bucket] & bit == 0 {
             return 0;
         }
-        table.words.get(low).copied().unwrap_or(0)
+        table.words.get(&low[start..end]).copied().unwrap_or(0)
     }
 }
 
