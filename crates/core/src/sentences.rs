@@ -137,25 +137,31 @@ fn is_stop_byte(b: u8) -> bool {
 /// Skips eight bytes at a time while none of them can be a stop, which is
 /// most of the text: a byte is zero in `w ^ splat(b)` exactly where `w`
 /// holds `b`, and the classic `(x - 0x01..) & !x & 0x80..` test says
-/// whether any byte of `x` is zero.
+/// whether any byte of `x` is zero. Any byte of 0x80 or more (the lead of
+/// `…` among them) makes the eight a candidate too, one test for all; a
+/// candidate's bytes are then looked at one by one.
 fn find_stop(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    fn has(w: u64, b: u8) -> u64 {
+    fn zero(w: u64, b: u8) -> u64 {
         let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS
+        x.wrapping_sub(ONES) & !x
     }
+    let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
-    for chunk in bytes.chunks_exact(8) {
+    for chunk in &mut chunks {
         let mut word = [0_u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        if has(w, b'.') | has(w, b'!') | has(w, b'?') | has(w, 0xE2) != 0 {
-            break;
+        if (zero(w, b'.') | zero(w, b'!') | zero(w, b'?') | w) & HIGHS != 0
+            && let Some(p) = chunk.iter().position(|&b| is_stop_byte(b))
+        {
+            return Some(base + p);
         }
         base += 8;
     }
-    bytes[base..]
+    chunks
+        .remainder()
         .iter()
         .position(|&b| is_stop_byte(b))
         .map(|p| base + p)
