@@ -239,12 +239,15 @@ fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Lines and fields are trimmed of ASCII whitespace only, which is
+/// cheaper than [`str::trim`]: the data holds no other whitespace (a test
+/// checks).
 fn records(data: &'static str) -> impl Iterator<Item = Fields> {
     // Lines as `str::lines` reads them: the '\r' of a "\r\n" goes with
     // the trailing whitespace, and empty lines are skipped.
     split_at_byte(data, b'\n')
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(str::trim_ascii_end)
+        .filter(|l| !l.is_empty() && !l.trim_ascii_start().starts_with('#'))
         .map(|l| {
             let mut r = Fields {
                 fields: [""; Fields::MAX],
@@ -252,7 +255,7 @@ fn records(data: &'static str) -> impl Iterator<Item = Fields> {
             };
             for field in split_at_byte(l, b'\t') {
                 assert!(r.len < Fields::MAX, "more than {} fields: {l}", Fields::MAX);
-                r.fields[r.len] = field.trim();
+                r.fields[r.len] = field.trim_ascii();
                 r.len += 1;
             }
             r
@@ -261,7 +264,7 @@ fn records(data: &'static str) -> impl Iterator<Item = Fields> {
 
 fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
     split_at_byte(field.copied().unwrap_or(""), b'|')
-        .map(str::trim)
+        .map(str::trim_ascii)
         .filter(|s| !s.is_empty())
 }
 
@@ -486,6 +489,20 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_files_hold_no_whitespace_beyond_ascii() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.chars().any(|c| c.is_whitespace() && !c.is_ascii()),
+                "{}",
+                path.display()
+            );
+        }
+    }
 
     #[test]
     fn demonyms_and_abbreviations_lead_to_countries() {
