@@ -287,7 +287,16 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
 }
 
 fn lower_set(data: &'static str) -> WordSet {
-    records(data).map(|r| r[0].to_ascii_lowercase()).collect()
+    // Room for a word a line: the set is never rehashed while filled.
+    let lines = data.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut set = WordSet {
+        words: HashSet::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher),
+        shapes: Shapes::default(),
+    };
+    for r in records(data) {
+        set.insert(r[0].to_ascii_lowercase());
+    }
+    set
 }
 
 impl Gazetteer {
