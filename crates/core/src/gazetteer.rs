@@ -199,19 +199,72 @@ pub(crate) struct Gazetteer {
     pub max_unit_words: usize,
 }
 
-fn records(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// The tab-separated fields of one line of a data file, trimmed: no file
+/// has more than [`Fields::MAX`], so they are kept without allocating.
+#[derive(Clone, Copy)]
+struct Fields {
+    fields: [&'static str; Fields::MAX],
+    len: usize,
+}
+
+impl Fields {
+    const MAX: usize = 4;
+
+    fn get(&self, i: usize) -> Option<&&'static str> {
+        self.fields[..self.len].get(i)
+    }
+}
+
+impl std::ops::Index<usize> for Fields {
+    type Output = &'static str;
+
+    fn index(&self, i: usize) -> &&'static str {
+        &self.fields[..self.len][i]
+    }
+}
+
+/// `text` split at the ASCII byte `sep`: [`str::split`], without the
+/// char searcher, which costs more than the short fields it finds.
+fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        if let Some(i) = r.bytes().position(|b| b == sep) {
+            rest = Some(&r[i + 1..]);
+            Some(&r[..i])
+        } else {
+            rest = None;
+            Some(r)
+        }
+    })
+}
+
+/// Lines and fields are trimmed of ASCII whitespace only, which is
+/// cheaper than [`str::trim`]: the data holds no other whitespace (a test
+/// checks).
+fn records(data: &'static str) -> impl Iterator<Item = Fields> {
+    // Lines as `str::lines` reads them: the '\r' of a "\r\n" goes with
+    // the trailing whitespace, and empty lines are skipped.
+    split_at_byte(data, b'\n')
+        .map(str::trim_ascii_end)
+        .filter(|l| !l.is_empty() && !l.trim_ascii_start().starts_with('#'))
+        .map(|l| {
+            let mut r = Fields {
+                fields: [""; Fields::MAX],
+                len: 0,
+            };
+            for field in split_at_byte(l, b'\t') {
+                assert!(r.len < Fields::MAX, "more than {} fields: {l}", Fields::MAX);
+                r.fields[r.len] = field.trim_ascii();
+                r.len += 1;
+            }
+            r
+        })
 }
 
 fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split('|')
-        .map(str::trim)
+    split_at_byte(field.copied().unwrap_or(""), b'|')
+        .map(str::trim_ascii)
         .filter(|s| !s.is_empty())
 }
 
@@ -234,7 +287,16 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
 }
 
 fn lower_set(data: &'static str) -> WordSet {
-    records(data).map(|r| r[0].to_ascii_lowercase()).collect()
+    // Room for a word a line: the set is never rehashed while filled.
+    let lines = data.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut set = WordSet {
+        words: HashSet::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher),
+        shapes: Shapes::default(),
+    };
+    for r in records(data) {
+        set.insert(r[0].to_ascii_lowercase());
+    }
+    set
 }
 
 impl Gazetteer {
@@ -246,9 +308,19 @@ impl Gazetteer {
     }
 
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
-        self.max_name_words = self.max_name_words.max(words(surface));
-        if let Some((first, _)) = surface.split_once([' ', '-']) {
-            self.multi_first.insert(first.to_owned());
+        // Loading is part of every run: the common surface, one ASCII word,
+        // is told apart by its bytes before any splitting or allocating.
+        if surface
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || !b.is_ascii())
+        {
+            self.max_name_words = self.max_name_words.max(words(surface));
+        }
+        if let Some(cut) = surface.bytes().position(|b| b == b' ' || b == b'-') {
+            let first = &surface[..cut];
+            if !self.multi_first.contains(first) {
+                self.multi_first.insert(first.to_owned());
+            }
         }
         self.name_shapes.insert(surface);
         let readings = self.names.entry(surface).or_default();
@@ -260,7 +332,9 @@ impl Gazetteer {
     fn load() -> Self {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            names: HashMap::default(),
+            // Room for all the surface forms, which are about 4000: the
+            // map is never rehashed while loading.
+            names: HashMap::with_capacity_and_hasher(4096, rustc_hash::FxBuildHasher),
             name_shapes: Shapes::default(),
             max_name_words: 1,
             multi_first: WordSet::default(),
@@ -424,6 +498,20 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_files_hold_no_whitespace_beyond_ascii() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        for file in std::fs::read_dir(dir).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.chars().any(|c| c.is_whitespace() && !c.is_ascii()),
+                "{}",
+                path.display()
+            );
+        }
+    }
 
     #[test]
     fn demonyms_and_abbreviations_lead_to_countries() {

@@ -4,7 +4,7 @@
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER};
+use crate::gazetteer::{Form, GAZETTEER, WordSet};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -200,8 +200,10 @@ const VERBS: &[&str] = &[
 
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| VERBS.iter().copied().collect());
+    // A word set: it is asked after most names, and its shapes rule out
+    // most words without hashing them.
+    static SET: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| VERBS.iter().map(|&w| w.to_owned()).collect());
     (lower.len() > 4 && lower.ends_with("ed")) || SET.contains(lower)
 }
 
@@ -241,15 +243,18 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         return None;
     }
     let last_is_title = g.title_last.contains(s.low(end - 1));
-    let tidy = last_is_title && s.tidy(end - g.max_title_words.min(end), end);
+    if !last_is_title {
+        // No title ends here, only perhaps a one-word occupation.
+        return occupation(s.word(end - 1), s.low(end - 1)).then_some(end - 1);
+    }
+    let tidy = s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
             break;
         }
-        if (last_is_title
-            && g.titles
-                .contains(s.low_phrase_within(k, end, tidy).as_ref()))
+        if g.titles
+            .contains(s.low_phrase_within(k, end, tidy).as_ref())
             || (len == 1 && occupation(s.word(k), s.low(k)))
         {
             best = Some(k);
