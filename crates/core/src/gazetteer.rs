@@ -82,8 +82,7 @@ impl Default for Shapes {
 
 impl Shapes {
     #[inline]
-    fn shape(word: &str) -> (usize, u32) {
-        let b = word.as_bytes();
+    fn shape(b: &[u8]) -> (usize, u32) {
         let (first, last) = (
             b.first().map_or(0, |&c| c & 31),
             b.last().map_or(0, |&c| c & 31),
@@ -94,15 +93,16 @@ impl Shapes {
         )
     }
 
-    pub fn insert(&mut self, word: &str) {
-        let (bucket, bit) = Self::shape(word);
+    pub fn insert(&mut self, word: impl AsRef<[u8]>) {
+        let (bucket, bit) = Self::shape(word.as_ref());
         self.bits[bucket] |= bit;
     }
 
-    /// False when no word of the set has the shape of `word`.
+    /// False when no word of the set has the shape of `word` (bytes will
+    /// do: a caller need not cut a `str` for a word most often ruled out).
     #[inline]
-    pub fn admits(&self, word: &str) -> bool {
-        let (bucket, bit) = Self::shape(word);
+    pub fn admits(&self, word: impl AsRef<[u8]>) -> bool {
+        let (bucket, bit) = Self::shape(word.as_ref());
         self.bits[bucket] & bit != 0
     }
 }

@@ -16,7 +16,7 @@ pub(crate) mod class {
 
     use rustc_hash::FxHashMap;
 
-    use crate::gazetteer::GAZETTEER;
+    use crate::gazetteer::{GAZETTEER, Shapes};
 
     /// A number word ("two", "dozen").
     pub const NUMBER_WORD: u16 = 1;
@@ -65,22 +65,11 @@ pub(crate) mod class {
         ("many", QUANTIFIER),
     ];
 
-    /// The classified words, with a test of first byte, last byte and
-    /// length that rules out most other words before any hashing.
+    /// The classified words, with [`Shapes`] to rule out most other words
+    /// before any hashing.
     struct Table {
         words: FxHashMap<&'static str, u16>,
-        /// For each (first byte, last byte) bucket, a bit per length (31
-        /// for 31 and longer) that some word has.
-        shapes: [u32; 1024],
-    }
-
-    fn shape(word: &[u8]) -> (usize, u32) {
-        let first = word.first().map_or(0, |&c| c & 31);
-        let last = word.last().map_or(0, |&c| c & 31);
-        (
-            usize::from(first) << 5 | usize::from(last),
-            1 << word.len().min(31),
-        )
+        shapes: Shapes,
     }
 
     static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -107,10 +96,9 @@ pub(crate) mod class {
         for &(w, bits) in FIXED {
             *words.entry(w).or_default() |= bits;
         }
-        let mut shapes = [0; 1024];
+        let mut shapes = Shapes::default();
         for w in words.keys() {
-            let (bucket, bit) = shape(w.as_bytes());
-            shapes[bucket] |= bit;
+            shapes.insert(w);
         }
         Table { words, shapes }
     });
@@ -122,8 +110,7 @@ pub(crate) mod class {
         let table = &*TABLE;
         // Bytes for the shape: most words stop here, and a byte slice
         // skips the char boundary checks of a `str` one.
-        let (bucket, bit) = shape(&low.as_bytes()[start..end]);
-        if table.shapes[bucket] & bit == 0 {
+        if !table.shapes.admits(&low.as_bytes()[start..end]) {
             return 0;
         }
         table.words.get(&low[start..end]).copied().unwrap_or(0)
