@@ -38,6 +38,7 @@ impl Token {
     }
 
     /// A word that starts with an uppercase letter.
+    #[inline]
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.is_word()
             && match text.as_bytes().get(self.start) {

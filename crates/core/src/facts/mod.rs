@@ -16,7 +16,7 @@ mod times;
 
 pub(crate) use aliases::{allowed_typos, distance};
 pub(crate) use amounts::number_word;
-pub(crate) use names::COMPASS;
+pub(crate) use names::is_compass;
 pub(crate) use people::is_verb as is_listed_verb;
 pub(crate) use times::TRIGGERS as TIME_TRIGGERS;
 
@@ -401,12 +401,12 @@ impl<'t> Sentence<'t> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    /// Token `i` is the word `w`, ignoring ASCII case.
+    /// Token `i` is the word `w` (given in lowercase), in any case: bytes
+    /// of the lowercased text compared, nothing decoded.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.end - t.start == w.len()
-                && t.is_word()
-                && self.lower[t.start..t.end].eq_ignore_ascii_case(w)
+            t.is_word() && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
         })
     }
 
@@ -513,7 +513,8 @@ fn keep_particles(e: &mut Entity, text: &str) {
         let mut start = m.start;
         for word in before.rsplit(' ') {
             let at = start.saturating_sub(word.len() + 1);
-            if !names::is_particle(word) || text.get(at..start) != Some(&format!("{word} ")[..]) {
+            let written = text.get(at..start).and_then(|t| t.strip_suffix(' '));
+            if !names::is_particle(word) || written != Some(word) {
                 break;
             }
             start = at;

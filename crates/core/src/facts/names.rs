@@ -246,29 +246,8 @@ fn is_place_head(w: &str) -> bool {
     )
 }
 
-/// Compass words before a place ("northern Iraq", "south-east Asia").
-pub(crate) const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
-/// `w` is one of [`COMPASS`] (a test keeps the two the same).
-fn is_compass(w: &str) -> bool {
+/// A compass word before a place ("northern Iraq", "south-east Asia").
+pub(crate) fn is_compass(w: &str) -> bool {
     matches!(
         w,
         "north"
@@ -412,15 +391,7 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
 /// token.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
-    is_capitalised(s.text, &s.tokens[k])
-}
-
-#[inline]
-fn is_capitalised(text: &str, t: &Token) -> bool {
-    match text.as_bytes().get(t.start) {
-        Some(b) if b.is_ascii() => t.is_word() && b.is_ascii_uppercase(),
-        _ => t.is_capitalised(text),
-    }
+    s.tokens[k].is_capitalised(s.text)
 }
 
 /// Readings of tokens `a..b` as one surface form.
@@ -455,7 +426,7 @@ impl<'t> Runs<'t> {
             let Some(skip) = s.tokens[i..]
                 .iter()
                 .zip(&s.used[i..])
-                .position(|(t, &used)| !used && is_capitalised(s.text, t))
+                .position(|(t, &used)| !used && t.is_capitalised(s.text))
             else {
                 break;
             };
@@ -514,7 +485,7 @@ impl<'t> Runs<'t> {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word() && !is_capitalised(s.text, t) && !GAZETTEER.stopwords.contains(s.low(b))
+            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains(s.low(b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));
@@ -691,7 +662,7 @@ impl<'t> Runs<'t> {
             return false;
         }
         let last = s.low(b - 1);
-        let of_head = || (a..b).any(|k| is(s, k + 1, "of") && g.org_keywords.contains(s.low(k)));
+        let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
         let org = g.org_keywords.contains(last) || of_head();
         let place = !org && (g.place_keywords.contains(last) || is_place_head(s.word(a)));
         // Known names are never found by their head word; most runs have
@@ -732,7 +703,7 @@ impl<'t> Runs<'t> {
         let places = s
             .tokens
             .get(b)
-            .is_some_and(|t| t.is_word() && !is_capitalised(s.text, t))
+            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
             && is_place_noun(s.word(b));
         let mut start = a;
         for k in a..=b {
@@ -784,7 +755,7 @@ impl<'t> Runs<'t> {
         let acts = acts(s, b);
         // "the Olive Tree café", "the Internet": people's names take no
         // article.
-        if a > 0 && is(s, a - 1, "the") && (b - a > 1 || acts) {
+        if a > 0 && s.is(a - 1, "the") && (b - a > 1 || acts) {
             self.pieces.push(Piece::Org {
                 start,
                 end,
@@ -799,7 +770,7 @@ impl<'t> Runs<'t> {
             && !acronym
             && g.org_keywords.contains(low)
             && a > 0
-            && (is(s, a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -815,7 +786,7 @@ impl<'t> Runs<'t> {
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
-            && is(s, a - 1, "of")
+            && s.is(a - 1, "of")
             && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
             && !honorific
         {
@@ -853,15 +824,6 @@ fn without_dots(w: &str) -> &str {
     &w[..end]
 }
 
-/// Token `k` is the word `w` (given in lowercase), in any case:
-/// [`Sentence::is`], inline, comparing bytes of the lowercased text.
-#[inline]
-fn is(s: &Sentence, k: usize, w: &str) -> bool {
-    s.tokens.get(k).is_some_and(|t| {
-        t.is_word() && s.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
-    })
-}
-
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
 fn initial(s: &Sentence, k: usize) -> bool {
     k == 0
@@ -884,10 +846,10 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| is(s, a - 1, w));
-    let the = a > 1 && is(s, a - 1, "the") && INTO.iter().any(|w| is(s, a - 2, w));
+    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| s.is(a - 1, w));
+    let the = a > 1 && s.is(a - 1, "the") && INTO.iter().any(|w| s.is(a - 2, w));
     let of_place =
-        a > 1 && is(s, a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
+        a > 1 && s.is(a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
@@ -1067,7 +1029,7 @@ mod tests {
 
     #[test]
     fn is_compass_knows_the_compass_words_and_no_others() {
-        for w in COMPASS {
+        for w in ["north", "southern", "central", "north-east", "southwest"] {
             assert!(is_compass(w), "{w}");
         }
         for w in ["North", "norther", "south east", "centre", "west-south", ""] {

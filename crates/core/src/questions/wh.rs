@@ -8,7 +8,7 @@ use rand::rngs::StdRng;
 use super::clause::{Piece, Words, capitalise, render};
 use super::verbs::{Tense, base, singular};
 use super::{Context, Question, Style, Target, choice, question_id, rank};
-use crate::facts::{COMPASS, Category, Kind};
+use crate::facts::{Category, Kind, is_compass};
 use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::TokenKind;
 
@@ -513,7 +513,7 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         // would be left behind.
         if t.e.kind == Kind::Where
             && rm_a > v_end
-            && (COMPASS.contains(&words.low(rm_a - 1)) || AREA.contains(&words.low(rm_a - 1)))
+            && (is_compass(words.low(rm_a - 1)) || AREA.contains(&words.low(rm_a - 1)))
         {
             return None;
         }
