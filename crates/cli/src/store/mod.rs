@@ -10,7 +10,7 @@
 //! damaged, gives one line naming it and is never changed.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
@@ -314,6 +314,28 @@ fn describe(path: &Path, err: &rusqlite::Error) -> String {
     }
 }
 
+/// A store another program holds: [`describe`]'s line, as a type that
+/// [`Store::open_file`] can tell from other failures.
+#[derive(Debug)]
+struct Busy(String);
+
+impl std::fmt::Display for Busy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Busy {}
+
+/// [`describe`] as an error; a busy or locked store is a [`Busy`].
+fn error(path: &Path, err: &rusqlite::Error) -> anyhow::Error {
+    let line = describe(path, err);
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => anyhow::Error::new(Busy(line)),
+        _ => anyhow::anyhow!(line),
+    }
+}
+
 fn short(err: &rusqlite::Error) -> String {
     match err {
         rusqlite::Error::SqliteFailure(e, Some(message)) if !message.is_empty() => {
@@ -339,8 +361,25 @@ impl Store {
     }
 
     /// Opens (creating if needed) the store file at `path`.
+    ///
+    /// SQLite does not always wait for a lock while a store is being set up
+    /// (two programs creating it at once can meet mid-way, e.g. while one
+    /// switches it to WAL), so the whole opening is tried again while the
+    /// store is busy, up to the busy timeout.
     pub fn open_file(path: &Path) -> anyhow::Result<Store> {
-        let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(path, &e));
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Store::try_open(path) {
+                Err(e) if e.is::<Busy>() && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn try_open(path: &Path) -> anyhow::Result<Store> {
+        let fail = |e: rusqlite::Error| error(path, &e);
         let existed = path.exists();
         let conn = Connection::open_with_flags(
             path,
@@ -368,7 +407,7 @@ impl Store {
     /// Refuses a file that is some other program's database (or not a
     /// database at all) before anything is written to it.
     fn check_identity(&self, existed: bool) -> anyhow::Result<()> {
-        let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(&self.path, &e));
+        let fail = |e: rusqlite::Error| error(&self.path, &e);
         // One statement, one snapshot: read apart, another process creating
         // the store could commit in between (no id yet, then its tables).
         let (app, tables): (i32, i64) = self
@@ -391,7 +430,7 @@ impl Store {
 
     fn migrate(&mut self) -> anyhow::Result<()> {
         let path = self.path.clone();
-        let fail = |e: rusqlite::Error| anyhow::anyhow!(describe(&path, &e));
+        let fail = |e: rusqlite::Error| error(&path, &e);
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -814,6 +853,29 @@ mod tests {
         assert_eq!(sessions[0].status, Status::Complete);
         assert_eq!(store.best(player, "d-1", "s-2").unwrap(), Some((1, 2)));
         assert_eq!(store.best(player, "d-1", "s-1").unwrap(), None);
+    }
+
+    #[test]
+    fn many_programs_creating_one_store_at_once_all_open_it() {
+        for _ in 0..10 {
+            let dir = tempfile::tempdir().unwrap();
+            let openers: Vec<_> = (0..6)
+                .map(|i| {
+                    let dir = dir.path().to_owned();
+                    std::thread::spawn(move || {
+                        let mut store = Store::open(&dir)?;
+                        store.player(&format!("p{i}"), 0)
+                    })
+                })
+                .collect();
+            for opener in openers {
+                opener.join().unwrap().unwrap();
+            }
+            let store = Store::open(dir.path()).unwrap();
+            for i in 0..6 {
+                assert!(store.find_player(&format!("p{i}")).unwrap().is_some());
+            }
+        }
     }
 
     #[test]
