@@ -41,18 +41,18 @@ impl<'t> Lexicon<'t> {
         );
     }
 
-    /// Which of `words`, lowercased, also appear in lowercase (common
+    /// Which of `words` (in lowercase) also appear in lowercase (common
     /// words, not names): one pass over the words seen answers them all.
-    /// The answer is keyed by [`lowercase`].
-    pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
-        let mut wanted: HashMap<String, bool> = HashMap::default();
+    pub fn common<'w>(
+        &self,
+        words: impl Iterator<Item = Cow<'w, str>>,
+    ) -> HashMap<Cow<'w, str>, bool> {
+        let mut wanted: HashMap<Cow<'w, str>, bool> = HashMap::default();
         let mut sketch = Sketch::default();
         for w in words {
-            let mut buf = [0; 32];
-            let lower = lowercase(w, &mut buf);
-            if !wanted.contains_key(lower.as_ref()) {
-                sketch.insert(lower.as_bytes());
-                wanted.insert(lower.into_owned(), false);
+            if !wanted.contains_key(w.as_ref()) {
+                sketch.insert(w.as_bytes());
+                wanted.insert(w, false);
             }
         }
         let bytes = self.text.as_bytes();
@@ -113,20 +113,6 @@ impl Sketch {
     }
 }
 
-/// `w` in lowercase ([`str::to_lowercase`]), in `buf` when it is short
-/// ASCII, as most words are.
-fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
-    if w.is_ascii() && w.len() <= buf.len() {
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return Cow::Borrowed(lower);
-        }
-    }
-    Cow::Owned(w.to_lowercase())
-}
-
 /// A candidate name of a person (or of something unknown, for one word).
 #[derive(Debug, Clone)]
 pub(crate) struct NameMention<'t> {
@@ -176,6 +162,8 @@ enum Piece<'t> {
 #[derive(Debug, Default)]
 pub(crate) struct Runs<'t> {
     pieces: Vec<Piece<'t>>,
+    /// The article's text with ASCII letters lowercased (the sentences').
+    lower: &'t str,
 }
 
 // The word lists below are matches rather than slices: each is asked
@@ -362,6 +350,16 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     }
 }
 
+/// `raw` as [`squeeze`](crate::tokens::squeeze) makes it, borrowed when
+/// it is plain ASCII squeezed already (as most spans are).
+fn squeezed(raw: &str) -> Cow<'_, str> {
+    if crate::tokens::is_squeezed_ascii(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(crate::tokens::squeeze(raw))
+    }
+}
+
 /// Prefers the reading that fits: an organisation when it acts, else a
 /// country, a city, a region, an organisation, a seat of power.
 fn best_reading(readings: &[Reading], acts: bool) -> Reading {
@@ -391,7 +389,17 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
 /// token.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
-    s.tokens[k].is_capitalised(s.text)
+    starts_upper(&s.tokens[k], s.text.as_bytes(), s.text)
+}
+
+/// [`Token::is_capitalised`] with the first byte read first: most tokens
+/// begin with a lowercase ASCII letter, and that alone rules them out.
+#[inline]
+fn starts_upper(t: &Token, bytes: &[u8], text: &str) -> bool {
+    match bytes.get(t.start) {
+        Some(&c) if c < 0x80 => c.is_ascii_uppercase() && t.is_word(),
+        _ => t.is_capitalised(text),
+    }
 }
 
 /// Readings of tokens `a..b` as one surface form.
@@ -419,14 +427,16 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
 impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
+        self.lower = s.lower;
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
             // Most tokens start no run: a tight loop skips them.
+            let bytes = s.text.as_bytes();
             let Some(skip) = s.tokens[i..]
                 .iter()
                 .zip(&s.used[i..])
-                .position(|(t, &used)| !used && t.is_capitalised(s.text))
+                .position(|(t, &used)| starts_upper(t, bytes, s.text) && !used)
             else {
                 break;
             };
@@ -920,8 +930,19 @@ pub(crate) fn classify<'t>(
     // A capitalised first word that the article also uses in lowercase is
     // a common word ("Luckily", "Police").
     let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
+    // The word in lowercase ([`str::to_lowercase`]): for ASCII, the
+    // sentences' lowercased text holds it already.
+    let lower = runs.lower;
+    let lowercase = |n: &NameMention<'t>| -> Cow<'t, str> {
+        let w = n.words[0];
+        if w.is_ascii() {
+            Cow::Borrowed(&lower[n.start..n.start + w.len()])
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    };
     let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
-        Piece::Name(n) if lone_initial(n) => Some(n.words[0]),
+        Piece::Name(n) if lone_initial(n) => Some(lowercase(n)),
         _ => None,
     }));
     // Organisations the article names in full: only these may take a short
@@ -937,8 +958,7 @@ pub(crate) fn classify<'t>(
                 end,
                 ..
             } if g.entry(reading.entry).what == Known::Organisation
-                && crate::tokens::squeeze(&text[*start..*end])
-                    .eq_ignore_ascii_case(g.entry(reading.entry).name) =>
+                && squeezed(&text[*start..*end]).eq_ignore_ascii_case(g.entry(reading.entry).name) =>
             {
                 Some(reading.entry)
             }
@@ -957,7 +977,7 @@ pub(crate) fn classify<'t>(
                 if g.entry(reading.entry).what == Known::Organisation
                     && !named_in_full.contains(&reading.entry)
                     && let Some(place) = g
-                        .lookup(&crate::tokens::squeeze(&text[start..end]))
+                        .lookup(&squeezed(&text[start..end]))
                         .iter()
                         .find(|r| matches!(g.entry(r.entry).what, Known::Place(_)))
                 {
@@ -1013,7 +1033,7 @@ pub(crate) fn classify<'t>(
                 ));
             }
             Piece::Name(n) => {
-                if lone_initial(&n) && common[lowercase(n.words[0], &mut [0; 32]).as_ref()] {
+                if lone_initial(&n) && common[lowercase(&n).as_ref()] {
                     continue;
                 }
                 names.push(n);
