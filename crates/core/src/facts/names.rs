@@ -120,7 +120,7 @@ pub(crate) struct NameMention<'t> {
     pub end: usize,
     pub sentence: Option<usize>,
     /// The words of the name ("Kurmanbek", "Bakiyev").
-    pub words: Vec<&'t str>,
+    pub words: Words<'t>,
     pub role: Option<String>,
     pub acts: bool,
     /// Something says this is a person: a title, an honorific, a verb of
@@ -132,6 +132,54 @@ pub(crate) struct NameMention<'t> {
     pub initial: bool,
     /// Written in capitals only ("CIS").
     pub acronym: bool,
+}
+
+/// How many words of a name [`Words`] holds without allocating.
+const INLINE_WORDS: usize = 4;
+
+/// The words of a name, read as a slice: nearly every name has a few, and
+/// these are kept inline (one list allocated per name would cost more than
+/// the rest of making it).
+#[derive(Debug, Clone)]
+pub(crate) struct Words<'t> {
+    len: usize,
+    inline: [&'t str; INLINE_WORDS],
+    /// All the words, when there are more than fit inline.
+    more: Vec<&'t str>,
+}
+
+impl<'t> std::ops::Deref for Words<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        if self.more.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl<'t> FromIterator<&'t str> for Words<'t> {
+    fn from_iter<I: IntoIterator<Item = &'t str>>(iter: I) -> Self {
+        let mut words = Words {
+            len: 0,
+            inline: [""; INLINE_WORDS],
+            more: Vec::new(),
+        };
+        for w in iter {
+            if words.len < INLINE_WORDS {
+                words.inline[words.len] = w;
+                words.len += 1;
+            } else {
+                if words.more.is_empty() {
+                    words.more.extend_from_slice(&words.inline);
+                }
+                words.more.push(w);
+            }
+        }
+        words
+    }
 }
 
 /// What [`Runs::collect`] keeps from each sentence.
@@ -1046,6 +1094,15 @@ pub(crate) fn classify<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_past_the_inline_ones_are_kept_in_order() {
+        for n in 0..=7 {
+            let all: Vec<&str> = ["a", "b", "c", "d", "e", "f", "g"][..n].to_vec();
+            let words: Words = all.iter().copied().collect();
+            assert_eq!(&words[..], &all[..], "{n}");
+        }
+    }
 
     #[test]
     fn is_compass_knows_the_compass_words_and_no_others() {
