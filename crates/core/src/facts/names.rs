@@ -932,17 +932,17 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
 
 /// The words after token `e` make the name the subject of a verb.
 fn acts(s: &Sentence, e: usize) -> bool {
-    let mut k = e;
-    if s.tokens
-        .get(k)
-        .is_some_and(|t| t.kind == TokenKind::Punct && s.word(k) == ")")
-    {
-        k += 1;
+    // Bytes of the tokens, not cut `str`s: this is asked after most names.
+    let bytes = s.text.as_bytes();
+    let mut tokens = s.tokens.get(e..).unwrap_or_default().iter();
+    let mut next = tokens.next();
+    if next.is_some_and(|t| t.kind == TokenKind::Punct && bytes[t.start..t.end] == *b")") {
+        next = tokens.next();
     }
-    if s.word(k).ends_with("ly") && s.tokens.get(k).is_some_and(Token::is_word) {
-        k += 1;
+    if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
+        next = tokens.next();
     }
-    s.tokens.get(k).is_some_and(Token::is_word) && is_verb(s.low(k))
+    next.is_some_and(|t| t.is_word() && is_verb(&s.lower[t.start..t.end]))
 }
 
 /// A mention of an organisation or place the gazetteer does not know,

@@ -2,6 +2,8 @@
 //! "…, head of the provisional government"), and person nouns that act as
 //! the subject of a clause ("Police said", "Dozens of rescuers worked").
 
+use std::borrow::Cow;
+
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER, WordSet};
@@ -399,18 +401,33 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     Some(crate::tokens::squeeze(&s.text[start..end]))
 }
 
+/// `lower`, a person noun, as the gazetteer holds it: a canonical name
+/// borrowed, not copied for each mention.
+fn person_noun(lower: &str) -> Cow<'static, str> {
+    static NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| GAZETTEER.person_nouns.iter().map(String::as_str).collect());
+    // Listed always (the class bit that found it comes from the same
+    // list), but a copy does as well.
+    NOUNS
+        .get(lower)
+        .map_or_else(|| Cow::Owned(lower.to_owned()), |&noun| Cow::Borrowed(noun))
+}
+
 /// Person nouns acting as the subject of a clause: "Police said",
 /// "Dozens of rescuers worked", "A gunman opened fire".
 pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
     let g = &*GAZETTEER;
-    let n = s.tokens.len();
     // The sentence start and the token after each clause mark among the
     // first 16 tokens: at most 17 starts, kept on the stack.
     let mut starts = [0; 17];
     let mut count = 1;
-    for k in 0..n.min(16) {
-        let t = s.tokens[k];
-        if t.kind == TokenKind::Punct && matches!(s.word(k), "," | "“" | "\"" | ":" | ";") {
+    let bytes = s.text.as_bytes();
+    for (k, t) in s.tokens.iter().enumerate().take(16) {
+        // Punctuation is one character: its bytes, not a cut `str`, are
+        // compared.
+        if t.kind == TokenKind::Punct
+            && matches!(&bytes[t.start..t.end], b"," | b":" | b";" | b"\"" | b"\xE2\x80\x9C")
+        {
             starts[count] = k + 1;
             count += 1;
         }
@@ -457,12 +474,12 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low(verb)) {
             continue;
         }
-        let noun = s.low(k).to_owned();
-        let lemma = noun.clone();
+        let noun = person_noun(s.low(k));
+        let lemma = noun.clone().into_owned();
         let (start, end) = s.span(first, k + 1);
         let plural = noun.ends_with('s')
             || matches!(
-                noun.as_str(),
+                noun.as_ref(),
                 "police" | "people" | "staff" | "crew" | "troops"
             )
             || noun.ends_with("men")
@@ -473,7 +490,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             Category::Group
         };
         let mut f = Found::new(start, end, Kind::Who, category, Key::Text("group", lemma));
-        f.canonical = noun.into();
+        f.canonical = noun;
         f.acts = true;
         out.push(f);
         s.claim(first, k + 1);
