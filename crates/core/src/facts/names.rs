@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading};
+use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, Shapes};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
@@ -49,16 +49,21 @@ impl<'t> Lexicon<'t> {
     ) -> HashMap<Cow<'w, str>, bool> {
         let mut wanted: HashMap<Cow<'w, str>, bool> = HashMap::default();
         let mut sketch = Sketch::default();
+        let mut shapes = Shapes::default();
         for w in words {
             if !wanted.contains_key(w.as_ref()) {
                 sketch.insert(w.as_bytes());
+                shapes.insert(w.as_bytes());
                 wanted.insert(w, false);
             }
         }
         let bytes = self.text.as_bytes();
         for &(start, end) in &self.lower {
-            // The sketch rules out nearly all words before they are hashed.
-            if sketch.admits(&bytes[start..end])
+            // The shapes rule out most words at a glance, the sketch nearly
+            // all the rest, before any is hashed.
+            let word = &bytes[start..end];
+            if shapes.admits(word)
+                && sketch.admits(word)
                 && let Some(seen) = wanted.get_mut(&self.text[start..end])
             {
                 *seen = true;
@@ -91,11 +96,18 @@ impl Sketch {
     #[inline]
     fn bit(w: &[u8]) -> (usize, u64) {
         let n = w.len();
-        let byte = |i: usize| usize::from(w.get(i).copied().unwrap_or(0));
-        let key = (byte(0) << 24
-            | byte(1) << 16
-            | byte(n.wrapping_sub(2)) << 8
-            | byte(n.wrapping_sub(1)))
+        // Words of two bytes or more (all but a few) are read without a
+        // test for each byte.
+        let (a, b, y, z) = if n >= 2 {
+            (w[0], w[1], w[n - 2], w[n - 1])
+        } else {
+            let a = w.first().copied().unwrap_or(0);
+            (a, 0, 0, a)
+        };
+        let key = (usize::from(a) << 24
+            | usize::from(b) << 16
+            | usize::from(y) << 8
+            | usize::from(z))
             ^ n.wrapping_mul(0x0100_0193);
         let slot = (key.wrapping_mul(0x9E37_79B9) >> 12) % (Self::WORDS * 64);
         (slot / 64, 1 << (slot % 64))
@@ -956,7 +968,7 @@ pub(crate) fn named(
     category: Category,
     acts: bool,
 ) -> Found {
-    let name = crate::tokens::squeeze(&text[start..end]);
+    let name = squeezed(&text[start..end]).into_owned();
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;
