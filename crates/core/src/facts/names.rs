@@ -584,8 +584,8 @@ impl<'t> Runs<'t> {
                 && g.multi_first.contains(w)
                 && (a + 2..=b.min(a + g.max_name_words)).any(|e| !known(s, a, e).is_empty());
             let function_word = !known_longer
-                && g.stopwords.contains(low)
-                && (initial(s, a) || b - a > 1 || is_connector(low));
+                && (b - a > 1 || initial(s, a) || is_connector(low))
+                && g.stopwords.contains(low);
             if function_word || is_connector(w) {
                 a += 1;
                 continue;
@@ -935,11 +935,28 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     if !g.title_first.contains(s.low(k)) {
         return None;
     }
-    let tidy = s.tidy(k, b.min(k + g.max_title_words));
+    let tidy = tidy(s, k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
         .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
         .map(|e| e - k)
+}
+
+/// [`Sentence::tidy`], sure of most spans from their gaps alone: tokens
+/// (which hold no whitespace) joined or one space or hyphen apart, with no
+/// ’ among them, need no tidying.
+pub(crate) fn tidy(s: &Sentence, a: usize, b: usize) -> bool {
+    let b = b.min(s.tokens.len());
+    if a >= b {
+        return true;
+    }
+    let bytes = s.text.as_bytes();
+    let plain = s.tokens[a..b].windows(2).all(|w| {
+        let gap = w[1].start - w[0].end;
+        gap == 0 || gap == 1 && matches!(bytes[w[0].end], b' ' | b'-')
+    });
+    // A ’ is E2 80 99: no E2 byte, no ’.
+    plain && !bytes[s.tokens[a].start..s.tokens[b - 1].end].contains(&0xE2) || s.tidy(a, b)
 }
 
 /// The words after token `e` make the name the subject of a verb.

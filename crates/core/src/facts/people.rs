@@ -249,7 +249,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         // No title ends here, only perhaps a one-word occupation.
         return occupation(s.word(end - 1), s.low(end - 1)).then_some(end - 1);
     }
-    let tidy = s.tidy(end - g.max_title_words.min(end), end);
+    let tidy = super::names::tidy(s, end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
