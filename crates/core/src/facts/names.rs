@@ -104,11 +104,9 @@ impl Sketch {
             let a = w.first().copied().unwrap_or(0);
             (a, 0, 0, a)
         };
-        let key = (usize::from(a) << 24
-            | usize::from(b) << 16
-            | usize::from(y) << 8
-            | usize::from(z))
-            ^ n.wrapping_mul(0x0100_0193);
+        let key =
+            (usize::from(a) << 24 | usize::from(b) << 16 | usize::from(y) << 8 | usize::from(z))
+                ^ n.wrapping_mul(0x0100_0193);
         let slot = (key.wrapping_mul(0x9E37_79B9) >> 12) % (Self::WORDS * 64);
         (slot / 64, 1 << (slot % 64))
     }
@@ -850,9 +848,8 @@ impl<'t> Runs<'t> {
             });
             return;
         }
-        let honorific =
-            a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
-                || a >= 1 && g.honorifics.contains(s.word(a - 1));
+        let honorific_len = people::honorific_before(s, a);
+        let honorific = honorific_len > 0;
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
@@ -868,7 +865,7 @@ impl<'t> Runs<'t> {
             });
             return;
         }
-        let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
+        let role = people::role_before(s, a, honorific_len).or_else(|| people::role_after(s, b));
         let place_cue = place_cue(s, a, b) && !initial;
         self.pieces.push(Piece::Name(NameMention {
             start,
@@ -1035,7 +1032,8 @@ pub(crate) fn classify<'t>(
                 end,
                 ..
             } if g.entry(reading.entry).what == Known::Organisation
-                && squeezed(&text[*start..*end]).eq_ignore_ascii_case(g.entry(reading.entry).name) =>
+                && squeezed(&text[*start..*end])
+                    .eq_ignore_ascii_case(g.entry(reading.entry).name) =>
             {
                 Some(reading.entry)
             }

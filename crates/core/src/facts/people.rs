@@ -219,17 +219,21 @@ const SUFFIXES: &[&str] = &[
     "ologist", "ist", "grapher", "ographer", "ician", "ian", "eer", "ier",
 ];
 
-/// A lowercase noun for an occupation: a known title, a singular person
-/// noun ("witness"), or a word shaped like one ("glaciologist",
-/// "oceanographer", "historian").
-fn occupation(word: &str, lower: &str) -> bool {
+/// Word `k` is a lowercase noun for an occupation: a known title, a
+/// singular person noun ("witness"), or a word shaped like one
+/// ("glaciologist", "oceanographer", "historian"). `maybe_title`: false
+/// when the word is known to be no title.
+fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let g = &*GAZETTEER;
-    let singular_person = g.person_nouns.contains(lower)
+    let lower = s.low(k);
+    // The word's class says whether it is a person noun: no lookup.
+    let singular_person = s.has(k, class::PERSON_NOUN)
         && !GENERIC.contains(&lower)
         && (!lower.ends_with('s') || g.person_nouns.contains(&format!("{lower}es")));
-    if g.titles.contains(lower) || singular_person {
+    if singular_person || maybe_title && g.titles.contains(lower) {
         return true;
     }
+    let word = s.word(k);
     word.len() >= 7
         && word.starts_with(|c: char| c.is_lowercase())
         && !g.stopwords.contains(lower)
@@ -244,10 +248,14 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if end == 0 || !s.tokens[end - 1].is_word() {
         return None;
     }
-    let last_is_title = g.title_last.contains(s.low(end - 1));
+    let last = s.low(end - 1);
+    let last_is_title = g.title_last.contains(last);
     if !last_is_title {
-        // No title ends here, only perhaps a one-word occupation.
-        return occupation(s.word(end - 1), s.low(end - 1)).then_some(end - 1);
+        // No title ends here, only perhaps a one-word occupation. Every
+        // title's last word is listed, so a word without a hyphen (which
+        // would make it two) is no title either.
+        let maybe_title = last.contains('-');
+        return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
     let tidy = super::names::tidy(s, end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
@@ -257,7 +265,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         }
         if g.titles
             .contains(s.low_phrase_within(k, end, tidy).as_ref())
-            || (len == 1 && occupation(s.word(k), s.low(k)))
+            || (len == 1 && occupation(s, k, true))
         {
             best = Some(k);
         }
@@ -265,18 +273,30 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     best
 }
 
-/// The role written before a name starting at token `a`: a title and its
-/// modifiers ("former Kyrgyz president", "Apple chief executive").
-pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
+/// How many tokens before token `a` are an honorific: 2 for "Dr." (with
+/// its dot), 1 for "Mr", 0 for none.
+pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     let g = &*GAZETTEER;
-    let mut end = a;
-    // "Dr. Jane Doe", "Mr Smith": skip the honorific.
-    if end >= 2 && s.tokens[end - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(end - 2))
-    {
-        end -= 2;
-    } else if end >= 1 && g.honorifics.contains(s.word(end - 1)) {
-        end -= 1;
+    let dot = |k: usize| {
+        let t = s.tokens[k];
+        t.kind == TokenKind::Punct && s.text.as_bytes()[t.start] == b'.'
+    };
+    if a >= 2 && dot(a - 1) && g.honorifics.contains(s.word(a - 2)) {
+        2
+    } else if a >= 1 && g.honorifics.contains(s.word(a - 1)) {
+        1
+    } else {
+        0
     }
+}
+
+/// The role written before a name starting at token `a`, after its
+/// honorific of `honorific` tokens ([`honorific_before`]): a title and its
+/// modifiers ("former Kyrgyz president", "Apple chief executive").
+pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<String> {
+    let g = &*GAZETTEER;
+    // "Dr. Jane Doe", "Mr Smith": skip the honorific.
+    let end = a - honorific;
     // "The café's owner, Sami Haddad, said": a role in apposition before.
     if end >= 2
         && s.tokens[end - 1].is_punct(s.text, ',')
@@ -426,7 +446,10 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         // Punctuation is one character: its bytes, not a cut `str`, are
         // compared.
         if t.kind == TokenKind::Punct
-            && matches!(&bytes[t.start..t.end], b"," | b":" | b";" | b"\"" | b"\xE2\x80\x9C")
+            && matches!(
+                &bytes[t.start..t.end],
+                b"," | b":" | b";" | b"\"" | b"\xE2\x80\x9C"
+            )
         {
             starts[count] = k + 1;
             count += 1;
@@ -509,25 +532,30 @@ mod tests {
         (0..s.tokens.len()).find(|&k| s.word(k) == word).unwrap()
     }
 
+    fn role_before_word(s: &Sentence, word: &str) -> Option<String> {
+        let a = index_of(s, word);
+        role_before(s, a, honorific_before(s, a))
+    }
+
     #[test]
     fn title_and_demonym_before_a_name_are_the_role() {
         let s = sentence("Belarusian president Aleksandr Lukashenka has told Reuters");
         assert_eq!(
-            role_before(&s, index_of(&s, "Aleksandr")).as_deref(),
+            role_before_word(&s, "Aleksandr").as_deref(),
             Some("Belarusian president")
         );
         let s = sentence("extradite former Kyrgyz president Kurmanbek Bakiyev back");
         assert_eq!(
-            role_before(&s, index_of(&s, "Kurmanbek")).as_deref(),
+            role_before_word(&s, "Kurmanbek").as_deref(),
             Some("former Kyrgyz president")
         );
         let s = sentence("said Kenya's finance minister Jane Doe");
         assert_eq!(
-            role_before(&s, index_of(&s, "Jane")).as_deref(),
+            role_before_word(&s, "Jane").as_deref(),
             Some("Kenya's finance minister")
         );
         let s = sentence("the boy Jane Doe");
-        assert_eq!(role_before(&s, index_of(&s, "Jane")), None);
+        assert_eq!(role_before_word(&s, "Jane"), None);
     }
 
     #[test]
