@@ -485,6 +485,11 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
 impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
+        if self.pieces.capacity() == 0 {
+            // News has a capitalised run every 50 to 60 bytes: room for
+            // that many saves growing (and copying) the list of pieces.
+            self.pieces.reserve(s.text.len() / 48);
+        }
         self.lower = s.lower;
         let n = s.tokens.len();
         let mut i = 0;
@@ -1000,7 +1005,12 @@ pub(crate) fn classify<'t>(
     text: &str,
 ) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
-    let mut names = Vec::new();
+    let mut names = Vec::with_capacity(
+        runs.pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Name(_)))
+            .count(),
+    );
     // A capitalised first word that the article also uses in lowercase is
     // a common word ("Luckily", "Police").
     let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
