@@ -460,6 +460,31 @@ fn starts_upper(t: &Token, bytes: &[u8], text: &str) -> bool {
     }
 }
 
+/// [`Token::is_all_caps`] of token `k`, capitalised: a lowercase ASCII
+/// second letter ("Paris", as most are) answers it at once.
+#[inline]
+fn all_caps(s: &Sentence, k: usize) -> bool {
+    let t = &s.tokens[k];
+    !s.text.as_bytes()[t.start + 1..t.end]
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+        && t.is_all_caps(s.text)
+}
+
+/// The longest known name of tokens `k..e` with `e` from `shortest` to
+/// `last`: its end and readings.
+fn longest_known(
+    s: &Sentence,
+    k: usize,
+    shortest: usize,
+    last: usize,
+) -> Option<(usize, &'static [Reading])> {
+    (shortest..=last).rev().find_map(|e| {
+        let readings = known(s, k, e);
+        (!readings.is_empty()).then_some((e, readings))
+    })
+}
+
 /// Readings of tokens `a..b` as one surface form.
 fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
     let g: &'static Gazetteer = &GAZETTEER;
@@ -580,12 +605,18 @@ impl<'t> Runs<'t> {
         // The title at `a` when the loop stops there, which the greedy
         // matching below asks for again.
         let mut title = None;
+        // Likewise the longest known name of two words or more from `a`.
+        let mut longer_at = None;
         while a < b {
             let w = s.word(a);
             let low = s.low(a);
-            let known_longer = b - a >= 2
-                && g.multi_first.contains(w)
-                && (a + 2..=b.min(a + g.max_name_words)).any(|e| !known(s, a, e).is_empty());
+            let longer = if b - a >= 2 && g.multi_first.contains(w) {
+                longest_known(s, a, a + 2, b.min(a + g.max_name_words))
+            } else {
+                None
+            };
+            longer_at = Some((a, longer));
+            let known_longer = longer.is_some();
             let function_word = !known_longer
                 && (b - a > 1 || initial(s, a) || is_connector(low))
                 && g.stopwords.contains(low);
@@ -625,7 +656,7 @@ impl<'t> Runs<'t> {
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && s.tokens[a].is_all_caps(s.text)
+            && all_caps(s, a)
             && g.lookup(s.word(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
@@ -674,22 +705,26 @@ impl<'t> Runs<'t> {
         let mut k = a;
         let mut stretch = a;
         while k < b {
-            let mut matched = None;
-            // Names of several words are tried only from a word that
-            // starts one.
-            let longest = if k + 1 < b && g.multi_first.contains(s.word(k)) {
-                b.min(k + g.max_name_words)
-            } else {
-                k + 1
-            };
-            for e in (k + 1..=longest).rev() {
-                let readings = known(s, k, e);
-                if !readings.is_empty() {
-                    let acts = acts(s, e);
-                    matched = Some((e, best_reading(readings, acts), acts));
-                    break;
+            let longest = match longer_at {
+                // Names of two words or more were tried above.
+                Some((at, longer)) if at == k => {
+                    longer.or_else(|| longest_known(s, k, k + 1, k + 1))
                 }
-            }
+                _ => {
+                    // Names of several words are tried only from a word
+                    // that starts one.
+                    let last = if k + 1 < b && g.multi_first.contains(s.word(k)) {
+                        b.min(k + g.max_name_words)
+                    } else {
+                        k + 1
+                    };
+                    longest_known(s, k, k + 1, last)
+                }
+            };
+            let matched = longest.map(|(e, readings)| {
+                let acts = acts(s, e);
+                (e, best_reading(readings, acts), acts)
+            });
             if let Some((e, reading, acts)) = matched {
                 self.unknown(s, stretch, k, false);
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
@@ -809,8 +844,7 @@ impl<'t> Runs<'t> {
         }
         let first = without_dots(s.word(a));
         let low = s.low(a);
-        let acronym =
-            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
+        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1
             && !acronym
             && (g.stopwords.contains(low)

@@ -277,13 +277,19 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
 /// its dot), 1 for "Mr", 0 for none.
 pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     let g = &*GAZETTEER;
+    let bytes = s.text.as_bytes();
     let dot = |k: usize| {
         let t = s.tokens[k];
-        t.kind == TokenKind::Punct && s.text.as_bytes()[t.start] == b'.'
+        t.kind == TokenKind::Punct && bytes[t.start] == b'.'
     };
-    if a >= 2 && dot(a - 1) && g.honorifics.contains(s.word(a - 2)) {
+    // Honorifics are capitalised (a test checks): a word that is not
+    // needs no lookup.
+    let honorific = |k: usize| {
+        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains(s.word(k))
+    };
+    if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
-    } else if a >= 1 && g.honorifics.contains(s.word(a - 1)) {
+    } else if a >= 1 && honorific(a - 1) {
         1
     } else {
         0
@@ -535,6 +541,14 @@ mod tests {
     fn role_before_word(s: &Sentence, word: &str) -> Option<String> {
         let a = index_of(s, word);
         role_before(s, a, honorific_before(s, a))
+    }
+
+    #[test]
+    fn honorifics_are_capitalised() {
+        // `honorific_before` looks up capitalised words only.
+        for h in GAZETTEER.honorifics.iter() {
+            assert!(h.as_bytes()[0].is_ascii_uppercase(), "{h}");
+        }
     }
 
     #[test]
