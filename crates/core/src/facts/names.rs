@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 use super::people::{self, is_verb};
+use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, Shapes};
 use crate::tokens::{Token, TokenKind};
@@ -231,49 +232,52 @@ pub(crate) struct Runs<'t> {
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the"
-            | "for"
-            | "and"
-            | "de"
-            | "da"
-            | "del"
-            | "van"
-            | "von"
-            | "der"
-            | "al"
-            | "bin"
-            | "la"
-            | "le"
-            | "du"
-            | "on"
-            | "&"
-    )
+    // Most words asked are longer than any connector.
+    w.len() <= 3
+        && matches!(
+            w,
+            "of" | "the"
+                | "for"
+                | "and"
+                | "de"
+                | "da"
+                | "del"
+                | "van"
+                | "von"
+                | "der"
+                | "al"
+                | "bin"
+                | "la"
+                | "le"
+                | "du"
+                | "on"
+                | "&"
+        )
 }
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "del"
-            | "della"
-            | "di"
-            | "dos"
-            | "das"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "la"
-            | "le"
-            | "du"
-    )
+    w.len() <= 5
+        && matches!(
+            w,
+            "de" | "da"
+                | "del"
+                | "della"
+                | "di"
+                | "dos"
+                | "das"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "al"
+                | "bin"
+                | "ibn"
+                | "la"
+                | "le"
+                | "du"
+        )
 }
 
 /// Prefixes joined to a name by a hyphen ("post-Soviet").
@@ -294,26 +298,27 @@ fn is_place_head(w: &str) -> bool {
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
 pub(crate) fn is_compass(w: &str) -> bool {
-    matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-    )
+    (4..=10).contains(&w.len())
+        && matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "north-east"
+                | "north-west"
+                | "south-east"
+                | "south-west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
 }
 
 /// Last words of names of awards, which are not entities we ask about.
@@ -847,8 +852,8 @@ impl<'t> Runs<'t> {
         let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1
             && !acronym
-            && (g.stopwords.contains(low)
-                || first.chars().nth(1).is_none()
+            && (first.chars().nth(1).is_none()
+                || g.stopwords.contains(low)
                 || g.honorifics.contains(first)
                 || g.titles.contains(low)
                 || g.role_modifiers.contains(low))
@@ -862,7 +867,9 @@ impl<'t> Runs<'t> {
         let acts = acts(s, b);
         // "the Olive Tree café", "the Internet": people's names take no
         // article.
-        if a > 0 && s.is(a - 1, "the") && (b - a > 1 || acts) {
+        // The word before is "the": its class says so.
+        let the = a > 0 && s.has(a - 1, class::THE);
+        if the && (b - a > 1 || acts) {
             self.pieces.push(Piece::Org {
                 start,
                 end,
@@ -875,9 +882,9 @@ impl<'t> Runs<'t> {
         // head word alone.
         if b - a == 1
             && !acronym
-            && g.org_keywords.contains(low)
             && a > 0
-            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && g.org_keywords.contains(low)
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -905,7 +912,7 @@ impl<'t> Runs<'t> {
             return;
         }
         let role = people::role_before(s, a, honorific_len).or_else(|| people::role_after(s, b));
-        let place_cue = place_cue(s, a, b) && !initial;
+        let place_cue = !initial && place_cue(s, a, b);
         self.pieces.push(Piece::Name(NameMention {
             start,
             end,
@@ -952,10 +959,11 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| s.is(a - 1, w));
-    let the = a > 1 && s.is(a - 1, "the") && INTO.iter().any(|w| s.is(a - 2, w));
-    let of_place =
-        a > 1 && s.is(a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
+    // The word before, in lowercase ("" for none), read once.
+    let prev = if a > 0 { s.low_word(a - 1) } else { "" };
+    let before = matches!(prev, "in" | "near" | "outside");
+    let the = a > 1 && prev == "the" && INTO.contains(&s.low_word(a - 2));
+    let of_place = a > 1 && prev == "of" && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
