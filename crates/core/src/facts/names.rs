@@ -844,7 +844,10 @@ impl<'t> Runs<'t> {
         let g = &*GAZETTEER;
         // Most candidates are ruled out here, before anything is
         // allocated or the words around them are read.
-        if (a..b).any(|k| s.word(k).bytes().any(|c| c.is_ascii_digit())) {
+        // Between the words are only spaces and hyphens: one pass over the
+        // span tests them all.
+        let (start, end) = s.span(a, b);
+        if s.text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
             return;
         }
         let first = without_dots(s.word(a));
@@ -860,7 +863,6 @@ impl<'t> Runs<'t> {
         {
             return;
         }
-        let (start, end) = s.span(a, b);
         if b - a > 1 && (is_award_head(s.low(b - 1)) || is_event_head(s.low(b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }

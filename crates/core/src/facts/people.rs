@@ -236,8 +236,8 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let word = s.word(k);
     word.len() >= 7
         && word.starts_with(|c: char| c.is_lowercase())
-        && !g.stopwords.contains(lower)
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
+        && !g.stopwords.contains(lower)
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
@@ -254,7 +254,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
         // would make it two) is no title either.
-        let maybe_title = last.contains('-');
+        let maybe_title = last.bytes().any(|c| c == b'-');
         return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
     let tidy = super::names::tidy(s, end - g.max_title_words.min(end), end);
