@@ -289,10 +289,8 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     };
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
-    } else if a >= 1 && honorific(a - 1) {
-        1
     } else {
-        0
+        usize::from(a >= 1 && honorific(a - 1))
     }
 }
 
