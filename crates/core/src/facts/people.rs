@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, WordSet};
+use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -202,11 +202,62 @@ const VERBS: &[&str] = &[
 
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
-    // A word set: it is asked after most names, and its shapes rule out
-    // most words without hashing them.
-    static SET: std::sync::LazyLock<WordSet> =
-        std::sync::LazyLock::new(|| VERBS.iter().map(|&w| w.to_owned()).collect());
-    (lower.len() > 4 && lower.ends_with("ed")) || SET.contains(lower)
+    (lower.len() > 4 && lower.ends_with("ed")) || VerbTable::get().contains(lower)
+}
+
+/// [`VERBS`] in an open-addressed table: it is asked after most names,
+/// and a word's slot comes from a few of its bytes, with no hashing of the
+/// whole word and rarely more than one comparison.
+struct VerbTable {
+    /// A verb or "" in each slot.
+    slots: Box<[&'static str; VerbTable::SLOTS]>,
+}
+
+impl VerbTable {
+    /// Five times the verbs: most slots are empty, so a search ends soon.
+    const SLOTS: usize = 1024;
+
+    fn get() -> &'static VerbTable {
+        static TABLE: std::sync::LazyLock<VerbTable> = std::sync::LazyLock::new(|| {
+            let mut slots = Box::new([""; VerbTable::SLOTS]);
+            for &verb in VERBS {
+                let mut i = VerbTable::slot(verb.as_bytes());
+                while !slots[i].is_empty() && slots[i] != verb {
+                    i = (i + 1) % VerbTable::SLOTS;
+                }
+                slots[i] = verb;
+            }
+            VerbTable { slots }
+        });
+        &TABLE
+    }
+
+    /// The first slot to look in for `w`: from its length and its first,
+    /// second and last bytes.
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let (a, b, z) = match *w {
+            [a, b, .., z] => (a, b, z),
+            [a, z] => (a, z, z),
+            [a] => (a, 0, a),
+            [] => (0, 0, 0),
+        };
+        let key = u64::from_le_bytes([a, b, z, 0, 0, 0, 0, 0]) | (w.len() as u64) << 24;
+        // The top ten bits of a multiplicative hash: below `SLOTS`.
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54).unwrap_or_default()
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let mut i = Self::slot(w.as_bytes());
+        loop {
+            match self.slots[i] {
+                "" => return false,
+                verb if verb == w => return true,
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
 }
 
 /// Person nouns that say nothing about a role.
@@ -545,6 +596,19 @@ mod tests {
     fn role_before_word(s: &Sentence, word: &str) -> Option<String> {
         let a = index_of(s, word);
         role_before(s, a, honorific_before(s, a))
+    }
+
+    #[test]
+    fn the_verb_table_holds_the_verbs_and_no_others() {
+        for &verb in VERBS {
+            assert!(is_verb(verb), "{verb}");
+        }
+        for w in [
+            "", "a", "sai", "saidx", "said ", "Said", "minister", "the", "whom",
+        ] {
+            assert!(!is_verb(w), "{w}");
+        }
+        assert!(is_verb("reached"));
     }
 
     #[test]
