@@ -8,8 +8,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 use super::people::{self, is_verb};
+use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading};
+use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, Shapes};
 use crate::tokens::{Token, TokenKind};
 
 /// Words seen across the article, to tell names from capitalised words.
@@ -41,24 +42,29 @@ impl<'t> Lexicon<'t> {
         );
     }
 
-    /// Which of `words`, lowercased, also appear in lowercase (common
+    /// Which of `words` (in lowercase) also appear in lowercase (common
     /// words, not names): one pass over the words seen answers them all.
-    /// The answer is keyed by [`lowercase`].
-    pub fn common<'w>(&self, words: impl Iterator<Item = &'w str>) -> HashMap<String, bool> {
-        let mut wanted: HashMap<String, bool> = HashMap::default();
+    pub fn common<'w>(
+        &self,
+        words: impl Iterator<Item = Cow<'w, str>>,
+    ) -> HashMap<Cow<'w, str>, bool> {
+        let mut wanted: HashMap<Cow<'w, str>, bool> = HashMap::default();
         let mut sketch = Sketch::default();
+        let mut shapes = Shapes::default();
         for w in words {
-            let mut buf = [0; 32];
-            let lower = lowercase(w, &mut buf);
-            if !wanted.contains_key(lower.as_ref()) {
-                sketch.insert(lower.as_bytes());
-                wanted.insert(lower.into_owned(), false);
+            if !wanted.contains_key(w.as_ref()) {
+                sketch.insert(w.as_bytes());
+                shapes.insert(w.as_bytes());
+                wanted.insert(w, false);
             }
         }
         let bytes = self.text.as_bytes();
         for &(start, end) in &self.lower {
-            // The sketch rules out nearly all words before they are hashed.
-            if sketch.admits(&bytes[start..end])
+            // The shapes rule out most words at a glance, the sketch nearly
+            // all the rest, before any is hashed.
+            let word = &bytes[start..end];
+            if shapes.admits(word)
+                && sketch.admits(word)
                 && let Some(seen) = wanted.get_mut(&self.text[start..end])
             {
                 *seen = true;
@@ -91,12 +97,17 @@ impl Sketch {
     #[inline]
     fn bit(w: &[u8]) -> (usize, u64) {
         let n = w.len();
-        let byte = |i: usize| usize::from(w.get(i).copied().unwrap_or(0));
-        let key = (byte(0) << 24
-            | byte(1) << 16
-            | byte(n.wrapping_sub(2)) << 8
-            | byte(n.wrapping_sub(1)))
-            ^ n.wrapping_mul(0x0100_0193);
+        // Words of two bytes or more (all but a few) are read without a
+        // test for each byte.
+        let (a, b, y, z) = if n >= 2 {
+            (w[0], w[1], w[n - 2], w[n - 1])
+        } else {
+            let a = w.first().copied().unwrap_or(0);
+            (a, 0, 0, a)
+        };
+        let key =
+            (usize::from(a) << 24 | usize::from(b) << 16 | usize::from(y) << 8 | usize::from(z))
+                ^ n.wrapping_mul(0x0100_0193);
         let slot = (key.wrapping_mul(0x9E37_79B9) >> 12) % (Self::WORDS * 64);
         (slot / 64, 1 << (slot % 64))
     }
@@ -113,20 +124,6 @@ impl Sketch {
     }
 }
 
-/// `w` in lowercase ([`str::to_lowercase`]), in `buf` when it is short
-/// ASCII, as most words are.
-fn lowercase<'b>(w: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
-    if w.is_ascii() && w.len() <= buf.len() {
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return Cow::Borrowed(lower);
-        }
-    }
-    Cow::Owned(w.to_lowercase())
-}
-
 /// A candidate name of a person (or of something unknown, for one word).
 #[derive(Debug, Clone)]
 pub(crate) struct NameMention<'t> {
@@ -134,7 +131,7 @@ pub(crate) struct NameMention<'t> {
     pub end: usize,
     pub sentence: Option<usize>,
     /// The words of the name ("Kurmanbek", "Bakiyev").
-    pub words: Vec<&'t str>,
+    pub words: Words<'t>,
     pub role: Option<String>,
     pub acts: bool,
     /// Something says this is a person: a title, an honorific, a verb of
@@ -146,6 +143,54 @@ pub(crate) struct NameMention<'t> {
     pub initial: bool,
     /// Written in capitals only ("CIS").
     pub acronym: bool,
+}
+
+/// How many words of a name [`Words`] holds without allocating.
+const INLINE_WORDS: usize = 4;
+
+/// The words of a name, read as a slice: nearly every name has a few, and
+/// these are kept inline (one list allocated per name would cost more than
+/// the rest of making it).
+#[derive(Debug, Clone)]
+pub(crate) struct Words<'t> {
+    len: usize,
+    inline: [&'t str; INLINE_WORDS],
+    /// All the words, when there are more than fit inline.
+    more: Vec<&'t str>,
+}
+
+impl<'t> std::ops::Deref for Words<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        if self.more.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl<'t> FromIterator<&'t str> for Words<'t> {
+    fn from_iter<I: IntoIterator<Item = &'t str>>(iter: I) -> Self {
+        let mut words = Words {
+            len: 0,
+            inline: [""; INLINE_WORDS],
+            more: Vec::new(),
+        };
+        for w in iter {
+            if words.len < INLINE_WORDS {
+                words.inline[words.len] = w;
+                words.len += 1;
+            } else {
+                if words.more.is_empty() {
+                    words.more.extend_from_slice(&words.inline);
+                }
+                words.more.push(w);
+            }
+        }
+        words
+    }
 }
 
 /// What [`Runs::collect`] keeps from each sentence.
@@ -176,6 +221,8 @@ enum Piece<'t> {
 #[derive(Debug, Default)]
 pub(crate) struct Runs<'t> {
     pieces: Vec<Piece<'t>>,
+    /// The article's text with ASCII letters lowercased (the sentences').
+    lower: &'t str,
 }
 
 // The word lists below are matches rather than slices: each is asked
@@ -185,49 +232,52 @@ pub(crate) struct Runs<'t> {
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the"
-            | "for"
-            | "and"
-            | "de"
-            | "da"
-            | "del"
-            | "van"
-            | "von"
-            | "der"
-            | "al"
-            | "bin"
-            | "la"
-            | "le"
-            | "du"
-            | "on"
-            | "&"
-    )
+    // Most words asked are longer than any connector.
+    w.len() <= 3
+        && matches!(
+            w,
+            "of" | "the"
+                | "for"
+                | "and"
+                | "de"
+                | "da"
+                | "del"
+                | "van"
+                | "von"
+                | "der"
+                | "al"
+                | "bin"
+                | "la"
+                | "le"
+                | "du"
+                | "on"
+                | "&"
+        )
 }
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "del"
-            | "della"
-            | "di"
-            | "dos"
-            | "das"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "la"
-            | "le"
-            | "du"
-    )
+    w.len() <= 5
+        && matches!(
+            w,
+            "de" | "da"
+                | "del"
+                | "della"
+                | "di"
+                | "dos"
+                | "das"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "al"
+                | "bin"
+                | "ibn"
+                | "la"
+                | "le"
+                | "du"
+        )
 }
 
 /// Prefixes joined to a name by a hyphen ("post-Soviet").
@@ -248,26 +298,27 @@ fn is_place_head(w: &str) -> bool {
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
 pub(crate) fn is_compass(w: &str) -> bool {
-    matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-    )
+    (4..=10).contains(&w.len())
+        && matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "north-east"
+                | "north-west"
+                | "south-east"
+                | "south-west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
 }
 
 /// Last words of names of awards, which are not entities we ask about.
@@ -362,6 +413,16 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     }
 }
 
+/// `raw` as [`squeeze`](crate::tokens::squeeze) makes it, borrowed when
+/// it is plain ASCII squeezed already (as most spans are).
+fn squeezed(raw: &str) -> Cow<'_, str> {
+    if crate::tokens::is_squeezed_ascii(raw) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(crate::tokens::squeeze(raw))
+    }
+}
+
 /// Prefers the reading that fits: an organisation when it acts, else a
 /// country, a city, a region, an organisation, a seat of power.
 fn best_reading(readings: &[Reading], acts: bool) -> Reading {
@@ -391,7 +452,42 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
 /// token.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
-    s.tokens[k].is_capitalised(s.text)
+    starts_upper(&s.tokens[k], s.text.as_bytes(), s.text)
+}
+
+/// [`Token::is_capitalised`] with the first byte read first: most tokens
+/// begin with a lowercase ASCII letter, and that alone rules them out.
+#[inline]
+fn starts_upper(t: &Token, bytes: &[u8], text: &str) -> bool {
+    match bytes.get(t.start) {
+        Some(&c) if c < 0x80 => c.is_ascii_uppercase() && t.is_word(),
+        _ => t.is_capitalised(text),
+    }
+}
+
+/// [`Token::is_all_caps`] of token `k`, capitalised: a lowercase ASCII
+/// second letter ("Paris", as most are) answers it at once.
+#[inline]
+fn all_caps(s: &Sentence, k: usize) -> bool {
+    let t = &s.tokens[k];
+    !s.text.as_bytes()[t.start + 1..t.end]
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+        && t.is_all_caps(s.text)
+}
+
+/// The longest known name of tokens `k..e` with `e` from `shortest` to
+/// `last`: its end and readings.
+fn longest_known(
+    s: &Sentence,
+    k: usize,
+    shortest: usize,
+    last: usize,
+) -> Option<(usize, &'static [Reading])> {
+    (shortest..=last).rev().find_map(|e| {
+        let readings = known(s, k, e);
+        (!readings.is_empty()).then_some((e, readings))
+    })
 }
 
 /// Readings of tokens `a..b` as one surface form.
@@ -419,14 +515,21 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
 impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
+        if self.pieces.capacity() == 0 {
+            // News has a capitalised run every 50 to 60 bytes: room for
+            // that many saves growing (and copying) the list of pieces.
+            self.pieces.reserve(s.text.len() / 48);
+        }
+        self.lower = s.lower;
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
             // Most tokens start no run: a tight loop skips them.
+            let bytes = s.text.as_bytes();
             let Some(skip) = s.tokens[i..]
                 .iter()
                 .zip(&s.used[i..])
-                .position(|(t, &used)| !used && t.is_capitalised(s.text))
+                .position(|(t, &used)| starts_upper(t, bytes, s.text) && !used)
             else {
                 break;
             };
@@ -507,15 +610,21 @@ impl<'t> Runs<'t> {
         // The title at `a` when the loop stops there, which the greedy
         // matching below asks for again.
         let mut title = None;
+        // Likewise the longest known name of two words or more from `a`.
+        let mut longer_at = None;
         while a < b {
             let w = s.word(a);
             let low = s.low(a);
-            let known_longer = b - a >= 2
-                && g.multi_first.contains(w)
-                && (a + 2..=b.min(a + g.max_name_words)).any(|e| !known(s, a, e).is_empty());
+            let longer = if b - a >= 2 && g.multi_first.contains(w) {
+                longest_known(s, a, a + 2, b.min(a + g.max_name_words))
+            } else {
+                None
+            };
+            longer_at = Some((a, longer));
+            let known_longer = longer.is_some();
             let function_word = !known_longer
-                && g.stopwords.contains(low)
-                && (initial(s, a) || b - a > 1 || is_connector(low));
+                && (b - a > 1 || initial(s, a) || is_connector(low))
+                && g.stopwords.contains(low);
             if function_word || is_connector(w) {
                 a += 1;
                 continue;
@@ -552,7 +661,7 @@ impl<'t> Runs<'t> {
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && s.tokens[a].is_all_caps(s.text)
+            && all_caps(s, a)
             && g.lookup(s.word(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
@@ -601,22 +710,26 @@ impl<'t> Runs<'t> {
         let mut k = a;
         let mut stretch = a;
         while k < b {
-            let mut matched = None;
-            // Names of several words are tried only from a word that
-            // starts one.
-            let longest = if k + 1 < b && g.multi_first.contains(s.word(k)) {
-                b.min(k + g.max_name_words)
-            } else {
-                k + 1
-            };
-            for e in (k + 1..=longest).rev() {
-                let readings = known(s, k, e);
-                if !readings.is_empty() {
-                    let acts = acts(s, e);
-                    matched = Some((e, best_reading(readings, acts), acts));
-                    break;
+            let longest = match longer_at {
+                // Names of two words or more were tried above.
+                Some((at, longer)) if at == k => {
+                    longer.or_else(|| longest_known(s, k, k + 1, k + 1))
                 }
-            }
+                _ => {
+                    // Names of several words are tried only from a word
+                    // that starts one.
+                    let last = if k + 1 < b && g.multi_first.contains(s.word(k)) {
+                        b.min(k + g.max_name_words)
+                    } else {
+                        k + 1
+                    };
+                    longest_known(s, k, k + 1, last)
+                }
+            };
+            let matched = longest.map(|(e, readings)| {
+                let acts = acts(s, e);
+                (e, best_reading(readings, acts), acts)
+            });
             if let Some((e, reading, acts)) = matched {
                 self.unknown(s, stretch, k, false);
                 // "the Bakiyev regime"-style modifiers stay places; a demonym
@@ -731,31 +844,34 @@ impl<'t> Runs<'t> {
         let g = &*GAZETTEER;
         // Most candidates are ruled out here, before anything is
         // allocated or the words around them are read.
-        if (a..b).any(|k| s.word(k).bytes().any(|c| c.is_ascii_digit())) {
+        // Between the words are only spaces and hyphens: one pass over the
+        // span tests them all.
+        let (start, end) = s.span(a, b);
+        if s.text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
             return;
         }
         let first = without_dots(s.word(a));
         let low = s.low(a);
-        let acronym =
-            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
+        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1
             && !acronym
-            && (g.stopwords.contains(low)
-                || first.chars().nth(1).is_none()
+            && (first.chars().nth(1).is_none()
+                || g.stopwords.contains(low)
                 || g.honorifics.contains(first)
                 || g.titles.contains(low)
                 || g.role_modifiers.contains(low))
         {
             return;
         }
-        let (start, end) = s.span(a, b);
         if b - a > 1 && (is_award_head(s.low(b - 1)) || is_event_head(s.low(b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
         let acts = acts(s, b);
         // "the Olive Tree café", "the Internet": people's names take no
         // article.
-        if a > 0 && s.is(a - 1, "the") && (b - a > 1 || acts) {
+        // The word before is "the": its class says so.
+        let the = a > 0 && s.has(a - 1, class::THE);
+        if the && (b - a > 1 || acts) {
             self.pieces.push(Piece::Org {
                 start,
                 end,
@@ -768,9 +884,9 @@ impl<'t> Runs<'t> {
         // head word alone.
         if b - a == 1
             && !acronym
-            && g.org_keywords.contains(low)
             && a > 0
-            && (s.is(a - 1, "the") || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
+            && g.org_keywords.contains(low)
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -780,9 +896,8 @@ impl<'t> Runs<'t> {
             });
             return;
         }
-        let honorific =
-            a >= 2 && s.tokens[a - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(a - 2))
-                || a >= 1 && g.honorifics.contains(s.word(a - 1));
+        let honorific_len = people::honorific_before(s, a);
+        let honorific = honorific_len > 0;
         // "national director of Child Wise", "a member of Greenpeace": what
         // a title belongs to is an organisation.
         if a >= 2
@@ -798,8 +913,8 @@ impl<'t> Runs<'t> {
             });
             return;
         }
-        let role = people::role_before(s, a).or_else(|| people::role_after(s, b));
-        let place_cue = place_cue(s, a, b) && !initial;
+        let role = people::role_before(s, a, honorific_len).or_else(|| people::role_after(s, b));
+        let place_cue = !initial && place_cue(s, a, b);
         self.pieces.push(Piece::Name(NameMention {
             start,
             end,
@@ -846,10 +961,11 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let before = a > 0 && ["in", "near", "outside"].iter().any(|w| s.is(a - 1, w));
-    let the = a > 1 && s.is(a - 1, "the") && INTO.iter().any(|w| s.is(a - 2, w));
-    let of_place =
-        a > 1 && s.is(a - 1, "of") && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
+    // The word before, in lowercase ("" for none), read once.
+    let prev = if a > 0 { s.low_word(a - 1) } else { "" };
+    let before = matches!(prev, "in" | "near" | "outside");
+    let the = a > 1 && prev == "the" && INTO.contains(&s.low_word(a - 2));
+    let of_place = a > 1 && prev == "of" && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
@@ -865,26 +981,43 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     if !g.title_first.contains(s.low(k)) {
         return None;
     }
-    let tidy = s.tidy(k, b.min(k + g.max_title_words));
+    let tidy = tidy(s, k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
         .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
         .map(|e| e - k)
 }
 
+/// [`Sentence::tidy`], sure of most spans from their gaps alone: tokens
+/// (which hold no whitespace) joined or one space or hyphen apart, with no
+/// ’ among them, need no tidying.
+pub(crate) fn tidy(s: &Sentence, a: usize, b: usize) -> bool {
+    let b = b.min(s.tokens.len());
+    if a >= b {
+        return true;
+    }
+    let bytes = s.text.as_bytes();
+    let plain = s.tokens[a..b].windows(2).all(|w| {
+        let gap = w[1].start - w[0].end;
+        gap == 0 || gap == 1 && matches!(bytes[w[0].end], b' ' | b'-')
+    });
+    // A ’ is E2 80 99: no E2 byte, no ’.
+    plain && !bytes[s.tokens[a].start..s.tokens[b - 1].end].contains(&0xE2) || s.tidy(a, b)
+}
+
 /// The words after token `e` make the name the subject of a verb.
 fn acts(s: &Sentence, e: usize) -> bool {
-    let mut k = e;
-    if s.tokens
-        .get(k)
-        .is_some_and(|t| t.kind == TokenKind::Punct && s.word(k) == ")")
-    {
-        k += 1;
+    // Bytes of the tokens, not cut `str`s: this is asked after most names.
+    let bytes = s.text.as_bytes();
+    let mut tokens = s.tokens.get(e..).unwrap_or_default().iter();
+    let mut next = tokens.next();
+    if next.is_some_and(|t| t.kind == TokenKind::Punct && bytes[t.start..t.end] == *b")") {
+        next = tokens.next();
     }
-    if s.word(k).ends_with("ly") && s.tokens.get(k).is_some_and(Token::is_word) {
-        k += 1;
+    if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
+        next = tokens.next();
     }
-    s.tokens.get(k).is_some_and(Token::is_word) && is_verb(s.low(k))
+    next.is_some_and(|t| t.is_word() && is_verb(&s.lower[t.start..t.end]))
 }
 
 /// A mention of an organisation or place the gazetteer does not know,
@@ -898,7 +1031,7 @@ pub(crate) fn named(
     category: Category,
     acts: bool,
 ) -> Found {
-    let name = crate::tokens::squeeze(&text[start..end]);
+    let name = squeezed(&text[start..end]).into_owned();
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;
@@ -916,12 +1049,28 @@ pub(crate) fn classify<'t>(
     text: &str,
 ) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
-    let mut names = Vec::new();
+    let mut names = Vec::with_capacity(
+        runs.pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Name(_)))
+            .count(),
+    );
     // A capitalised first word that the article also uses in lowercase is
     // a common word ("Luckily", "Police").
     let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
+    // The word in lowercase ([`str::to_lowercase`]): for ASCII, the
+    // sentences' lowercased text holds it already.
+    let lower = runs.lower;
+    let lowercase = |n: &NameMention<'t>| -> Cow<'t, str> {
+        let w = n.words[0];
+        if w.is_ascii() {
+            Cow::Borrowed(&lower[n.start..n.start + w.len()])
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    };
     let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
-        Piece::Name(n) if lone_initial(n) => Some(n.words[0]),
+        Piece::Name(n) if lone_initial(n) => Some(lowercase(n)),
         _ => None,
     }));
     // Organisations the article names in full: only these may take a short
@@ -937,7 +1086,7 @@ pub(crate) fn classify<'t>(
                 end,
                 ..
             } if g.entry(reading.entry).what == Known::Organisation
-                && crate::tokens::squeeze(&text[*start..*end])
+                && squeezed(&text[*start..*end])
                     .eq_ignore_ascii_case(g.entry(reading.entry).name) =>
             {
                 Some(reading.entry)
@@ -957,7 +1106,7 @@ pub(crate) fn classify<'t>(
                 if g.entry(reading.entry).what == Known::Organisation
                     && !named_in_full.contains(&reading.entry)
                     && let Some(place) = g
-                        .lookup(&crate::tokens::squeeze(&text[start..end]))
+                        .lookup(&squeezed(&text[start..end]))
                         .iter()
                         .find(|r| matches!(g.entry(r.entry).what, Known::Place(_)))
                 {
@@ -1013,7 +1162,7 @@ pub(crate) fn classify<'t>(
                 ));
             }
             Piece::Name(n) => {
-                if lone_initial(&n) && common[lowercase(n.words[0], &mut [0; 32]).as_ref()] {
+                if lone_initial(&n) && common[lowercase(&n).as_ref()] {
                     continue;
                 }
                 names.push(n);
@@ -1026,6 +1175,15 @@ pub(crate) fn classify<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_past_the_inline_ones_are_kept_in_order() {
+        for n in 0..=7 {
+            let all: Vec<&str> = ["a", "b", "c", "d", "e", "f", "g"][..n].to_vec();
+            let words: Words = all.iter().copied().collect();
+            assert_eq!(&words[..], &all[..], "{n}");
+        }
+    }
 
     #[test]
     fn is_compass_knows_the_compass_words_and_no_others() {

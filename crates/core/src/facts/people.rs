@@ -2,9 +2,11 @@
 //! "…, head of the provisional government"), and person nouns that act as
 //! the subject of a clause ("Police said", "Dozens of rescuers worked").
 
+use std::borrow::Cow;
+
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, WordSet};
+use crate::gazetteer::{Form, GAZETTEER};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -200,11 +202,62 @@ const VERBS: &[&str] = &[
 
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
-    // A word set: it is asked after most names, and its shapes rule out
-    // most words without hashing them.
-    static SET: std::sync::LazyLock<WordSet> =
-        std::sync::LazyLock::new(|| VERBS.iter().map(|&w| w.to_owned()).collect());
-    (lower.len() > 4 && lower.ends_with("ed")) || SET.contains(lower)
+    (lower.len() > 4 && lower.ends_with("ed")) || VerbTable::get().contains(lower)
+}
+
+/// [`VERBS`] in an open-addressed table: it is asked after most names,
+/// and a word's slot comes from a few of its bytes, with no hashing of the
+/// whole word and rarely more than one comparison.
+struct VerbTable {
+    /// A verb or "" in each slot.
+    slots: Box<[&'static str; VerbTable::SLOTS]>,
+}
+
+impl VerbTable {
+    /// Five times the verbs: most slots are empty, so a search ends soon.
+    const SLOTS: usize = 1024;
+
+    fn get() -> &'static VerbTable {
+        static TABLE: std::sync::LazyLock<VerbTable> = std::sync::LazyLock::new(|| {
+            let mut slots = Box::new([""; VerbTable::SLOTS]);
+            for &verb in VERBS {
+                let mut i = VerbTable::slot(verb.as_bytes());
+                while !slots[i].is_empty() && slots[i] != verb {
+                    i = (i + 1) % VerbTable::SLOTS;
+                }
+                slots[i] = verb;
+            }
+            VerbTable { slots }
+        });
+        &TABLE
+    }
+
+    /// The first slot to look in for `w`: from its length and its first,
+    /// second and last bytes.
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let (a, b, z) = match *w {
+            [a, b, .., z] => (a, b, z),
+            [a, z] => (a, z, z),
+            [a] => (a, 0, a),
+            [] => (0, 0, 0),
+        };
+        let key = u64::from_le_bytes([a, b, z, 0, 0, 0, 0, 0]) | (w.len() as u64) << 24;
+        // The top ten bits of a multiplicative hash: below `SLOTS`.
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54).unwrap_or_default()
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let mut i = Self::slot(w.as_bytes());
+        loop {
+            match self.slots[i] {
+                "" => return false,
+                verb if verb == w => return true,
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
 }
 
 /// Person nouns that say nothing about a role.
@@ -217,21 +270,25 @@ const SUFFIXES: &[&str] = &[
     "ologist", "ist", "grapher", "ographer", "ician", "ian", "eer", "ier",
 ];
 
-/// A lowercase noun for an occupation: a known title, a singular person
-/// noun ("witness"), or a word shaped like one ("glaciologist",
-/// "oceanographer", "historian").
-fn occupation(word: &str, lower: &str) -> bool {
+/// Word `k` is a lowercase noun for an occupation: a known title, a
+/// singular person noun ("witness"), or a word shaped like one
+/// ("glaciologist", "oceanographer", "historian"). `maybe_title`: false
+/// when the word is known to be no title.
+fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let g = &*GAZETTEER;
-    let singular_person = g.person_nouns.contains(lower)
+    let lower = s.low(k);
+    // The word's class says whether it is a person noun: no lookup.
+    let singular_person = s.has(k, class::PERSON_NOUN)
         && !GENERIC.contains(&lower)
         && (!lower.ends_with('s') || g.person_nouns.contains(&format!("{lower}es")));
-    if g.titles.contains(lower) || singular_person {
+    if singular_person || maybe_title && g.titles.contains(lower) {
         return true;
     }
+    let word = s.word(k);
     word.len() >= 7
         && word.starts_with(|c: char| c.is_lowercase())
-        && !g.stopwords.contains(lower)
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
+        && !g.stopwords.contains(lower)
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
@@ -242,12 +299,16 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if end == 0 || !s.tokens[end - 1].is_word() {
         return None;
     }
-    let last_is_title = g.title_last.contains(s.low(end - 1));
+    let last = s.low(end - 1);
+    let last_is_title = g.title_last.contains(last);
     if !last_is_title {
-        // No title ends here, only perhaps a one-word occupation.
-        return occupation(s.word(end - 1), s.low(end - 1)).then_some(end - 1);
+        // No title ends here, only perhaps a one-word occupation. Every
+        // title's last word is listed, so a word without a hyphen (which
+        // would make it two) is no title either.
+        let maybe_title = last.bytes().any(|c| c == b'-');
+        return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
-    let tidy = s.tidy(end - g.max_title_words.min(end), end);
+    let tidy = super::names::tidy(s, end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
@@ -255,7 +316,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         }
         if g.titles
             .contains(s.low_phrase_within(k, end, tidy).as_ref())
-            || (len == 1 && occupation(s.word(k), s.low(k)))
+            || (len == 1 && occupation(s, k, true))
         {
             best = Some(k);
         }
@@ -263,18 +324,34 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     best
 }
 
-/// The role written before a name starting at token `a`: a title and its
-/// modifiers ("former Kyrgyz president", "Apple chief executive").
-pub(crate) fn role_before(s: &Sentence, a: usize) -> Option<String> {
+/// How many tokens before token `a` are an honorific: 2 for "Dr." (with
+/// its dot), 1 for "Mr", 0 for none.
+pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     let g = &*GAZETTEER;
-    let mut end = a;
-    // "Dr. Jane Doe", "Mr Smith": skip the honorific.
-    if end >= 2 && s.tokens[end - 1].is_punct(s.text, '.') && g.honorifics.contains(s.word(end - 2))
-    {
-        end -= 2;
-    } else if end >= 1 && g.honorifics.contains(s.word(end - 1)) {
-        end -= 1;
+    let bytes = s.text.as_bytes();
+    let dot = |k: usize| {
+        let t = s.tokens[k];
+        t.kind == TokenKind::Punct && bytes[t.start] == b'.'
+    };
+    // Honorifics are capitalised (a test checks): a word that is not
+    // needs no lookup.
+    let honorific = |k: usize| {
+        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains(s.word(k))
+    };
+    if a >= 2 && dot(a - 1) && honorific(a - 2) {
+        2
+    } else {
+        usize::from(a >= 1 && honorific(a - 1))
     }
+}
+
+/// The role written before a name starting at token `a`, after its
+/// honorific of `honorific` tokens ([`honorific_before`]): a title and its
+/// modifiers ("former Kyrgyz president", "Apple chief executive").
+pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<String> {
+    let g = &*GAZETTEER;
+    // "Dr. Jane Doe", "Mr Smith": skip the honorific.
+    let end = a - honorific;
     // "The café's owner, Sami Haddad, said": a role in apposition before.
     if end >= 2
         && s.tokens[end - 1].is_punct(s.text, ',')
@@ -399,18 +476,42 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     Some(crate::tokens::squeeze(&s.text[start..end]))
 }
 
+/// `lower`, a person noun, as the gazetteer holds it: a canonical name
+/// borrowed, not copied for each mention.
+fn person_noun(lower: &str) -> Cow<'static, str> {
+    static NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| GAZETTEER.person_nouns.iter().map(String::as_str).collect());
+    // Listed always (the class bit that found it comes from the same
+    // list), but a copy does as well.
+    NOUNS
+        .get(lower)
+        .map_or_else(|| Cow::Owned(lower.to_owned()), |&noun| Cow::Borrowed(noun))
+}
+
 /// Person nouns acting as the subject of a clause: "Police said",
 /// "Dozens of rescuers worked", "A gunman opened fire".
 pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
     let g = &*GAZETTEER;
-    let n = s.tokens.len();
+    // A group's noun comes by the 20th token (a clause starts by the 17th,
+    // and a determiner, "of" and an adjective may come before the noun):
+    // most sentences have no person noun there, and need no more.
+    if !(0..20).any(|k| s.has(k, class::PERSON_NOUN)) {
+        return;
+    }
     // The sentence start and the token after each clause mark among the
     // first 16 tokens: at most 17 starts, kept on the stack.
     let mut starts = [0; 17];
     let mut count = 1;
-    for k in 0..n.min(16) {
-        let t = s.tokens[k];
-        if t.kind == TokenKind::Punct && matches!(s.word(k), "," | "“" | "\"" | ":" | ";") {
+    let bytes = s.text.as_bytes();
+    for (k, t) in s.tokens.iter().enumerate().take(16) {
+        // Punctuation is one character: its bytes, not a cut `str`, are
+        // compared.
+        if t.kind == TokenKind::Punct
+            && matches!(
+                &bytes[t.start..t.end],
+                b"," | b":" | b";" | b"\"" | b"\xE2\x80\x9C"
+            )
+        {
             starts[count] = k + 1;
             count += 1;
         }
@@ -457,12 +558,12 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low(verb)) {
             continue;
         }
-        let noun = s.low(k).to_owned();
-        let lemma = noun.clone();
+        let noun = person_noun(s.low(k));
+        let lemma = noun.clone().into_owned();
         let (start, end) = s.span(first, k + 1);
         let plural = noun.ends_with('s')
             || matches!(
-                noun.as_str(),
+                noun.as_ref(),
                 "police" | "people" | "staff" | "crew" | "troops"
             )
             || noun.ends_with("men")
@@ -473,7 +574,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             Category::Group
         };
         let mut f = Found::new(start, end, Kind::Who, category, Key::Text("group", lemma));
-        f.canonical = noun.into();
+        f.canonical = noun;
         f.acts = true;
         out.push(f);
         s.claim(first, k + 1);
@@ -492,25 +593,51 @@ mod tests {
         (0..s.tokens.len()).find(|&k| s.word(k) == word).unwrap()
     }
 
+    fn role_before_word(s: &Sentence, word: &str) -> Option<String> {
+        let a = index_of(s, word);
+        role_before(s, a, honorific_before(s, a))
+    }
+
+    #[test]
+    fn the_verb_table_holds_the_verbs_and_no_others() {
+        for &verb in VERBS {
+            assert!(is_verb(verb), "{verb}");
+        }
+        for w in [
+            "", "a", "sai", "saidx", "said ", "Said", "minister", "the", "whom",
+        ] {
+            assert!(!is_verb(w), "{w}");
+        }
+        assert!(is_verb("reached"));
+    }
+
+    #[test]
+    fn honorifics_are_capitalised() {
+        // `honorific_before` looks up capitalised words only.
+        for h in GAZETTEER.honorifics.iter() {
+            assert!(h.as_bytes()[0].is_ascii_uppercase(), "{h}");
+        }
+    }
+
     #[test]
     fn title_and_demonym_before_a_name_are_the_role() {
         let s = sentence("Belarusian president Aleksandr Lukashenka has told Reuters");
         assert_eq!(
-            role_before(&s, index_of(&s, "Aleksandr")).as_deref(),
+            role_before_word(&s, "Aleksandr").as_deref(),
             Some("Belarusian president")
         );
         let s = sentence("extradite former Kyrgyz president Kurmanbek Bakiyev back");
         assert_eq!(
-            role_before(&s, index_of(&s, "Kurmanbek")).as_deref(),
+            role_before_word(&s, "Kurmanbek").as_deref(),
             Some("former Kyrgyz president")
         );
         let s = sentence("said Kenya's finance minister Jane Doe");
         assert_eq!(
-            role_before(&s, index_of(&s, "Jane")).as_deref(),
+            role_before_word(&s, "Jane").as_deref(),
             Some("Kenya's finance minister")
         );
         let s = sentence("the boy Jane Doe");
-        assert_eq!(role_before(&s, index_of(&s, "Jane")), None);
+        assert_eq!(role_before_word(&s, "Jane"), None);
     }
 
     #[test]
