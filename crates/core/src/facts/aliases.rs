@@ -433,16 +433,23 @@ impl<'t> People<'t> {
             }
         }
         if let Some((&last, first)) = words.split_last() {
-            self.typos.clear();
+            // (Clearing costs the table's size even when it is empty.)
+            if !self.typos.is_empty() {
+                self.typos.clear();
+            }
             let surname = Surname {
                 text: last,
                 shape: shape(last),
                 folded: Folded::new(last),
                 person: p,
             };
-            let bucket = self.surnames.entry(surname.shape).or_default();
-            if !bucket.iter().any(|s| s.person == p && s.text == last) {
-                bucket.push(surname);
+            // `p` is in the bucket under `last` already when one of its
+            // forms ends with it: a person has few forms, a bucket many.
+            if !self.list[p].forms.iter().any(|f| f.last() == Some(&last)) {
+                self.surnames
+                    .entry(surname.shape)
+                    .or_default()
+                    .push(surname);
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
