@@ -553,8 +553,12 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     // many mentions each entity has: each list is then allocated once.
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut counts: Vec<usize> = Vec::new();
-    // Articles name an entity a few times on average: room for that many
-    // saves most of the growing.
+    // Each entity by its key: people by their number, gazetteer entries by
+    // theirs (cheap to hash), the rest by the whole key. Articles name an
+    // entity a few times on average: room for that many saves most of the
+    // growing.
+    let mut by_person: Vec<Option<usize>> = vec![None; people.len()];
+    let mut by_entry: HashMap<u32, usize> = HashMap::default();
     let mut index: HashMap<&Key, usize> =
         HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
     let mut last: Option<&Found> = None;
@@ -567,14 +571,18 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
         }
         last = Some(f);
         let new = counts.len();
-        let e = *index.entry(&f.key).or_insert(new);
+        let e = match f.key {
+            Key::Person(p) if p < by_person.len() => *by_person[p].get_or_insert(new),
+            Key::Known(id) => *by_entry.entry(id).or_insert(new),
+            _ => *index.entry(&f.key).or_insert(new),
+        };
         if e == new {
             counts.push(0);
         }
         counts[e] += 1;
         kept.push((i, e));
     }
-    drop(index);
+    drop((index, by_entry, by_person));
     let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
     let mut acts = vec![false; counts.len()];
     let mut spare: Vec<String> = Vec::new();
