@@ -497,6 +497,9 @@ pub fn extract(article: &Article) -> Facts {
         runs.collect(&title);
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
+    // The lexicon holds a span per lowercase word: its memory can serve
+    // what comes next.
+    drop(lexicon);
     candidates.extend(aliases::byline(article));
     let people = aliases::resolve(&mut found, candidates, text);
     let mut entities = group(found, people, text);
