@@ -462,7 +462,10 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    let lower = text.to_ascii_lowercase();
+    // Lowercased in one pass over the text rather than copied and then
+    // changed in place; only ASCII bytes change, so it stays UTF-8.
+    let lower = String::from_utf8(text.bytes().map(|b| b.to_ascii_lowercase()).collect())
+        .unwrap_or_else(|_| text.to_ascii_lowercase());
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
