@@ -271,12 +271,15 @@ fn shape(word: &str) -> (char, usize) {
     (first, word.chars().count())
 }
 
+/// Spellings by shape, each folded when it can be.
+type Spellings<'f> = HashMap<(char, usize), Vec<(&'f str, Option<Folded>)>>;
+
 /// The spellings of the places and organisations found before the names,
 /// by shape, that a typo must not be as close to: made when a typo first
 /// needs them.
 struct Rivals<'f> {
     found: &'f [Found],
-    by_shape: OnceCell<HashMap<(char, usize), Vec<(&'f str, Option<Folded>)>>>,
+    by_shape: OnceCell<Spellings<'f>>,
 }
 
 impl<'f> Rivals<'f> {
@@ -292,7 +295,7 @@ impl<'f> Rivals<'f> {
         let by_shape = self.by_shape.get_or_init(|| {
             // Each distinct spelling once: most are mentioned many times.
             let mut seen: HashSet<&str> = HashSet::default();
-            let mut by_shape: HashMap<_, Vec<_>> = HashMap::default();
+            let mut by_shape = Spellings::default();
             for f in self
                 .found
                 .iter()

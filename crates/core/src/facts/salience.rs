@@ -18,7 +18,7 @@ fn weight(article: &Article, sentence: Option<usize>) -> f64 {
 
 /// Scores `entities` and sorts them, most salient first, with the top
 /// who, where and when leading.
-pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
+pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
     // A title given only in front matter has no spans: count its words.
     let front_title = article
         .title
