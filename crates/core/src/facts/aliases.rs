@@ -234,8 +234,9 @@ struct Surname<'t> {
 
 #[derive(Debug)]
 struct Person<'t> {
-    /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
-    forms: Vec<Vec<&'t str>>,
+    /// Full forms seen ("Aleksandr Lukashenka"), as word lists (the
+    /// candidate names' own).
+    forms: Vec<&'t [&'t str]>,
     /// Each form as written, whitespace tidied (borrowed when it is
     /// tidy already).
     written: Vec<Cow<'t, str>>,
@@ -328,7 +329,7 @@ struct People<'t> {
     /// The first names of every form of two words or more → the surnames
     /// they go with: a full name's misspelt surname is looked for only
     /// among people of the same first names.
-    by_first: HashMap<Vec<&'t str>, Vec<Surname<'t>>>,
+    by_first: HashMap<&'t [&'t str], Vec<Surname<'t>>>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
@@ -408,7 +409,7 @@ impl<'t> People<'t> {
     fn add_form(
         &mut self,
         p: Option<usize>,
-        words: &[&'t str],
+        words: &'t [&'t str],
         written: &'t str,
         at: usize,
     ) -> usize {
@@ -421,7 +422,7 @@ impl<'t> People<'t> {
             self.list.len() - 1
         });
         self.list[p].last_seen = at;
-        if self.list[p].forms.iter().any(|f| f == words) {
+        if self.list[p].forms.contains(&words) {
             return p;
         }
         if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
@@ -456,15 +457,10 @@ impl<'t> People<'t> {
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
-                match self.by_first.get_mut(first) {
-                    Some(list) => list.push(surname),
-                    None => {
-                        self.by_first.insert(first.to_vec(), vec![surname]);
-                    }
-                }
+                self.by_first.entry(first).or_default().push(surname);
             }
         }
-        self.list[p].forms.push(words.to_vec());
+        self.list[p].forms.push(words);
         let written = if crate::tokens::is_squeezed_ascii(written) {
             Cow::Borrowed(written)
         } else {
@@ -487,7 +483,7 @@ impl<'t> People<'t> {
             .copied()
             .find(|&p| {
                 self.list[p].forms.iter().any(|f| {
-                    f == words
+                    *f == words
                         || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
                         || (f.len() < words.len() && words.ends_with(f))
                         || (words.len() < f.len() && f.ends_with(words))
