@@ -4,7 +4,7 @@
 //! to be a typo and no other entity is as close; acronyms merge with the
 //! organisation whose initials they are; a byline's author is a person.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -234,8 +234,9 @@ struct Surname<'t> {
 
 #[derive(Debug)]
 struct Person<'t> {
-    /// Full forms seen ("Aleksandr Lukashenka"), as word lists.
-    forms: Vec<Vec<&'t str>>,
+    /// Full forms seen ("Aleksandr Lukashenka"), as word lists (the
+    /// candidate names' own).
+    forms: Vec<&'t [&'t str]>,
     /// Each form as written, whitespace tidied (borrowed when it is
     /// tidy already).
     written: Vec<Cow<'t, str>>,
@@ -271,8 +272,50 @@ fn shape(word: &str) -> (char, usize) {
     (first, word.chars().count())
 }
 
-/// Spellings by shape.
-type Spellings = HashMap<(char, usize), Vec<Cow<'static, str>>>;
+/// Spellings by shape, each folded when it can be.
+type Spellings<'f> = HashMap<(char, usize), Vec<(&'f str, Option<Folded>)>>;
+
+/// The spellings of the places and organisations found before the names,
+/// by shape, that a typo must not be as close to: made when a typo first
+/// needs them.
+struct Rivals<'f> {
+    found: &'f [Found],
+    by_shape: OnceCell<Spellings<'f>>,
+}
+
+impl<'f> Rivals<'f> {
+    fn new(found: &'f [Found]) -> Self {
+        Rivals {
+            found,
+            by_shape: OnceCell::new(),
+        }
+    }
+
+    /// A spelling other than `word` within `d` edits of it.
+    fn near(&self, word: &str, d: usize) -> bool {
+        let by_shape = self.by_shape.get_or_init(|| {
+            // Each distinct spelling once: most are mentioned many times.
+            let mut seen: HashSet<&str> = HashSet::default();
+            let mut by_shape = Spellings::default();
+            for f in self
+                .found
+                .iter()
+                .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
+            {
+                if seen.insert(&f.canonical) {
+                    by_shape
+                        .entry(shape(&f.canonical))
+                        .or_default()
+                        .push((f.canonical.as_ref(), Folded::new(&f.canonical)));
+                }
+            }
+            by_shape
+        });
+        let folded = Folded::new(word);
+        People::near(by_shape, word, d)
+            .any(|&(o, ref of)| within((word, folded.as_ref()), (o, of.as_ref()), d))
+    }
+}
 
 /// The person clusters of an article, indexed so that each lookup costs
 /// the same however many people the article names.
@@ -286,32 +329,12 @@ struct People<'t> {
     /// The first names of every form of two words or more → the surnames
     /// they go with: a full name's misspelt surname is looked for only
     /// among people of the same first names.
-    by_first: HashMap<Vec<&'t str>, Vec<Surname<'t>>>,
-    /// Spellings of other entities (places, organisations) by shape, that a
-    /// typo must not be as close to: made when a typo first needs them.
-    others: OnceCell<Spellings>,
+    by_first: HashMap<&'t [&'t str], Vec<Surname<'t>>>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
 
 impl<'t> People<'t> {
-    /// The spellings of the places and organisations in `found`, by shape.
-    fn others(&self, found: &[Found]) -> &Spellings {
-        self.others.get_or_init(|| {
-            let mut others = Spellings::default();
-            for f in found
-                .iter()
-                .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
-            {
-                let bucket = others.entry(shape(&f.canonical)).or_default();
-                if !bucket.contains(&f.canonical) {
-                    bucket.push(f.canonical.clone());
-                }
-            }
-            others
-        })
-    }
-
     /// Spellings in the buckets a typo of `word` within `limit` can reach.
     fn near<'a, T>(
         map: &'a HashMap<(char, usize), Vec<T>>,
@@ -338,18 +361,18 @@ impl<'t> People<'t> {
     }
 
     /// `typo`, remembered per word until the people change.
-    fn typo_cached(&mut self, word: &'t str, found: &[Found]) -> Option<usize> {
+    fn typo_cached(&mut self, word: &'t str, rivals: &Rivals) -> Option<usize> {
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
-        let hit = self.typo(word, found);
+        let hit = self.typo(word, rivals);
         self.typos.insert(word, hit);
         hit
     }
 
     /// The one person whose surname `word` misspells, if no other entity
-    /// (in `found`) is as close.
-    fn typo(&self, word: &str, found: &[Found]) -> Option<usize> {
+    /// (of the `rivals`) is as close.
+    fn typo(&self, word: &str, rivals: &Rivals) -> Option<usize> {
         let limit = allowed_typos(word.chars().count());
         if limit == 0 {
             return None;
@@ -379,15 +402,14 @@ impl<'t> People<'t> {
             }
         }
         let (p, d) = best?;
-        let rival = Self::near(self.others(found), word, d).any(|o| distance(word, o, d) <= d);
-        (!tie && !rival).then_some(p)
+        (!tie && !rivals.near(word, d)).then_some(p)
     }
 
     /// Adds a form to person `p` (or a new person), keeping the indexes.
     fn add_form(
         &mut self,
         p: Option<usize>,
-        words: &[&'t str],
+        words: &'t [&'t str],
         written: &'t str,
         at: usize,
     ) -> usize {
@@ -400,7 +422,7 @@ impl<'t> People<'t> {
             self.list.len() - 1
         });
         self.list[p].last_seen = at;
-        if self.list[p].forms.iter().any(|f| f == words) {
+        if self.list[p].forms.contains(&words) {
             return p;
         }
         if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
@@ -415,28 +437,30 @@ impl<'t> People<'t> {
             }
         }
         if let Some((&last, first)) = words.split_last() {
-            self.typos.clear();
+            // (Clearing costs the table's size even when it is empty.)
+            if !self.typos.is_empty() {
+                self.typos.clear();
+            }
             let surname = Surname {
                 text: last,
                 shape: shape(last),
                 folded: Folded::new(last),
                 person: p,
             };
-            let bucket = self.surnames.entry(surname.shape).or_default();
-            if !bucket.iter().any(|s| s.person == p && s.text == last) {
-                bucket.push(surname);
+            // `p` is in the bucket under `last` already when one of its
+            // forms ends with it: a person has few forms, a bucket many.
+            if !self.list[p].forms.iter().any(|f| f.last() == Some(&last)) {
+                self.surnames
+                    .entry(surname.shape)
+                    .or_default()
+                    .push(surname);
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
-                match self.by_first.get_mut(first) {
-                    Some(list) => list.push(surname),
-                    None => {
-                        self.by_first.insert(first.to_vec(), vec![surname]);
-                    }
-                }
+                self.by_first.entry(first).or_default().push(surname);
             }
         }
-        self.list[p].forms.push(words.to_vec());
+        self.list[p].forms.push(words);
         let written = if crate::tokens::is_squeezed_ascii(written) {
             Cow::Borrowed(written)
         } else {
@@ -459,7 +483,7 @@ impl<'t> People<'t> {
             .copied()
             .find(|&p| {
                 self.list[p].forms.iter().any(|f| {
-                    f == words
+                    *f == words
                         || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
                         || (f.len() < words.len() && words.ends_with(f))
                         || (words.len() < f.len() && f.ends_with(words))
@@ -564,6 +588,7 @@ pub(crate) fn resolve<'t>(
     // 2. Single words, in text order: a known name, a misspelling of one,
     //    or a new person when something says so. Twice, so that a surname
     //    met before its evidence still finds its person.
+    let rivals = Rivals::new(&found[..others]);
     for _ in 0..2 {
         for (i, n) in names.iter().enumerate() {
             if owner[i].is_some() || n.words.len() != 1 || n.acronym {
@@ -572,7 +597,7 @@ pub(crate) fn resolve<'t>(
             let word = n.words[0];
             let known = people
                 .exact(word, n.start)
-                .or_else(|| people.typo_cached(word, &found[..others]));
+                .or_else(|| people.typo_cached(word, &rivals));
             if known.is_some() || (n.person_cue && !n.place_cue) {
                 owner[i] = Some(people.add_form(known, &n.words, &text[n.start..n.end], n.start));
             }
@@ -616,32 +641,56 @@ pub(crate) fn resolve<'t>(
 
 /// "CSTO" is the organisation whose capitalised words start with C, S, T, O.
 fn merge_acronyms(found: &mut [Found]) {
-    let initials = |name: &str| -> String {
-        name.split([' ', '-'])
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect()
+    // Initials are capitals only, so only such a name can be one: most
+    // articles have a few, and those without need no initials at all.
+    let acronym = |f: &Found| {
+        f.category == Category::Organisation
+            && matches!(f.key, Key::Text(..))
+            && f.canonical.len() >= 2
+            && f.canonical.chars().all(char::is_uppercase)
     };
-    let mut orgs: HashMap<String, (Key, String)> = HashMap::default();
-    for f in found
-        .iter()
-        .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
-    {
-        let i = initials(&f.canonical);
-        if i.len() >= 2 {
-            orgs.entry(i)
-                .or_insert_with(|| (f.key.clone(), f.canonical.to_string()));
+    // Each acronym → the first organisation with those initials.
+    let mut wanted: HashMap<String, Option<usize>> = HashMap::default();
+    for f in found.iter().filter(|f| acronym(f)) {
+        if !wanted.contains_key(f.canonical.as_ref()) {
+            wanted.insert(f.canonical.to_string(), None);
         }
     }
-    for f in found.iter_mut() {
-        if f.category != Category::Organisation
-            || f.canonical.contains(' ')
-            || !matches!(f.key, Key::Text(..))
-        {
+    if wanted.is_empty() {
+        return;
+    }
+    let mut initials = String::new();
+    for (i, f) in found.iter().enumerate() {
+        if f.category != Category::Organisation || !f.canonical.contains(' ') {
             continue;
         }
-        if let Some((key, full)) = orgs.get(f.canonical.as_ref()) {
-            f.note = Some(format!("{} stands for {full}", f.canonical));
+        // The capitals that begin words, words split at spaces and hyphens.
+        initials.clear();
+        let mut word_start = true;
+        for c in f.canonical.chars() {
+            if word_start && c.is_uppercase() {
+                initials.push(c);
+            }
+            word_start = c == ' ' || c == '-';
+        }
+        if let Some(first @ None) = wanted.get_mut(initials.as_str()) {
+            *first = Some(i);
+        }
+    }
+    // What each acronym takes from its organisation, made once: an article
+    // that uses one tends to use it often.
+    let merged: HashMap<String, (Key, String, String)> = wanted
+        .into_iter()
+        .filter_map(|(acronym, org)| {
+            let org = &found[org?];
+            let full = org.canonical.to_string();
+            let note = [acronym.as_str(), " stands for ", &full].concat();
+            Some((acronym, (org.key.clone(), full, note)))
+        })
+        .collect();
+    for f in found.iter_mut().filter(|f| acronym(f)) {
+        if let Some((key, full, note)) = merged.get(f.canonical.as_ref()) {
+            f.note = Some(note.clone());
             f.key = key.clone();
             f.canonical = Cow::Owned(full.clone());
         }

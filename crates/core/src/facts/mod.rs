@@ -241,7 +241,7 @@ impl Found {
 }
 
 /// What makes two mentions one entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) enum Key {
     /// A gazetteer entry.
     Known(u32),
@@ -252,6 +252,24 @@ pub(crate) enum Key {
     /// An amount with a value: its category, value (as bits) and unit.
     Amount(Category, u64, Cow<'static, str>),
 }
+
+// Texts compare before tags: equal texts nearly always share a tag, and
+// a shared tag is one constant, seen as such without reading it.
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Key::Known(a), Key::Known(b)) => a == b,
+            (Key::Person(a), Key::Person(b)) => a == b,
+            (Key::Text(tag, text), Key::Text(other_tag, other_text)) => {
+                text == other_text && (std::ptr::eq(*tag, *other_tag) || tag == other_tag)
+            }
+            (Key::Amount(c, v, u), Key::Amount(oc, ov, ou)) => c == oc && v == ov && u == ou,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Key {}
 
 // Hashing leaves out the tag of a text key (one of a few constants, and
 // equal texts nearly always share it): one string to hash, not two.
@@ -444,7 +462,10 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    let lower = text.to_ascii_lowercase();
+    // Lowercased in one pass over the text rather than copied and then
+    // changed in place; only ASCII bytes change, so it stays UTF-8.
+    let lower = String::from_utf8(text.bytes().map(|b| b.to_ascii_lowercase()).collect())
+        .unwrap_or_else(|_| text.to_ascii_lowercase());
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
@@ -479,6 +500,9 @@ pub fn extract(article: &Article) -> Facts {
         runs.collect(&title);
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);
+    // The lexicon holds a span per lowercase word: its memory can serve
+    // what comes next.
+    drop(lexicon);
     candidates.extend(aliases::byline(article));
     let people = aliases::resolve(&mut found, candidates, text);
     let mut entities = group(found, people, text);
@@ -535,8 +559,12 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     // many mentions each entity has: each list is then allocated once.
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     let mut counts: Vec<usize> = Vec::new();
-    // Articles name an entity a few times on average: room for that many
-    // saves most of the growing.
+    // Each entity by its key: people by their number, gazetteer entries by
+    // theirs (cheap to hash), the rest by the whole key. Articles name an
+    // entity a few times on average: room for that many saves most of the
+    // growing.
+    let mut by_person: Vec<Option<usize>> = vec![None; people.len()];
+    let mut by_entry: HashMap<u32, usize> = HashMap::default();
     let mut index: HashMap<&Key, usize> =
         HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
     let mut last: Option<&Found> = None;
@@ -549,14 +577,18 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
         }
         last = Some(f);
         let new = counts.len();
-        let e = *index.entry(&f.key).or_insert(new);
+        let e = match f.key {
+            Key::Person(p) if p < by_person.len() => *by_person[p].get_or_insert(new),
+            Key::Known(id) => *by_entry.entry(id).or_insert(new),
+            _ => *index.entry(&f.key).or_insert(new),
+        };
         if e == new {
             counts.push(0);
         }
         counts[e] += 1;
         kept.push((i, e));
     }
-    drop(index);
+    drop((index, by_entry, by_person));
     let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
     let mut acts = vec![false; counts.len()];
     let mut spare: Vec<String> = Vec::new();
@@ -618,9 +650,9 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
 /// Indices of `found` in text order: by start, longest first, then as
 /// found.
 fn text_order(found: &[Found]) -> Vec<usize> {
-    // Sort numbers rather than the (large) records: the start, how much
-    // shorter than the longest, and the index, packed into one number that
-    // compares in that order, in as few bits as this article needs.
+    // Sort numbers rather than the (large) records: the start and how much
+    // shorter than the longest, packed above the index into one number
+    // that compares in that order, in as few bits as this article needs.
     let bits = |n: usize| usize::BITS - n.leading_zeros();
     let (mut last_start, mut longest, mut ordered) = (0, 0, true);
     for f in found {
@@ -644,10 +676,12 @@ fn text_order(found: &[Found]) -> Vec<usize> {
             ((f.start as u64) << len_bits << index_bits) | (shorter << index_bits) | i
         })
         .collect();
-    // Past a few thousand mentions, a handful of linear passes beat the
-    // comparisons; the keys are distinct, so both give one order.
+    // Past a few thousand mentions, a couple of linear passes beat the
+    // comparisons. The numbers are distinct, so both give one order; the
+    // radix sort is stable and the indices ascend, so it need not look at
+    // their bits.
     if order.len() > 2048 {
-        radix_sort(&mut order, key_bits);
+        radix_sort(&mut order, index_bits, key_bits);
     } else {
         order.sort_unstable();
     }
@@ -656,16 +690,25 @@ fn text_order(found: &[Found]) -> Vec<usize> {
     order.into_iter().map(|k| (k & index) as usize).collect()
 }
 
-/// Sorts numbers below `1 << bits` by 11-bit digits, the lowest first.
-fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
-    const DIGIT: u32 = 11;
-    const MASK: u64 = (1 << DIGIT) - 1;
+/// Sorts numbers below `1 << to` by their bits `from..to`, keeping the
+/// order of numbers equal in those: in as few passes over digits of up
+/// to 14 bits as cover them, the lowest digit first.
+fn radix_sort(keys: &mut Vec<u64>, from: u32, to: u32) {
+    const MAX_DIGIT: u32 = 14;
+    let width = to.saturating_sub(from);
+    let passes = width.div_ceil(MAX_DIGIT);
+    if passes == 0 {
+        return;
+    }
+    let digit_bits = width.div_ceil(passes);
+    let mask = (1u64 << digit_bits) - 1;
     let mut sorted = vec![0u64; keys.len()];
-    let mut shift = 0;
-    while shift < bits {
-        let digit = |k: u64| usize::try_from((k >> shift) & MASK).unwrap_or_default();
-        // Where each digit's keys start, then each key to its place.
-        let mut place = [0usize; 1 << DIGIT];
+    // Where each digit's keys start; counts fit in 32 bits here.
+    let mut place = vec![0u32; 1 << digit_bits];
+    let mut shift = from;
+    while shift < to {
+        let digit = |k: u64| usize::try_from((k >> shift) & mask).unwrap_or_default();
+        place.fill(0);
         for &k in keys.iter() {
             place[digit(k)] += 1;
         }
@@ -675,11 +718,11 @@ fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
         }
         for &k in keys.iter() {
             let p = &mut place[digit(k)];
-            sorted[*p] = k;
+            sorted[*p as usize] = k;
             *p += 1;
         }
         std::mem::swap(keys, &mut sorted);
-        shift += DIGIT;
+        shift += digit_bits;
     }
 }
 
@@ -763,7 +806,7 @@ mod tests {
                 .collect();
             let mut expected = keys.clone();
             expected.sort_unstable();
-            radix_sort(&mut keys, bits);
+            radix_sort(&mut keys, 13, bits);
             assert_eq!(keys, expected, "{bits} bits");
         }
     }

@@ -18,7 +18,7 @@ fn weight(article: &Article, sentence: Option<usize>) -> f64 {
 
 /// Scores `entities` and sorts them, most salient first, with the top
 /// who, where and when leading.
-pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
+pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
     // A title given only in front matter has no spans: count its words.
     let front_title = article
         .title
@@ -59,11 +59,33 @@ pub(crate) fn rank(entities: &mut Vec<Entity>, article: &Article) {
             leaders.push(i);
         }
     }
-    let mut slots: Vec<Option<Entity>> = entities.drain(..).map(Some).collect();
+    // Entity `place[k]` goes to position k: swapped into place along each
+    // cycle, with no entity moved more than once or copied aside.
+    let mut place: Vec<usize> = Vec::with_capacity(entities.len());
+    let mut taken = vec![false; entities.len()];
     for i in leaders
         .into_iter()
         .chain(order.into_iter().map(|(_, _, i)| i))
     {
-        entities.extend(slots[i].take());
+        if !std::mem::replace(&mut taken[i], true) {
+            place.push(i);
+        }
+    }
+    permute(entities, &mut place);
+}
+
+/// Reorders `items` so that the item at `place[k]` comes to position `k`
+/// (`place` is a permutation, used up on the way).
+fn permute<T>(items: &mut [T], place: &mut [usize]) {
+    for k in 0..place.len() {
+        // Follow the cycle through k: each step puts one item in place.
+        let mut at = k;
+        while place[at] != k {
+            let from = place[at];
+            items.swap(at, from);
+            place[at] = at;
+            at = from;
+        }
+        place[at] = at;
     }
 }
