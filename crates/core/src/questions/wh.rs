@@ -339,7 +339,10 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
     }
     // Verb group outside any mention (a time like "Victory Day" is no verb).
     let spans: Vec<(usize, usize)> = ctx
-        .mentions_in(words.tokens.get(from)?.start, words.tokens.get(to - 1)?.end)
+        .mentions_in(
+            words.tokens.get(from)?.start,
+            words.tokens.get(to.checked_sub(1)?)?.end,
+        )
         .filter_map(|m| words.range(m.0, m.1))
         .collect();
     let (v, v_end, aux) = words.verb_group(from, to, &spans)?;
