@@ -16,7 +16,7 @@ pub(crate) mod class {
 
     use rustc_hash::FxHashMap;
 
-    use crate::gazetteer::{GAZETTEER, Shapes};
+    use crate::gazetteer::GAZETTEER;
 
     /// A number word ("two", "dozen").
     pub const NUMBER_WORD: u16 = 1;
@@ -65,11 +65,64 @@ pub(crate) mod class {
         ("many", QUANTIFIER),
     ];
 
-    /// The classified words, with [`Shapes`] to rule out most other words
-    /// before any hashing.
+    /// The classified words in an open-addressing table keyed by their
+    /// bytes, packed into two `u64`: a word is looked up with two loads, a
+    /// multiply and (for the few slots in use) a compare, where a string
+    /// hash map would hash byte by byte and call `memcmp`.
     struct Table {
-        words: FxHashMap<&'static str, u16>,
-        shapes: Shapes,
+        /// Slot → 1 + index into `entries`; 0 is an empty slot.
+        slots: Box<[u16; SLOTS]>,
+        entries: Vec<Entry>,
+        /// Words longer than [`Packed`] holds (none today), as strings.
+        long: FxHashMap<&'static str, u16>,
+    }
+
+    /// Up to 16 bytes of a word, little-endian, zero past its end.
+    type Packed = (u64, u64);
+
+    struct Entry {
+        word: Packed,
+        len: usize,
+        bits: u16,
+    }
+
+    /// A power of two, about ten times the words: most lookups of other
+    /// words find an empty slot at once.
+    const SLOTS: usize = 4096;
+
+    /// The slot a word is first looked for in, by its first eight bytes
+    /// (so that a miss needs no more of it).
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // a slot below SLOTS
+    fn slot(lo: u64) -> usize {
+        (lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    /// For each length up to 16, masks keeping that many bytes of the two
+    /// halves of a [`Packed`].
+    const MASKS: [Packed; 17] = {
+        let mut masks = [(0, 0); 17];
+        let mut n = 1;
+        while n <= 16 {
+            masks[n] = if n <= 8 {
+                (u64::MAX >> (8 * (8 - n)), 0)
+            } else {
+                (u64::MAX, u64::MAX >> (8 * (16 - n)))
+            };
+            n += 1;
+        }
+        masks
+    };
+
+    /// `word` packed; `None` when longer than 16 bytes.
+    fn pack(word: &[u8]) -> Option<Packed> {
+        let mut buf = [0u8; 16];
+        buf.get_mut(..word.len())?.copy_from_slice(word);
+        let (lo, hi) = buf.split_at(8);
+        Some((
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ))
     }
 
     static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -96,11 +149,32 @@ pub(crate) mod class {
         for &(w, bits) in FIXED {
             *words.entry(w).or_default() |= bits;
         }
-        let mut shapes = Shapes::default();
-        for w in words.keys() {
-            shapes.insert(w);
+        let mut table = Table {
+            slots: Box::new([0; SLOTS]),
+            entries: Vec::with_capacity(words.len()),
+            long: FxHashMap::default(),
+        };
+        for (w, bits) in words {
+            let Some(word) = pack(w.as_bytes()) else {
+                table.long.insert(w, bits);
+                continue;
+            };
+            let mut at = slot(word.0);
+            while table.slots[at] != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            table.entries.push(Entry {
+                word,
+                len: w.len(),
+                bits,
+            });
+            table.slots[at] = u16::try_from(table.entries.len()).expect("fewer words than slots");
         }
-        Table { words, shapes }
+        assert!(
+            table.entries.len() < SLOTS / 4,
+            "the class table is too full"
+        );
+        table
     });
 
     /// The classes of the word `low[start..end]`, in lowercase (ASCII
@@ -108,12 +182,49 @@ pub(crate) mod class {
     #[inline]
     pub fn of(low: &str, start: usize, end: usize) -> u16 {
         let table = &*TABLE;
-        // Bytes for the shape: most words stop here, and a byte slice
-        // skips the char boundary checks of a `str` one.
-        if !table.shapes.admits(&low.as_bytes()[start..end]) {
+        let len = end.wrapping_sub(start);
+        // The 16 bytes from the word's start, cut to the word: no copy.
+        let Some(chunk) = low
+            .as_bytes()
+            .get(start..)
+            .and_then(<[u8]>::first_chunk::<16>)
+            .filter(|_| len <= 16)
+        else {
+            return of_rest(table, low, start, end);
+        };
+        let (lo_mask, hi_mask) = MASKS[len];
+        let (lo, hi) = chunk.split_at(8);
+        let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default()) & lo_mask;
+        let at = slot(lo);
+        if table.slots[at] == 0 {
             return 0;
         }
-        table.words.get(&low[start..end]).copied().unwrap_or(0)
+        let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default()) & hi_mask;
+        find(table, (lo, hi), len, at)
+    }
+
+    /// [`of`] for a word near the end of the text or longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn of_rest(table: &Table, low: &str, start: usize, end: usize) -> u16 {
+        match low.as_bytes().get(start..end).and_then(pack) {
+            Some(word) => find(table, word, end - start, slot(word.0)),
+            None => table.long.get(&low[start..end]).copied().unwrap_or(0),
+        }
+    }
+
+    /// The classes of `word`, looked for from slot `at` on.
+    fn find(table: &Table, word: Packed, len: usize, mut at: usize) -> u16 {
+        loop {
+            let Some(e) = table.slots[at].checked_sub(1) else {
+                return 0;
+            };
+            let e = &table.entries[usize::from(e)];
+            if e.word == word && e.len == len {
+                return e.bits;
+            }
+            at = (at + 1) % SLOTS;
+        }
     }
 }
 
