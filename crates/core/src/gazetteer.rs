@@ -4,6 +4,7 @@
 //! `crates/core/data/` and parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a known name refers to.
@@ -107,16 +108,18 @@ impl Shapes {
     }
 }
 
-/// A set of words, with [`Shapes`] in front of the hashing.
+/// A set of words, with [`Shapes`] in front of the hashing. Words taken
+/// from the data as they are written are borrowed, not copied.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    words: HashSet<String>,
+    words: HashSet<Cow<'static, str>>,
     shapes: Shapes,
 }
 
 impl WordSet {
-    pub fn insert(&mut self, word: String) {
-        self.shapes.insert(&word);
+    pub fn insert(&mut self, word: impl Into<Cow<'static, str>>) {
+        let word = word.into();
+        self.shapes.insert(word.as_bytes());
         self.words.insert(word);
     }
 
@@ -125,14 +128,14 @@ impl WordSet {
         self.shapes.admits(word) && self.words.contains(word)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(AsRef::as_ref)
     }
 }
 
 impl IntoIterator for WordSet {
-    type Item = String;
-    type IntoIter = std::collections::hash_set::IntoIter<String>;
+    type Item = Cow<'static, str>;
+    type IntoIter = std::collections::hash_set::IntoIter<Cow<'static, str>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.words.into_iter()
@@ -153,8 +156,10 @@ impl FromIterator<String> for WordSet {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Surface form as written (case-sensitive) → readings.
-    pub names: HashMap<&'static str, Vec<Reading>>,
+    /// Surface form as written (case-sensitive) → where its readings are
+    /// in `readings`: one vector for all, not one each.
+    names: HashMap<&'static str, (u32, u32)>,
+    readings: Vec<Reading>,
     /// The shapes of the surface forms: most words the gazetteer does not
     /// know (most capitalised words of an article) are not hashed.
     name_shapes: Shapes,
@@ -268,8 +273,22 @@ fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
         .filter(|s| !s.is_empty())
 }
 
+/// Whitespace as [`char::is_whitespace`] has it in ASCII (the data holds
+/// no other; a test checks).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The words of `s`, as `s.split_whitespace().count()` counts them.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    let mut count = 0;
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = is_space(b);
+        count += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    count
 }
 
 /// Name and abbreviations of the n-th line → `first + n`, lowercase, no dot.
@@ -294,7 +313,12 @@ fn lower_set(data: &'static str) -> WordSet {
         shapes: Shapes::default(),
     };
     for r in records(data) {
-        set.insert(r[0].to_ascii_lowercase());
+        let word = r[0];
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            set.insert(word.to_ascii_lowercase());
+        } else {
+            set.insert(word);
+        }
     }
     set
 }
@@ -308,25 +332,39 @@ impl Gazetteer {
     }
 
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
-        // Loading is part of every run: the common surface, one ASCII word,
-        // is told apart by its bytes before any splitting or allocating.
-        if surface
-            .bytes()
-            .any(|b| b.is_ascii_whitespace() || !b.is_ascii())
-        {
-            self.max_name_words = self.max_name_words.max(words(surface));
-        }
-        if let Some(cut) = surface.bytes().position(|b| b == b' ' || b == b'-') {
-            let first = &surface[..cut];
-            if !self.multi_first.contains(first) {
-                self.multi_first.insert(first.to_owned());
+        // Loading is part of every run: one pass over the bytes counts the
+        // words and finds the end of the first of several.
+        let mut words = 0;
+        let mut prev_space = true;
+        let mut cut = None;
+        for (i, &b) in surface.as_bytes().iter().enumerate() {
+            let space = is_space(b);
+            words += usize::from(prev_space && !space);
+            prev_space = space;
+            if cut.is_none() && (b == b' ' || b == b'-') {
+                cut = Some(i);
             }
         }
-        self.name_shapes.insert(surface);
-        let readings = self.names.entry(surface).or_default();
-        if !readings.iter().any(|r| r.entry == entry) {
-            readings.push(Reading { entry, form });
+        self.max_name_words = self.max_name_words.max(words);
+        if let Some(cut) = cut {
+            self.multi_first.insert(&surface[..cut]);
         }
+        self.name_shapes.insert(surface);
+        let end = u32::try_from(self.readings.len()).expect("fewer readings than u32");
+        let (start, len) = self.names.entry(surface).or_insert((end, 0));
+        let known = &self.readings[*start as usize..][..*len as usize];
+        if known.iter().any(|r| r.entry == entry) {
+            return;
+        }
+        if *start + *len != end {
+            // Not the last surface given readings: its readings move to the
+            // end, where the new one can follow them.
+            self.readings
+                .extend_from_within(*start as usize..(*start + *len) as usize);
+            *start = end;
+        }
+        self.readings.push(Reading { entry, form });
+        *len += 1;
     }
 
     fn load() -> Self {
@@ -335,6 +373,7 @@ impl Gazetteer {
             // Room for all the surface forms, which are about 4000: the
             // map is never rehashed while loading.
             names: HashMap::with_capacity_and_hasher(4096, rustc_hash::FxBuildHasher),
+            readings: Vec::with_capacity(4096),
             name_shapes: Shapes::default(),
             max_name_words: 1,
             multi_first: WordSet::default(),
@@ -343,9 +382,13 @@ impl Gazetteer {
             title_first: WordSet::default(),
             title_last: WordSet::default(),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
-            honorifics: records(include_str!("../data/honorifics.txt"))
-                .map(|r| r[0].trim_end_matches('.').to_owned())
-                .collect(),
+            honorifics: {
+                let mut set = WordSet::default();
+                for r in records(include_str!("../data/honorifics.txt")) {
+                    set.insert(r[0].trim_end_matches('.'));
+                }
+                set
+            },
             person_nouns: lower_set(include_str!("../data/person_nouns.txt")),
             org_keywords: lower_set(include_str!("../data/org_keywords.txt")),
             place_keywords: lower_set(include_str!("../data/place_keywords.txt")),
@@ -365,12 +408,19 @@ impl Gazetteer {
         };
         for title in lower_set(include_str!("../data/titles.txt")) {
             g.max_title_words = g.max_title_words.max(words(&title));
-            if let Some(first) = title.split([' ', '-']).next() {
-                g.title_first.insert(first.to_owned());
-            }
-            if let Some(last) = title.split([' ', '-']).next_back() {
-                g.title_last.insert(last.to_owned());
-            }
+            // The first and last words, borrowed when the title is.
+            let cut = |title: &Cow<'static, str>, part: fn(&str) -> &str| -> Cow<'static, str> {
+                match title {
+                    Cow::Borrowed(t) => Cow::Borrowed(part(t)),
+                    Cow::Owned(t) => Cow::Owned(part(t).to_owned()),
+                }
+            };
+            g.title_first.insert(cut(&title, |t| {
+                t.split([' ', '-']).next().unwrap_or_default()
+            }));
+            g.title_last.insert(cut(&title, |t| {
+                t.split([' ', '-']).next_back().unwrap_or_default()
+            }));
             g.titles.insert(title);
         }
         let mut countries: HashMap<&'static str, u32> = HashMap::default();
@@ -451,9 +501,10 @@ impl Gazetteer {
         g.time_words = g
             .months
             .keys()
-            .chain(g.weekdays.keys())
+            .map(String::as_str)
+            .chain(g.weekdays.keys().map(String::as_str))
             .chain(g.holiday_first.iter())
-            .cloned()
+            .map(str::to_owned)
             .chain(crate::facts::TIME_TRIGGERS.iter().map(|w| (*w).to_owned()))
             .collect();
         for r in records(include_str!("../data/currencies.tsv")) {
@@ -484,7 +535,9 @@ impl Gazetteer {
         if !self.name_shapes.admits(surface) {
             return &[];
         }
-        self.names.get(surface).map_or(&[], Vec::as_slice)
+        self.names.get(surface).map_or(&[], |&(start, len)| {
+            &self.readings[start as usize..][..len as usize]
+        })
     }
 
     pub fn entry(&self, id: u32) -> &Entry {

@@ -129,10 +129,10 @@ pub(crate) mod class {
         let g = &*GAZETTEER;
         let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
         for w in g.time_words.iter() {
-            *words.entry(w.as_str()).or_default() |= TIME_WORD;
+            *words.entry(w).or_default() |= TIME_WORD;
         }
         for w in g.holiday_first.iter() {
-            *words.entry(w.as_str()).or_default() |= HOLIDAY_FIRST;
+            *words.entry(w).or_default() |= HOLIDAY_FIRST;
         }
         for w in g.months.keys() {
             *words.entry(w.as_str()).or_default() |= MONTH;
@@ -141,7 +141,7 @@ pub(crate) mod class {
             *words.entry(w.as_str()).or_default() |= WEEKDAY;
         }
         for w in g.person_nouns.iter() {
-            *words.entry(w.as_str()).or_default() |= PERSON_NOUN;
+            *words.entry(w).or_default() |= PERSON_NOUN;
         }
         for w in super::super::amounts::NUMBER_WORDS {
             *words.entry(w).or_default() |= NUMBER_WORD;
