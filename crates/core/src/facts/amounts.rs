@@ -315,12 +315,9 @@ struct Hit {
 
 /// Finds amounts in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
-    let mut i = 0;
-    while i < s.tokens.len() {
-        if s.used[i] || !may_start(s, i) {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = next_start(s, from) {
+        from = i + 1;
         match find_at(s, i) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
@@ -340,11 +337,42 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                 f.unit = Some(hit.unit);
                 out.push(f);
                 s.claim(hit.from, hit.to);
-                i = hit.to;
+                from = hit.to;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
+}
+
+/// The first unclaimed token from `from` on that [`may_start`] an amount.
+fn next_start(s: &Sentence, from: usize) -> Option<usize> {
+    let tokens = s.tokens.get(from..)?;
+    let used = s.used.get(from..)?;
+    let classes = s.class.get(from..)?;
+    let bytes = s.text.as_bytes();
+    // Most tokens are punctuation or lowercase words of no class, passed
+    // over in a loop of their own, without bounds checks.
+    tokens
+        .iter()
+        .zip(used)
+        .zip(classes)
+        .enumerate()
+        .filter(|&(k, ((t, &used), &c))| {
+            !used
+                && match t.kind {
+                    TokenKind::Number | TokenKind::Symbol => true,
+                    TokenKind::Word => {
+                        c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                            || !bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
+                            || tokens
+                                .get(k + 1)
+                                .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
+                    }
+                    _ => false,
+                }
+        })
+        .map(|(k, _)| from + k)
+        .find(|&i| may_start(s, i))
 }
 
 /// Token `i` can begin an amount: a number, a sign, a number word, a

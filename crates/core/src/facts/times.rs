@@ -321,6 +321,7 @@ pub(crate) fn small_number(word: &str) -> Option<f64> {
     }
 }
 
+#[inline]
 fn month(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
     if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
@@ -329,6 +330,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
     GAZETTEER.months.get(s.low(i)).copied()
 }
 
+#[inline]
 fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
     if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
@@ -401,12 +403,9 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let mut i = 0;
-    while i < s.tokens.len() {
-        if s.used[i] || !may_start(s, i) {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = next_start(s, from) {
+        from = i + 1;
         match find_at(s, i, date) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
@@ -431,11 +430,29 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
-                i = hit.to;
+                from = hit.to;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
+}
+
+/// The first unclaimed token from `from` on that [`may_start`] a time.
+fn next_start(s: &Sentence, from: usize) -> Option<usize> {
+    // Most tokens are neither numbers nor words of these classes: they are
+    // passed over in a loop of their own, without bounds checks.
+    const BITS: u16 = class::THE | class::A_AN | class::TIME_WORD | class::NUMBER_WORD;
+    let tokens = s.tokens.get(from..)?;
+    let used = s.used.get(from..)?;
+    let classes = s.class.get(from..)?;
+    tokens
+        .iter()
+        .zip(used)
+        .zip(classes)
+        .enumerate()
+        .filter(|&(_, ((t, &used), &c))| !used && (t.kind == TokenKind::Number || c & BITS != 0))
+        .map(|(k, _)| from + k)
+        .find(|&i| may_start(s, i))
 }
 
 /// Words that can begin a time expression besides months, weekdays and
@@ -712,6 +729,10 @@ fn push_digits(out: &mut String, n: i32, width: usize) {
 }
 
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    // Every date begins with a month or a number.
+    if !s.has(i, class::MONTH) && !s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
+        return None;
+    }
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
         // Written digit by digit: `format!` and jiff's `Display` cost more
         // than the rest of finding a date.
@@ -908,7 +929,11 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             hit(i, i + 3, Category::Relative)
         }
         _ => {
-            // "two weeks ago", "a year ago"
+            // "two weeks ago", "a year ago" (the "ago" asked first: it is
+            // the cheapest test, and the rarest).
+            if !s.is(i + 2, "ago") {
+                return None;
+            }
             small_number(s.low(i))?;
             if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
                 return None;
@@ -980,8 +1005,8 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     if s.has(i, class::THE) {
         return period_after_the(s, i);
     }
-    // Not "the": a small number after a preposition of duration, if any.
-    let n = small_number(s.low(i))?;
+    // Not "the": a small number after a preposition of duration, if any
+    // (the preposition asked first: it is cheaper, and rarer).
     let lead = i > 0
         && matches!(
             s.low_word(i - 1),
@@ -995,6 +1020,10 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
                 | "about"
                 | "around"
         );
+    if !lead {
+        return None;
+    }
+    let n = small_number(s.low(i))?;
     if lead
         && s.is(i - 1, "than")
         && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer"))
@@ -1095,6 +1124,10 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
 
 /// "the 1960s", "the early 1990s", "in 2016", "since 1998", "mid-2020".
 fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
+    // Both begin with "the" or a year.
+    if s.tokens[i].kind != TokenKind::Number && !s.has(i, class::THE) {
+        return None;
+    }
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
