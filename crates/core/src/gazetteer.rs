@@ -196,6 +196,9 @@ pub(crate) struct Gazetteer {
     pub weekdays: HashMap<String, i8>,
     /// Currency sign or code as written → ISO code.
     pub currency_signs: HashMap<&'static str, &'static str>,
+    /// The shapes of the signs: most tokens asked about (every number) are
+    /// not hashed.
+    currency_sign_shapes: Shapes,
     /// Lowercase currency word or phrase → ISO code.
     pub currency_words: HashMap<String, &'static str>,
     pub max_currency_words: usize,
@@ -401,6 +404,7 @@ impl Gazetteer {
             months: HashMap::default(),
             weekdays: HashMap::default(),
             currency_signs: HashMap::default(),
+            currency_sign_shapes: Shapes::default(),
             currency_words: HashMap::default(),
             max_currency_words: 1,
             units: HashMap::default(),
@@ -509,9 +513,9 @@ impl Gazetteer {
             .collect();
         for r in records(include_str!("../data/currencies.tsv")) {
             let code = r[0];
-            g.currency_signs.insert(code, code);
-            for sign in list(r.get(1)) {
+            for sign in std::iter::once(code).chain(list(r.get(1))) {
                 g.currency_signs.insert(sign, code);
+                g.currency_sign_shapes.insert(sign);
             }
             for word in list(r.get(2)) {
                 let key = word.to_ascii_lowercase();
@@ -538,6 +542,15 @@ impl Gazetteer {
         self.names.get(surface).map_or(&[], |&(start, len)| {
             &self.readings[start as usize..][..len as usize]
         })
+    }
+
+    /// The ISO code of a currency sign or code as written.
+    #[inline]
+    pub fn currency_code(&self, sign: &str) -> Option<&'static str> {
+        if !self.currency_sign_shapes.admits(sign) {
+            return None;
+        }
+        self.currency_signs.get(sign).copied()
     }
 
     pub fn entry(&self, id: u32) -> &Entry {

@@ -236,12 +236,12 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         && !n.space_before
     {
         let joined = &s.text[t.start..n.end];
-        if let Some(&code) = g.currency_signs.get(joined) {
+        if let Some(code) = g.currency_code(joined) {
             return Some((code, i + 2));
         }
     }
     let w = s.word(i);
-    let code = g.currency_signs.get(w)?;
+    let code = g.currency_code(w)?;
     // Plain codes ("USD", "NOK", "Rs") only when all caps or a sign.
     if t.is_word() && !t.is_all_caps(s.text) && w != "Rs" {
         return None;
@@ -344,59 +344,45 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
     }
 }
 
-/// The first unclaimed token from `from` on that [`may_start`] an amount.
+/// The first unclaimed token from `from` on that can begin an amount: a
+/// number, a sign, a number word, a magnitude ("millions"), a currency
+/// code ("USD") or a word glued to a sign ("US$").
 fn next_start(s: &Sentence, from: usize) -> Option<usize> {
     let tokens = s.tokens.get(from..)?;
     let used = s.used.get(from..)?;
     let classes = s.class.get(from..)?;
     let bytes = s.text.as_bytes();
+    // A word glued to the sign at `k`, unclaimed.
+    let word_before = |k: usize| {
+        k > 0 && !tokens[k].space_before && tokens[k - 1].kind == TokenKind::Word && !used[k - 1]
+    };
     // Most tokens are punctuation or lowercase words of no class, passed
-    // over in a loop of their own, without bounds checks.
-    tokens
-        .iter()
-        .zip(used)
-        .zip(classes)
-        .enumerate()
-        .filter(|&(k, ((t, &used), &c))| {
-            !used
-                && match t.kind {
-                    TokenKind::Number | TokenKind::Symbol => true,
-                    TokenKind::Word => {
-                        c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
-                            || !bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
-                            || tokens
-                                .get(k + 1)
-                                .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
-                    }
-                    _ => false,
-                }
-        })
-        .map(|(k, _)| from + k)
-        .find(|&i| may_start(s, i))
-}
-
-/// Token `i` can begin an amount: a number, a sign, a number word, a
-/// magnitude ("millions"), or a currency code or prefix ("USD", "US$").
-fn may_start(s: &Sentence, i: usize) -> bool {
-    let t = s.tokens[i];
-    match t.kind {
-        TokenKind::Number | TokenKind::Symbol => true,
-        TokenKind::Word => {
-            s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
-                // A word with a lowercase ASCII letter first or second is
-                // never all caps: most words are ruled out before the call.
-                // (A slice pattern, not an iterator: no loop to set up; the
-                // guard is tried for each alternative that matches.)
-                || (!matches!(
-                    s.text.as_bytes()[t.start..t.end],
-                    [a, ..] | [_, a, ..] if a.is_ascii_lowercase()
-                ) && t.is_all_caps(s.text))
-                || s.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
-        }
-        _ => false,
+    // over in a loop of their own, without bounds checks. A word before a
+    // sign is found at the sign, not by looking ahead from every word.
+    let k = tokens.iter().zip(used).zip(classes).enumerate().position(
+        |(k, ((t, &used), &c))| match t.kind {
+            TokenKind::Number => !used,
+            TokenKind::Symbol => !used || word_before(k),
+            TokenKind::Word => {
+                !used
+                    && (c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                        // A word with a lowercase ASCII letter first or
+                        // second is never all caps: most words are ruled
+                        // out before the call.
+                        || (!bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
+                            && !matches!(
+                                bytes.get(t.start..t.end),
+                                Some([_, a, ..]) if a.is_ascii_lowercase()
+                            )
+                            && t.is_all_caps(s.text)))
+            }
+            _ => false,
+        },
+    )?;
+    if tokens[k].kind == TokenKind::Symbol && word_before(k) {
+        return Some(from + k - 1);
     }
+    Some(from + k)
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
