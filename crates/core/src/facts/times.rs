@@ -411,7 +411,7 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
                 let key = hit.key.unwrap_or_else(|| {
-                    if crate::tokens::is_squeezed_ascii(text) {
+                    if plain(s, hit.from, hit.to, text) {
                         // What squeezing and lowercasing would give.
                         return s.lower[start..end].to_owned();
                     }
@@ -435,6 +435,19 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             _ => {}
         }
     }
+}
+
+/// `text`, the span of tokens `from..to`, is ASCII with single spaces
+/// between tokens, or none: what [`crate::tokens::is_squeezed_ascii`]
+/// says of it (tokens hold no whitespace), found from the gaps between
+/// the tokens instead of from every byte.
+fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
+    let bytes = s.text.as_bytes();
+    text.is_ascii()
+        && s.tokens[from..to].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
+        })
 }
 
 /// The first unclaimed token from `from` on that [`may_start`] a time.
@@ -862,8 +875,9 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     };
     if t.kind == TokenKind::Number {
         let w = s.word(i);
-        let (hours, minutes) = match w.split_once(['.', ':']) {
-            Some((h, m)) => (h.parse::<u32>().ok()?, Some(m)),
+        // Split at a byte: a char-set pattern costs more than the split.
+        let (hours, minutes) = match w.bytes().position(|b| b == b'.' || b == b':') {
+            Some(at) => (w[..at].parse::<u32>().ok()?, Some(&w[at + 1..])),
             None => (w.parse::<u32>().ok()?, None),
         };
         if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
