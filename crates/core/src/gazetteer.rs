@@ -335,21 +335,14 @@ impl Gazetteer {
     }
 
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
-        // Loading is part of every run: one pass over the bytes counts the
-        // words and finds the end of the first of several.
-        let mut words = 0;
-        let mut prev_space = true;
-        let mut cut = None;
-        for (i, &b) in surface.as_bytes().iter().enumerate() {
-            let space = is_space(b);
-            words += usize::from(prev_space && !space);
-            prev_space = space;
-            if cut.is_none() && (b == b' ' || b == b'-') {
-                cut = Some(i);
-            }
+        // Loading is part of every run: the words are counted only for a
+        // surface with a byte of whitespace or below (in ASCII, all
+        // whitespace is), and the scans are plain byte loops.
+        let bytes = surface.as_bytes();
+        if bytes.iter().any(|&b| b <= b' ') {
+            self.max_name_words = self.max_name_words.max(words(surface));
         }
-        self.max_name_words = self.max_name_words.max(words);
-        if let Some(cut) = cut {
+        if let Some(cut) = bytes.iter().position(|&b| b == b' ' || b == b'-') {
             self.multi_first.insert(&surface[..cut]);
         }
         self.name_shapes.insert(surface);
