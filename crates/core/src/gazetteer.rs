@@ -152,17 +152,136 @@ impl FromIterator<String> for WordSet {
     }
 }
 
+/// A map from strings to values for lookups that mostly miss: strings of
+/// up to 16 bytes sit in an open-addressing table keyed by their bytes,
+/// packed into two `u64` (no hashing byte by byte, no `memcmp`, and most
+/// misses meet an empty slot); longer ones in a hash map behind [`Shapes`].
+#[derive(Debug)]
+pub(crate) struct ShortMap<V> {
+    /// Slot → 1 + index into `entries`; 0 is an empty slot. A power of
+    /// two, at least four times the entries.
+    slots: Vec<u32>,
+    /// (packed string, its length, value).
+    entries: Vec<((u64, u64), usize, V)>,
+    long: HashMap<&'static str, V>,
+    long_shapes: Shapes,
+}
+
+impl<V> ShortMap<V> {
+    /// Room for `n` short strings without growing.
+    fn with_capacity(n: usize) -> Self {
+        ShortMap {
+            slots: vec![0; (4 * n).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(n),
+            long: HashMap::default(),
+            long_shapes: Shapes::default(),
+        }
+    }
+
+    /// `b` packed when it has at most 16 bytes: its first and last eight
+    /// bytes (or four, or single bytes when shorter), which with its length
+    /// tell it apart from any other string.
+    #[inline]
+    fn pack(b: &[u8]) -> Option<(u64, u64)> {
+        let n = b.len();
+        Some(if n > 16 {
+            return None;
+        } else if n >= 8 {
+            (
+                u64::from_le_bytes(*b.first_chunk::<8>()?),
+                u64::from_le_bytes(*b.last_chunk::<8>()?),
+            )
+        } else if n >= 4 {
+            (
+                u64::from(u32::from_le_bytes(*b.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?)),
+            )
+        } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            (
+                u64::from(first) | u64::from(b[n / 2]) << 8 | u64::from(last) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        })
+    }
+
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // the slot is masked
+    fn slot(&self, (lo, hi): (u64, u64), n: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(32) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, key: (u64, u64), n: usize) -> (usize, Option<usize>) {
+        let mut at = self.slot(key, n);
+        loop {
+            let Some(e) = self.slots[at].checked_sub(1) else {
+                return (at, None);
+            };
+            let (k, len, _) = &self.entries[e as usize];
+            if *k == key && *len == n {
+                return (at, Some(e as usize));
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, s: &str) -> Option<&V> {
+        let b = s.as_bytes();
+        if let Some(key) = Self::pack(b) {
+            let (_, e) = self.find(key, b.len());
+            return e.map(|e| &self.entries[e].2);
+        }
+        if !self.long_shapes.admits(b) {
+            return None;
+        }
+        self.long.get(s)
+    }
+
+    /// The value of `s`, inserted as `new()` if missing.
+    fn get_or_insert(&mut self, s: &'static str, new: impl FnOnce() -> V) -> &mut V {
+        let b = s.as_bytes();
+        let Some(key) = Self::pack(b) else {
+            self.long_shapes.insert(b);
+            return self.long.entry(s).or_insert_with(new);
+        };
+        let (at, e) = self.find(key, b.len());
+        let e = e.unwrap_or_else(|| {
+            self.entries.push((key, b.len(), new()));
+            self.slots[at] = u32::try_from(self.entries.len()).expect("fewer entries than u32");
+            self.entries.len() - 1
+        });
+        if 4 * self.entries.len() > self.slots.len() {
+            self.grow();
+        }
+        &mut self.entries[e].2
+    }
+
+    /// Twice the slots, the entries placed anew.
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        for (i, (key, n, _)) in self.entries.iter().enumerate() {
+            let mut at = self.slot(*key, *n);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (self.slots.len() - 1);
+            }
+            self.slots[at] = u32::try_from(i + 1).expect("fewer entries than u32");
+        }
+    }
+}
+
 /// All compiled-in knowledge.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Surface form as written (case-sensitive) → where its readings are
     /// in `readings`: one vector for all, not one each.
-    names: HashMap<&'static str, (u32, u32)>,
+    names: ShortMap<(u32, u32)>,
     readings: Vec<Reading>,
-    /// The shapes of the surface forms: most words the gazetteer does not
-    /// know (most capitalised words of an article) are not hashed.
-    name_shapes: Shapes,
     /// Most words in any surface form.
     pub max_name_words: usize,
     /// First words of surface forms of two or more words ("United" for
@@ -345,9 +464,8 @@ impl Gazetteer {
         if let Some(cut) = bytes.iter().position(|&b| b == b' ' || b == b'-') {
             self.multi_first.insert(&surface[..cut]);
         }
-        self.name_shapes.insert(surface);
         let end = u32::try_from(self.readings.len()).expect("fewer readings than u32");
-        let (start, len) = self.names.entry(surface).or_insert((end, 0));
+        let (start, len) = self.names.get_or_insert(surface, || (end, 0));
         let known = &self.readings[*start as usize..][..*len as usize];
         if known.iter().any(|r| r.entry == entry) {
             return;
@@ -368,9 +486,8 @@ impl Gazetteer {
             entries: Vec::new(),
             // Room for all the surface forms, which are about 4000: the
             // map is never rehashed while loading.
-            names: HashMap::with_capacity_and_hasher(4096, rustc_hash::FxBuildHasher),
+            names: ShortMap::with_capacity(4096),
             readings: Vec::with_capacity(4096),
-            name_shapes: Shapes::default(),
             max_name_words: 1,
             multi_first: WordSet::default(),
             titles: WordSet::default(),
@@ -529,9 +646,6 @@ impl Gazetteer {
     /// Readings of `surface` as written.
     #[inline]
     pub fn lookup(&self, surface: &str) -> &[Reading] {
-        if !self.name_shapes.admits(surface) {
-            return &[];
-        }
         self.names.get(surface).map_or(&[], |&(start, len)| {
             &self.readings[start as usize..][..len as usize]
         })
