@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::times::{Phrases, class};
+use super::times::{Phrases, class, grown_phrase};
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
@@ -209,11 +209,12 @@ fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         )
     });
     let mut best = None;
+    let mut plain = true;
     for j in i..(i + GAZETTEER.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        let (code, longer) = WORDS.get(s.low_phrase(i, j + 1).as_ref());
+        let (code, longer) = WORDS.get(grown_phrase(s, i, j, &mut plain).as_ref());
         if let Some(code) = code {
             best = Some((code, j + 1));
         }

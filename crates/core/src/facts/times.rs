@@ -258,6 +258,31 @@ impl<V: Copy> Phrases<V> {
     }
 }
 
+/// [`Sentence::low_phrase`] of tokens `i..=j`, for a phrase grown a token
+/// at a time (`j` = `i`, `i + 1`, …): a plain slice of the lowercased text,
+/// without a scan for what to tidy, while the tokens are ASCII with single
+/// spaces or nothing between them; `plain` (true at first) keeps track.
+pub(crate) fn grown_phrase<'t>(
+    s: &Sentence<'t>,
+    i: usize,
+    j: usize,
+    plain: &mut bool,
+) -> std::borrow::Cow<'t, str> {
+    let lower = s.lower.as_bytes();
+    let t = s.tokens[j];
+    *plain = *plain
+        && lower[t.start..t.end].is_ascii()
+        && (j == i || {
+            let gap = s.tokens[j - 1].end;
+            t.start == gap || (t.start == gap + 1 && lower[gap] == b' ')
+        });
+    if *plain {
+        std::borrow::Cow::Borrowed(&s.lower[s.tokens[i].start..t.end])
+    } else {
+        s.low_phrase(i, j + 1)
+    }
+}
+
 /// Holiday names and aliases by [`Phrases`].
 static HOLIDAYS: std::sync::LazyLock<Phrases<usize>> = std::sync::LazyLock::new(|| {
     Phrases::new(
@@ -586,12 +611,13 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
+    let mut plain = true;
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        let (holiday, longer) = HOLIDAYS.get(s.low_phrase(i, j + 1).as_ref());
+        let (holiday, longer) = HOLIDAYS.get(grown_phrase(s, i, j, &mut plain).as_ref());
         if let Some(h) = holiday
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
@@ -875,6 +901,12 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     };
     if t.kind == TokenKind::Number {
         let w = s.word(i);
+        // Only a colon or a suffix makes a clock time of a number: most
+        // numbers are ruled out before any parsing.
+        let colon = w.bytes().any(|b| b == b':');
+        if !colon && !suffix(i + 1) {
+            return None;
+        }
         // Split at a byte: a char-set pattern costs more than the split.
         let (hours, minutes) = match w.bytes().position(|b| b == b'.' || b == b':') {
             Some(at) => (w[..at].parse::<u32>().ok()?, Some(&w[at + 1..])),
@@ -887,7 +919,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
             return Some(hit(i, tail(i + 2), Category::Time));
         }
         // 24-hour "00:48" with a colon.
-        if w.contains(':') && hours <= 24 && !s.tokens.get(i + 1).is_some_and(|n| n.hyphen_before) {
+        if colon && hours <= 24 && !s.tokens.get(i + 1).is_some_and(|n| n.hyphen_before) {
             return Some(hit(i, tail(i + 1), Category::Time));
         }
         return None;
