@@ -649,7 +649,10 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 
 fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // Weekday, then maybe a date: "Tue, March 22, 2016", "Wednesday night".
-    if let Some(wd) = weekday(s, i) {
+    // The class first: most tokens here are no weekday.
+    if s.has(i, class::WEEKDAY)
+        && let Some(wd) = weekday(s, i)
+    {
         let abbreviated = s.word(i).len() <= 5 && !s.word(i).ends_with("day");
         let after = comma(s, dot(s, i + 1));
         if let Some(mut d) = calendar_date(s, after, date) {
@@ -815,7 +818,9 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         h.key = Some(key);
         Some(h)
     };
-    if let Some(m) = month(s, i) {
+    if s.has(i, class::MONTH)
+        && let Some(m) = month(s, i)
+    {
         let full = s.word(i).len() > 3 || s.word(i) == "May";
         let after = dot(s, i + 1);
         if after > i + 1 && full && !s.word(i).eq_ignore_ascii_case("sept") {
@@ -857,7 +862,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return None;
     }
     // "7 April 1931", "3rd May"
-    if let Some((d, next)) = day(s, i)
+    // A month one or two tokens on ("7 April", "3rd May") is asked first:
+    // most numbers have none.
+    if (s.has(i + 1, class::MONTH) || s.has(i + 2, class::MONTH))
+        && let Some((d, next)) = day(s, i)
         && let Some(m) = month(s, next)
     {
         let after = dot(s, next + 1);
@@ -867,13 +875,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return finish(i, after, m, Some(d), None);
     }
     // ISO "2016-03-22"
-    if let Some(y) = year(s, i)
-        && s.tokens
-            .get(i + 2)
-            .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+    if s.tokens
+        .get(i + 2)
+        .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
         && s.tokens
             .get(i + 1)
             .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+        && let Some(y) = year(s, i)
     {
         let m: i8 = s.word(i + 1).parse().ok()?;
         let d: i8 = s.word(i + 2).parse().ok()?;
