@@ -139,10 +139,11 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let t = s.tokens.get(i)?;
     if t.kind == TokenKind::Number {
         let w = s.word(i);
-        if w.contains(':') {
+        // Byte tests: a char pattern's searcher costs more than a number.
+        if w.bytes().any(|b| b == b':') {
             return None;
         }
-        let v = if w.contains(',') {
+        let v = if w.bytes().any(|b| b == b',') {
             // "1,000": the digits without commas, on the stack if short.
             let mut buf = [0u8; 32];
             let mut len = 0;
@@ -399,7 +400,7 @@ fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
 /// `at` is the [`number`] at `i`.
 fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
-    if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
+    if t.kind != TokenKind::Number || s.word(i).bytes().any(|b| matches!(b, b'.' | b',' | b':')) {
         return None;
     }
     let (v, _) = at?;
