@@ -450,9 +450,14 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
     map
 }
 
+/// The lines of `data`, at most: room enough for a record a line.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 fn lower_set(data: &'static str) -> WordSet {
     // Room for a word a line: the set is never rehashed while filled.
-    let lines = data.bytes().filter(|&b| b == b'\n').count() + 1;
+    let lines = line_count(data);
     let mut set = WordSet {
         words: HashSet::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher),
         shapes: Shapes::default(),
@@ -560,24 +565,26 @@ impl Gazetteer {
             }));
             g.titles.insert(title);
         }
-        let mut countries: HashMap<&'static str, u32> = HashMap::default();
+        // The capitals are entered after all the countries, from the same
+        // reading of the file.
+        let mut capitals = Vec::new();
         for r in records(include_str!("../data/countries.tsv")) {
             let id = g.add(r[0], Known::Place(Place::Country), None);
-            countries.insert(r[0], id);
             for alias in list(r.get(1)) {
                 g.form(alias, id, Form::Alias);
             }
             for demonym in list(r.get(2)) {
                 g.form(demonym, id, Form::Demonym);
             }
-        }
-        let mut capitals = Vec::new();
-        for r in records(include_str!("../data/countries.tsv")) {
             if let Some(&capital) = r.get(3).filter(|c| !c.is_empty()) {
                 capitals.push((capital, r[0]));
             }
         }
-        let mut cities: HashMap<&'static str, u32> = HashMap::default();
+        // Room for every capital and city: the map is never rehashed.
+        let mut cities: HashMap<&'static str, u32> = HashMap::with_capacity_and_hasher(
+            capitals.len() + line_count(include_str!("../data/cities.tsv")),
+            rustc_hash::FxBuildHasher,
+        );
         for (capital, country) in capitals {
             let id = g.add(capital, Known::Place(Place::City), Some(country));
             cities.insert(capital, id);

@@ -240,7 +240,13 @@ pub(crate) struct Phrases<V> {
 impl<V: Copy> Phrases<V> {
     /// `entries` must have distinct phrases.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut map = rustc_hash::FxHashMap::default();
+        // Room for every phrase and prefix (a byte each at most): the map is
+        // never rehashed while filled.
+        let entries: Vec<_> = entries.into_iter().collect();
+        let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+            entries.iter().map(|(phrase, _)| phrase.len()).sum(),
+            rustc_hash::FxBuildHasher,
+        );
         for (phrase, value) in entries {
             map.entry(phrase).or_insert((None, false)).0 = Some(value);
             for (at, _) in phrase.char_indices().skip(1) {
