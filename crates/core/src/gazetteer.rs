@@ -703,6 +703,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn short_maps_tell_every_string_apart() {
+        // Strings of every length up to past 16, differing in one byte
+        // anywhere, or in length only.
+        let mut words: Vec<&'static str> = Vec::new();
+        for n in 0..=20 {
+            let base = "abcdefghijklmnopqrstuvwxyz"[..n].to_owned();
+            words.push(Box::leak(base.clone().into_boxed_str()));
+            for at in 0..n {
+                let mut w = base.clone().into_bytes();
+                w[at] = b'Z';
+                words.push(Box::leak(String::from_utf8(w).unwrap().into_boxed_str()));
+            }
+        }
+        let mut map = ShortMap::with_capacity(4);
+        for (i, w) in words.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+            *map.get_or_insert(w, || i) += 0;
+        }
+        for (i, w) in words.iter().enumerate() {
+            let want = (i % 2 == 0).then_some(i);
+            assert_eq!(map.get(w).copied(), want, "{w:?}");
+            assert_eq!(
+                map.get(&format!("{w}a")).copied(),
+                words
+                    .iter()
+                    .position(|v| *v == format!("{w}a"))
+                    .filter(|j| j % 2 == 0),
+                "{w:?}a"
+            );
+        }
+    }
+
+    #[test]
     fn bytes_are_found_as_position_finds_them() {
         let hay = b"ab\tcd\n\tefghijklmnop\tq|rs\n\n0123456789abcdef\t";
         for from in 0..hay.len() {

@@ -1260,6 +1260,27 @@ mod tests {
     }
 
     #[test]
+    fn word_classes_are_found_anywhere_in_the_text() {
+        for (word, bits) in [
+            ("the", class::THE | class::DEMONSTRATIVE),
+            ("thousands", class::MAGNITUDE | class::QUANTIFIER),
+            ("seventeen", class::NUMBER_WORD),
+            ("september", class::MONTH | class::TIME_WORD),
+        ] {
+            // At the end of the text, and with text after it.
+            assert_eq!(class::of(word, 0, word.len()) & bits, bits, "{word}");
+            let text = format!("x {word} and more words after it");
+            assert_eq!(class::of(&text, 2, 2 + word.len()) & bits, bits, "{word}");
+            // Not a longer or shorter word.
+            let longer = format!("{word}s and more words after it");
+            assert_eq!(class::of(&longer, 0, word.len() + 1), 0, "{word}s");
+            assert_eq!(class::of(&text, 2, 1 + word.len()), 0, "{word}-");
+        }
+        let long = "internationalisation and more";
+        assert_eq!(class::of(long, 0, 20), 0);
+    }
+
+    #[test]
     fn push_digits_writes_what_format_writes() {
         for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999, 10000, 12345] {
             for width in [0, 1, 2, 3, 4, 5, 12] {
