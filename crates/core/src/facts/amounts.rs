@@ -282,12 +282,17 @@ fn countable(s: &Sentence, i: usize) -> bool {
     if GAZETTEER.stopwords.contains(lower) {
         return false;
     }
-    PLURALS.iter().any(|p| lower.ends_with(p))
-        || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is"))
+    // The regular plural first, then the irregular ones whose last letter
+    // is the word's: the list is gone through for few words.
+    let last = lower.as_bytes().last();
+    (lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is"))
+        || PLURALS
+            .iter()
+            .any(|p| p.as_bytes().last() == last && lower.ends_with(p))
 }
 
 fn time_unit(word: &str) -> bool {
