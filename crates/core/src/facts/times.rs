@@ -600,8 +600,27 @@ fn hit(from: usize, to: usize, category: Category) -> Hit {
 }
 
 fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    holiday(s, i, date)
-        .or_else(|| weekday_or_date(s, i, date))
+    // The finders that cannot match the token's class or kind are not
+    // called: holidays and weekdays need their class, dates a month or a
+    // number.
+    let c = s.class(i);
+    let number = s.tokens[i].kind == TokenKind::Number;
+    let holiday_here = || {
+        if c & class::HOLIDAY_FIRST != 0 {
+            holiday(s, i, date)
+        } else {
+            None
+        }
+    };
+    let date_here = || {
+        if number || c & (class::WEEKDAY | class::MONTH) != 0 {
+            weekday_or_date(s, i, date)
+        } else {
+            None
+        }
+    };
+    holiday_here()
+        .or_else(date_here)
         .or_else(|| clock(s, i))
         .or_else(|| relative(s, i, date))
         .or_else(|| period(s, i))
