@@ -395,9 +395,15 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
     // The number at `i`, read once for the finders that start with one.
     let at = number(s, i);
+    // Vague amounts begin with a magnitude word, ages with a number: the
+    // finders are not called for other tokens.
     money(s, i, at)
-        .or_else(|| vague(s, i))
-        .or_else(|| age(s, i, at))
+        .or_else(|| s.has(i, class::MAGNITUDE).then(|| vague(s, i)).flatten())
+        .or_else(|| {
+            (s.tokens[i].kind == TokenKind::Number)
+                .then(|| age(s, i, at))
+                .flatten()
+        })
         .or_else(|| percent_measure_or_count(s, i, at))
 }
 
