@@ -4,6 +4,7 @@
 //! `crates/core/data/` and parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a known name refers to.
@@ -107,16 +108,18 @@ impl Shapes {
     }
 }
 
-/// A set of words, with [`Shapes`] in front of the hashing.
+/// A set of words, with [`Shapes`] in front of the hashing. Words taken
+/// from the data as they are written are borrowed, not copied.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    words: HashSet<String>,
+    words: HashSet<Cow<'static, str>>,
     shapes: Shapes,
 }
 
 impl WordSet {
-    pub fn insert(&mut self, word: String) {
-        self.shapes.insert(&word);
+    pub fn insert(&mut self, word: impl Into<Cow<'static, str>>) {
+        let word = word.into();
+        self.shapes.insert(word.as_bytes());
         self.words.insert(word);
     }
 
@@ -125,14 +128,14 @@ impl WordSet {
         self.shapes.admits(word) && self.words.contains(word)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(AsRef::as_ref)
     }
 }
 
 impl IntoIterator for WordSet {
-    type Item = String;
-    type IntoIter = std::collections::hash_set::IntoIter<String>;
+    type Item = Cow<'static, str>;
+    type IntoIter = std::collections::hash_set::IntoIter<Cow<'static, str>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.words.into_iter()
@@ -149,15 +152,136 @@ impl FromIterator<String> for WordSet {
     }
 }
 
+/// A map from strings to values for lookups that mostly miss: strings of
+/// up to 16 bytes sit in an open-addressing table keyed by their bytes,
+/// packed into two `u64` (no hashing byte by byte, no `memcmp`, and most
+/// misses meet an empty slot); longer ones in a hash map behind [`Shapes`].
+#[derive(Debug)]
+pub(crate) struct ShortMap<V> {
+    /// Slot → 1 + index into `entries`; 0 is an empty slot. A power of
+    /// two, at least four times the entries.
+    slots: Vec<u32>,
+    /// (packed string, its length, value).
+    entries: Vec<((u64, u64), usize, V)>,
+    long: HashMap<&'static str, V>,
+    long_shapes: Shapes,
+}
+
+impl<V> ShortMap<V> {
+    /// Room for `n` short strings without growing.
+    fn with_capacity(n: usize) -> Self {
+        ShortMap {
+            slots: vec![0; (4 * n).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(n),
+            long: HashMap::default(),
+            long_shapes: Shapes::default(),
+        }
+    }
+
+    /// `b` packed when it has at most 16 bytes: its first and last eight
+    /// bytes (or four, or single bytes when shorter), which with its length
+    /// tell it apart from any other string.
+    #[inline]
+    fn pack(b: &[u8]) -> Option<(u64, u64)> {
+        let n = b.len();
+        Some(if n > 16 {
+            return None;
+        } else if n >= 8 {
+            (
+                u64::from_le_bytes(*b.first_chunk::<8>()?),
+                u64::from_le_bytes(*b.last_chunk::<8>()?),
+            )
+        } else if n >= 4 {
+            (
+                u64::from(u32::from_le_bytes(*b.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?)),
+            )
+        } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            (
+                u64::from(first) | u64::from(b[n / 2]) << 8 | u64::from(last) << 16,
+                0,
+            )
+        } else {
+            (0, 0)
+        })
+    }
+
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // the slot is masked
+    fn slot(&self, (lo, hi): (u64, u64), n: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(32) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, key: (u64, u64), n: usize) -> (usize, Option<usize>) {
+        let mut at = self.slot(key, n);
+        loop {
+            let Some(e) = self.slots[at].checked_sub(1) else {
+                return (at, None);
+            };
+            let (k, len, _) = &self.entries[e as usize];
+            if *k == key && *len == n {
+                return (at, Some(e as usize));
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, s: &str) -> Option<&V> {
+        let b = s.as_bytes();
+        if let Some(key) = Self::pack(b) {
+            let (_, e) = self.find(key, b.len());
+            return e.map(|e| &self.entries[e].2);
+        }
+        if !self.long_shapes.admits(b) {
+            return None;
+        }
+        self.long.get(s)
+    }
+
+    /// The value of `s`, inserted as `new()` if missing.
+    fn get_or_insert(&mut self, s: &'static str, new: impl FnOnce() -> V) -> &mut V {
+        let b = s.as_bytes();
+        let Some(key) = Self::pack(b) else {
+            self.long_shapes.insert(b);
+            return self.long.entry(s).or_insert_with(new);
+        };
+        let (at, e) = self.find(key, b.len());
+        let e = e.unwrap_or_else(|| {
+            self.entries.push((key, b.len(), new()));
+            self.slots[at] = u32::try_from(self.entries.len()).expect("fewer entries than u32");
+            self.entries.len() - 1
+        });
+        if 4 * self.entries.len() > self.slots.len() {
+            self.grow();
+        }
+        &mut self.entries[e].2
+    }
+
+    /// Twice the slots, the entries placed anew.
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        for (i, (key, n, _)) in self.entries.iter().enumerate() {
+            let mut at = self.slot(*key, *n);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (self.slots.len() - 1);
+            }
+            self.slots[at] = u32::try_from(i + 1).expect("fewer entries than u32");
+        }
+    }
+}
+
 /// All compiled-in knowledge.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Surface form as written (case-sensitive) → readings.
-    pub names: HashMap<&'static str, Vec<Reading>>,
-    /// The shapes of the surface forms: most words the gazetteer does not
-    /// know (most capitalised words of an article) are not hashed.
-    name_shapes: Shapes,
+    /// Surface form as written (case-sensitive) → where its readings are
+    /// in `readings`: one vector for all, not one each.
+    names: ShortMap<(u32, u32)>,
+    readings: Vec<Reading>,
     /// Most words in any surface form.
     pub max_name_words: usize,
     /// First words of surface forms of two or more words ("United" for
@@ -191,6 +315,9 @@ pub(crate) struct Gazetteer {
     pub weekdays: HashMap<String, i8>,
     /// Currency sign or code as written → ISO code.
     pub currency_signs: HashMap<&'static str, &'static str>,
+    /// The shapes of the signs: most tokens asked about (every number) are
+    /// not hashed.
+    currency_sign_shapes: Shapes,
     /// Lowercase currency word or phrase → ISO code.
     pub currency_words: HashMap<String, &'static str>,
     pub max_currency_words: usize,
@@ -229,7 +356,7 @@ fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let r = rest?;
-        if let Some(i) = r.bytes().position(|b| b == sep) {
+        if let Some(i) = find_byte(r.as_bytes(), sep) {
             rest = Some(&r[i + 1..]);
             Some(&r[..i])
         } else {
@@ -237,6 +364,29 @@ fn split_at_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
             Some(r)
         }
     })
+}
+
+/// Where `sep` first is in `hay`: eight bytes at a time (a zero byte of
+/// `chunk ^ sep`s found by the borrow trick, whose lowest flag is always
+/// a true zero), as the data is read on every run.
+fn find_byte(hay: &[u8], sep: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let seps = ONES * u64::from(sep);
+    let mut chunks = hay.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ seps;
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            return Some(at + zero.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == sep)
+        .map(|i| at + i)
 }
 
 /// Lines and fields are trimmed of ASCII whitespace only, which is
@@ -268,8 +418,22 @@ fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
         .filter(|s| !s.is_empty())
 }
 
+/// Whitespace as [`char::is_whitespace`] has it in ASCII (the data holds
+/// no other; a test checks).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The words of `s`, as `s.split_whitespace().count()` counts them.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    let mut count = 0;
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = is_space(b);
+        count += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    count
 }
 
 /// Name and abbreviations of the n-th line → `first + n`, lowercase, no dot.
@@ -286,15 +450,25 @@ fn calendar_names(data: &'static str, first: i8) -> HashMap<String, i8> {
     map
 }
 
+/// The lines of `data`, at most: room enough for a record a line.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 fn lower_set(data: &'static str) -> WordSet {
     // Room for a word a line: the set is never rehashed while filled.
-    let lines = data.bytes().filter(|&b| b == b'\n').count() + 1;
+    let lines = line_count(data);
     let mut set = WordSet {
         words: HashSet::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher),
         shapes: Shapes::default(),
     };
     for r in records(data) {
-        set.insert(r[0].to_ascii_lowercase());
+        let word = r[0];
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            set.insert(word.to_ascii_lowercase());
+        } else {
+            set.insert(word);
+        }
     }
     set
 }
@@ -308,25 +482,31 @@ impl Gazetteer {
     }
 
     fn form(&mut self, surface: &'static str, entry: u32, form: Form) {
-        // Loading is part of every run: the common surface, one ASCII word,
-        // is told apart by its bytes before any splitting or allocating.
-        if surface
-            .bytes()
-            .any(|b| b.is_ascii_whitespace() || !b.is_ascii())
-        {
+        // Loading is part of every run: the words are counted only for a
+        // surface with a byte of whitespace or below (in ASCII, all
+        // whitespace is), and the scans are plain byte loops.
+        let bytes = surface.as_bytes();
+        if bytes.iter().any(|&b| b <= b' ') {
             self.max_name_words = self.max_name_words.max(words(surface));
         }
-        if let Some(cut) = surface.bytes().position(|b| b == b' ' || b == b'-') {
-            let first = &surface[..cut];
-            if !self.multi_first.contains(first) {
-                self.multi_first.insert(first.to_owned());
-            }
+        if let Some(cut) = bytes.iter().position(|&b| b == b' ' || b == b'-') {
+            self.multi_first.insert(&surface[..cut]);
         }
-        self.name_shapes.insert(surface);
-        let readings = self.names.entry(surface).or_default();
-        if !readings.iter().any(|r| r.entry == entry) {
-            readings.push(Reading { entry, form });
+        let end = u32::try_from(self.readings.len()).expect("fewer readings than u32");
+        let (start, len) = self.names.get_or_insert(surface, || (end, 0));
+        let known = &self.readings[*start as usize..][..*len as usize];
+        if known.iter().any(|r| r.entry == entry) {
+            return;
         }
+        if *start + *len != end {
+            // Not the last surface given readings: its readings move to the
+            // end, where the new one can follow them.
+            self.readings
+                .extend_from_within(*start as usize..(*start + *len) as usize);
+            *start = end;
+        }
+        self.readings.push(Reading { entry, form });
+        *len += 1;
     }
 
     fn load() -> Self {
@@ -334,8 +514,8 @@ impl Gazetteer {
             entries: Vec::new(),
             // Room for all the surface forms, which are about 4000: the
             // map is never rehashed while loading.
-            names: HashMap::with_capacity_and_hasher(4096, rustc_hash::FxBuildHasher),
-            name_shapes: Shapes::default(),
+            names: ShortMap::with_capacity(4096),
+            readings: Vec::with_capacity(4096),
             max_name_words: 1,
             multi_first: WordSet::default(),
             titles: WordSet::default(),
@@ -343,9 +523,13 @@ impl Gazetteer {
             title_first: WordSet::default(),
             title_last: WordSet::default(),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
-            honorifics: records(include_str!("../data/honorifics.txt"))
-                .map(|r| r[0].trim_end_matches('.').to_owned())
-                .collect(),
+            honorifics: {
+                let mut set = WordSet::default();
+                for r in records(include_str!("../data/honorifics.txt")) {
+                    set.insert(r[0].trim_end_matches('.'));
+                }
+                set
+            },
             person_nouns: lower_set(include_str!("../data/person_nouns.txt")),
             org_keywords: lower_set(include_str!("../data/org_keywords.txt")),
             place_keywords: lower_set(include_str!("../data/place_keywords.txt")),
@@ -358,6 +542,7 @@ impl Gazetteer {
             months: HashMap::default(),
             weekdays: HashMap::default(),
             currency_signs: HashMap::default(),
+            currency_sign_shapes: Shapes::default(),
             currency_words: HashMap::default(),
             max_currency_words: 1,
             units: HashMap::default(),
@@ -365,32 +550,41 @@ impl Gazetteer {
         };
         for title in lower_set(include_str!("../data/titles.txt")) {
             g.max_title_words = g.max_title_words.max(words(&title));
-            if let Some(first) = title.split([' ', '-']).next() {
-                g.title_first.insert(first.to_owned());
-            }
-            if let Some(last) = title.split([' ', '-']).next_back() {
-                g.title_last.insert(last.to_owned());
-            }
+            // The first and last words, borrowed when the title is.
+            let cut = |title: &Cow<'static, str>, part: fn(&str) -> &str| -> Cow<'static, str> {
+                match title {
+                    Cow::Borrowed(t) => Cow::Borrowed(part(t)),
+                    Cow::Owned(t) => Cow::Owned(part(t).to_owned()),
+                }
+            };
+            g.title_first.insert(cut(&title, |t| {
+                t.split([' ', '-']).next().unwrap_or_default()
+            }));
+            g.title_last.insert(cut(&title, |t| {
+                t.split([' ', '-']).next_back().unwrap_or_default()
+            }));
             g.titles.insert(title);
         }
-        let mut countries: HashMap<&'static str, u32> = HashMap::default();
+        // The capitals are entered after all the countries, from the same
+        // reading of the file.
+        let mut capitals = Vec::new();
         for r in records(include_str!("../data/countries.tsv")) {
             let id = g.add(r[0], Known::Place(Place::Country), None);
-            countries.insert(r[0], id);
             for alias in list(r.get(1)) {
                 g.form(alias, id, Form::Alias);
             }
             for demonym in list(r.get(2)) {
                 g.form(demonym, id, Form::Demonym);
             }
-        }
-        let mut capitals = Vec::new();
-        for r in records(include_str!("../data/countries.tsv")) {
             if let Some(&capital) = r.get(3).filter(|c| !c.is_empty()) {
                 capitals.push((capital, r[0]));
             }
         }
-        let mut cities: HashMap<&'static str, u32> = HashMap::default();
+        // Room for every capital and city: the map is never rehashed.
+        let mut cities: HashMap<&'static str, u32> = HashMap::with_capacity_and_hasher(
+            capitals.len() + line_count(include_str!("../data/cities.tsv")),
+            rustc_hash::FxBuildHasher,
+        );
         for (capital, country) in capitals {
             let id = g.add(capital, Known::Place(Place::City), Some(country));
             cities.insert(capital, id);
@@ -451,16 +645,17 @@ impl Gazetteer {
         g.time_words = g
             .months
             .keys()
-            .chain(g.weekdays.keys())
+            .map(String::as_str)
+            .chain(g.weekdays.keys().map(String::as_str))
             .chain(g.holiday_first.iter())
-            .cloned()
+            .map(str::to_owned)
             .chain(crate::facts::TIME_TRIGGERS.iter().map(|w| (*w).to_owned()))
             .collect();
         for r in records(include_str!("../data/currencies.tsv")) {
             let code = r[0];
-            g.currency_signs.insert(code, code);
-            for sign in list(r.get(1)) {
+            for sign in std::iter::once(code).chain(list(r.get(1))) {
                 g.currency_signs.insert(sign, code);
+                g.currency_sign_shapes.insert(sign);
             }
             for word in list(r.get(2)) {
                 let key = word.to_ascii_lowercase();
@@ -481,10 +676,18 @@ impl Gazetteer {
     /// Readings of `surface` as written.
     #[inline]
     pub fn lookup(&self, surface: &str) -> &[Reading] {
-        if !self.name_shapes.admits(surface) {
-            return &[];
+        self.names.get(surface).map_or(&[], |&(start, len)| {
+            &self.readings[start as usize..][..len as usize]
+        })
+    }
+
+    /// The ISO code of a currency sign or code as written.
+    #[inline]
+    pub fn currency_code(&self, sign: &str) -> Option<&'static str> {
+        if !self.currency_sign_shapes.admits(sign) {
+            return None;
         }
-        self.names.get(surface).map_or(&[], Vec::as_slice)
+        self.currency_signs.get(sign).copied()
     }
 
     pub fn entry(&self, id: u32) -> &Entry {
@@ -498,6 +701,53 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_maps_tell_every_string_apart() {
+        // Strings of every length up to past 16, differing in one byte
+        // anywhere, or in length only.
+        let mut words: Vec<&'static str> = Vec::new();
+        for n in 0..=20 {
+            let base = "abcdefghijklmnopqrstuvwxyz"[..n].to_owned();
+            words.push(Box::leak(base.clone().into_boxed_str()));
+            for at in 0..n {
+                let mut w = base.clone().into_bytes();
+                w[at] = b'Z';
+                words.push(Box::leak(String::from_utf8(w).unwrap().into_boxed_str()));
+            }
+        }
+        let mut map = ShortMap::with_capacity(4);
+        for (i, w) in words.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+            *map.get_or_insert(w, || i) += 0;
+        }
+        for (i, w) in words.iter().enumerate() {
+            let want = (i % 2 == 0).then_some(i);
+            assert_eq!(map.get(w).copied(), want, "{w:?}");
+            assert_eq!(
+                map.get(&format!("{w}a")).copied(),
+                words
+                    .iter()
+                    .position(|v| *v == format!("{w}a"))
+                    .filter(|j| j % 2 == 0),
+                "{w:?}a"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_are_found_as_position_finds_them() {
+        let hay = b"ab\tcd\n\tefghijklmnop\tq|rs\n\n0123456789abcdef\t";
+        for from in 0..hay.len() {
+            for sep in [b'\t', b'\n', b'|', b'q', b'f', b'z'] {
+                let hay = &hay[from..];
+                assert_eq!(
+                    find_byte(hay, sep),
+                    hay.iter().position(|&b| b == sep),
+                    "{from} {sep}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn data_files_hold_no_whitespace_beyond_ascii() {

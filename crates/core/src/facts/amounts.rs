@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::times::{Phrases, class};
+use super::times::{Phrases, class, grown_phrase};
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
@@ -139,10 +139,11 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let t = s.tokens.get(i)?;
     if t.kind == TokenKind::Number {
         let w = s.word(i);
-        if w.contains(':') {
+        // Byte tests: a char pattern's searcher costs more than a number.
+        if w.bytes().any(|b| b == b':') {
             return None;
         }
-        let v = if w.contains(',') {
+        let v = if w.bytes().any(|b| b == b',') {
             // "1,000": the digits without commas, on the stack if short.
             let mut buf = [0u8; 32];
             let mut len = 0;
@@ -209,11 +210,12 @@ fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         )
     });
     let mut best = None;
+    let mut plain = true;
     for j in i..(i + GAZETTEER.max_currency_words).min(s.tokens.len()) {
         if !s.tokens[j].is_word() {
             break;
         }
-        let (code, longer) = WORDS.get(s.low_phrase(i, j + 1).as_ref());
+        let (code, longer) = WORDS.get(grown_phrase(s, i, j, &mut plain).as_ref());
         if let Some(code) = code {
             best = Some((code, j + 1));
         }
@@ -236,12 +238,12 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         && !n.space_before
     {
         let joined = &s.text[t.start..n.end];
-        if let Some(&code) = g.currency_signs.get(joined) {
+        if let Some(code) = g.currency_code(joined) {
             return Some((code, i + 2));
         }
     }
     let w = s.word(i);
-    let code = g.currency_signs.get(w)?;
+    let code = g.currency_code(w)?;
     // Plain codes ("USD", "NOK", "Rs") only when all caps or a sign.
     if t.is_word() && !t.is_all_caps(s.text) && w != "Rs" {
         return None;
@@ -280,12 +282,17 @@ fn countable(s: &Sentence, i: usize) -> bool {
     if GAZETTEER.stopwords.contains(lower) {
         return false;
     }
-    PLURALS.iter().any(|p| lower.ends_with(p))
-        || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is"))
+    // The regular plural first, then the irregular ones whose last letter
+    // is the word's: the list is gone through for few words.
+    let last = lower.as_bytes().last();
+    (lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is"))
+        || PLURALS
+            .iter()
+            .any(|p| p.as_bytes().last() == last && lower.ends_with(p))
 }
 
 fn time_unit(word: &str) -> bool {
@@ -315,12 +322,9 @@ struct Hit {
 
 /// Finds amounts in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
-    let mut i = 0;
-    while i < s.tokens.len() {
-        if s.used[i] || !may_start(s, i) {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = next_start(s, from) {
+        from = i + 1;
         match find_at(s, i) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
@@ -340,43 +344,66 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                 f.unit = Some(hit.unit);
                 out.push(f);
                 s.claim(hit.from, hit.to);
-                i = hit.to;
+                from = hit.to;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
 }
 
-/// Token `i` can begin an amount: a number, a sign, a number word, a
-/// magnitude ("millions"), or a currency code or prefix ("USD", "US$").
-fn may_start(s: &Sentence, i: usize) -> bool {
-    let t = s.tokens[i];
-    match t.kind {
-        TokenKind::Number | TokenKind::Symbol => true,
-        TokenKind::Word => {
-            s.has(i, class::NUMBER_WORD | class::MAGNITUDE)
-                // A word with a lowercase ASCII letter first or second is
-                // never all caps: most words are ruled out before the call.
-                // (A slice pattern, not an iterator: no loop to set up; the
-                // guard is tried for each alternative that matches.)
-                || (!matches!(
-                    s.text.as_bytes()[t.start..t.end],
-                    [a, ..] | [_, a, ..] if a.is_ascii_lowercase()
-                ) && t.is_all_caps(s.text))
-                || s.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Symbol && !n.space_before)
-        }
-        _ => false,
+/// The first unclaimed token from `from` on that can begin an amount: a
+/// number, a sign, a number word, a magnitude ("millions"), a currency
+/// code ("USD") or a word glued to a sign ("US$").
+fn next_start(s: &Sentence, from: usize) -> Option<usize> {
+    let tokens = s.tokens.get(from..)?;
+    let used = s.used.get(from..)?;
+    let classes = s.class.get(from..)?;
+    let bytes = s.text.as_bytes();
+    // A word glued to the sign at `k`, unclaimed.
+    let word_before = |k: usize| {
+        k > 0 && !tokens[k].space_before && tokens[k - 1].kind == TokenKind::Word && !used[k - 1]
+    };
+    // Most tokens are punctuation or lowercase words of no class, passed
+    // over in a loop of their own, without bounds checks. A word before a
+    // sign is found at the sign, not by looking ahead from every word.
+    let k = tokens.iter().zip(used).zip(classes).enumerate().position(
+        |(k, ((t, &used), &c))| match t.kind {
+            TokenKind::Number => !used,
+            TokenKind::Symbol => !used || word_before(k),
+            TokenKind::Word => {
+                !used
+                    && (c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                        // A word with a lowercase ASCII letter first or
+                        // second is never all caps: most words are ruled
+                        // out before the call.
+                        || (!bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
+                            && !matches!(
+                                bytes.get(t.start..t.end),
+                                Some([_, a, ..]) if a.is_ascii_lowercase()
+                            )
+                            && t.is_all_caps(s.text)))
+            }
+            _ => false,
+        },
+    )?;
+    if tokens[k].kind == TokenKind::Symbol && word_before(k) {
+        return Some(from + k - 1);
     }
+    Some(from + k)
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
     // The number at `i`, read once for the finders that start with one.
     let at = number(s, i);
+    // Vague amounts begin with a magnitude word, ages with a number: the
+    // finders are not called for other tokens.
     money(s, i, at)
-        .or_else(|| vague(s, i))
-        .or_else(|| age(s, i, at))
+        .or_else(|| s.has(i, class::MAGNITUDE).then(|| vague(s, i)).flatten())
+        .or_else(|| {
+            (s.tokens[i].kind == TokenKind::Number)
+                .then(|| age(s, i, at))
+                .flatten()
+        })
         .or_else(|| percent_measure_or_count(s, i, at))
 }
 
@@ -384,7 +411,7 @@ fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
 /// `at` is the [`number`] at `i`.
 fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
-    if t.kind != TokenKind::Number || s.word(i).contains(['.', ',', ':']) {
+    if t.kind != TokenKind::Number || s.word(i).bytes().any(|b| matches!(b, b'.' | b',' | b':')) {
         return None;
     }
     let (v, _) = at?;

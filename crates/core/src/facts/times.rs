@@ -16,7 +16,7 @@ pub(crate) mod class {
 
     use rustc_hash::FxHashMap;
 
-    use crate::gazetteer::{GAZETTEER, Shapes};
+    use crate::gazetteer::GAZETTEER;
 
     /// A number word ("two", "dozen").
     pub const NUMBER_WORD: u16 = 1;
@@ -65,21 +65,74 @@ pub(crate) mod class {
         ("many", QUANTIFIER),
     ];
 
-    /// The classified words, with [`Shapes`] to rule out most other words
-    /// before any hashing.
+    /// The classified words in an open-addressing table keyed by their
+    /// bytes, packed into two `u64`: a word is looked up with two loads, a
+    /// multiply and (for the few slots in use) a compare, where a string
+    /// hash map would hash byte by byte and call `memcmp`.
     struct Table {
-        words: FxHashMap<&'static str, u16>,
-        shapes: Shapes,
+        /// Slot → 1 + index into `entries`; 0 is an empty slot.
+        slots: Box<[u16; SLOTS]>,
+        entries: Vec<Entry>,
+        /// Words longer than [`Packed`] holds (none today), as strings.
+        long: FxHashMap<&'static str, u16>,
+    }
+
+    /// Up to 16 bytes of a word, little-endian, zero past its end.
+    type Packed = (u64, u64);
+
+    struct Entry {
+        word: Packed,
+        len: usize,
+        bits: u16,
+    }
+
+    /// A power of two, about ten times the words: most lookups of other
+    /// words find an empty slot at once.
+    const SLOTS: usize = 4096;
+
+    /// The slot a word is first looked for in, by its first eight bytes
+    /// (so that a miss needs no more of it).
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // a slot below SLOTS
+    fn slot(lo: u64) -> usize {
+        (lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    /// For each length up to 16, masks keeping that many bytes of the two
+    /// halves of a [`Packed`].
+    const MASKS: [Packed; 17] = {
+        let mut masks = [(0, 0); 17];
+        let mut n = 1;
+        while n <= 16 {
+            masks[n] = if n <= 8 {
+                (u64::MAX >> (8 * (8 - n)), 0)
+            } else {
+                (u64::MAX, u64::MAX >> (8 * (16 - n)))
+            };
+            n += 1;
+        }
+        masks
+    };
+
+    /// `word` packed; `None` when longer than 16 bytes.
+    fn pack(word: &[u8]) -> Option<Packed> {
+        let mut buf = [0u8; 16];
+        buf.get_mut(..word.len())?.copy_from_slice(word);
+        let (lo, hi) = buf.split_at(8);
+        Some((
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ))
     }
 
     static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let g = &*GAZETTEER;
         let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
         for w in g.time_words.iter() {
-            *words.entry(w.as_str()).or_default() |= TIME_WORD;
+            *words.entry(w).or_default() |= TIME_WORD;
         }
         for w in g.holiday_first.iter() {
-            *words.entry(w.as_str()).or_default() |= HOLIDAY_FIRST;
+            *words.entry(w).or_default() |= HOLIDAY_FIRST;
         }
         for w in g.months.keys() {
             *words.entry(w.as_str()).or_default() |= MONTH;
@@ -88,7 +141,7 @@ pub(crate) mod class {
             *words.entry(w.as_str()).or_default() |= WEEKDAY;
         }
         for w in g.person_nouns.iter() {
-            *words.entry(w.as_str()).or_default() |= PERSON_NOUN;
+            *words.entry(w).or_default() |= PERSON_NOUN;
         }
         for w in super::super::amounts::NUMBER_WORDS {
             *words.entry(w).or_default() |= NUMBER_WORD;
@@ -96,11 +149,32 @@ pub(crate) mod class {
         for &(w, bits) in FIXED {
             *words.entry(w).or_default() |= bits;
         }
-        let mut shapes = Shapes::default();
-        for w in words.keys() {
-            shapes.insert(w);
+        let mut table = Table {
+            slots: Box::new([0; SLOTS]),
+            entries: Vec::with_capacity(words.len()),
+            long: FxHashMap::default(),
+        };
+        for (w, bits) in words {
+            let Some(word) = pack(w.as_bytes()) else {
+                table.long.insert(w, bits);
+                continue;
+            };
+            let mut at = slot(word.0);
+            while table.slots[at] != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            table.entries.push(Entry {
+                word,
+                len: w.len(),
+                bits,
+            });
+            table.slots[at] = u16::try_from(table.entries.len()).expect("fewer words than slots");
         }
-        Table { words, shapes }
+        assert!(
+            table.entries.len() < SLOTS / 4,
+            "the class table is too full"
+        );
+        table
     });
 
     /// The classes of the word `low[start..end]`, in lowercase (ASCII
@@ -108,12 +182,49 @@ pub(crate) mod class {
     #[inline]
     pub fn of(low: &str, start: usize, end: usize) -> u16 {
         let table = &*TABLE;
-        // Bytes for the shape: most words stop here, and a byte slice
-        // skips the char boundary checks of a `str` one.
-        if !table.shapes.admits(&low.as_bytes()[start..end]) {
+        let len = end.wrapping_sub(start);
+        // The 16 bytes from the word's start, cut to the word: no copy.
+        let Some(chunk) = low
+            .as_bytes()
+            .get(start..)
+            .and_then(<[u8]>::first_chunk::<16>)
+            .filter(|_| len <= 16)
+        else {
+            return of_rest(table, low, start, end);
+        };
+        let (lo_mask, hi_mask) = MASKS[len];
+        let (lo, hi) = chunk.split_at(8);
+        let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default()) & lo_mask;
+        let at = slot(lo);
+        if table.slots[at] == 0 {
             return 0;
         }
-        table.words.get(&low[start..end]).copied().unwrap_or(0)
+        let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default()) & hi_mask;
+        find(table, (lo, hi), len, at)
+    }
+
+    /// [`of`] for a word near the end of the text or longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn of_rest(table: &Table, low: &str, start: usize, end: usize) -> u16 {
+        match low.as_bytes().get(start..end).and_then(pack) {
+            Some(word) => find(table, word, end - start, slot(word.0)),
+            None => table.long.get(&low[start..end]).copied().unwrap_or(0),
+        }
+    }
+
+    /// The classes of `word`, looked for from slot `at` on.
+    fn find(table: &Table, word: Packed, len: usize, mut at: usize) -> u16 {
+        loop {
+            let Some(e) = table.slots[at].checked_sub(1) else {
+                return 0;
+            };
+            let e = &table.entries[usize::from(e)];
+            if e.word == word && e.len == len {
+                return e.bits;
+            }
+            at = (at + 1) % SLOTS;
+        }
     }
 }
 
@@ -129,7 +240,13 @@ pub(crate) struct Phrases<V> {
 impl<V: Copy> Phrases<V> {
     /// `entries` must have distinct phrases.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut map = rustc_hash::FxHashMap::default();
+        // Room for every phrase and prefix (a byte each at most): the map is
+        // never rehashed while filled.
+        let entries: Vec<_> = entries.into_iter().collect();
+        let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+            entries.iter().map(|(phrase, _)| phrase.len()).sum(),
+            rustc_hash::FxBuildHasher,
+        );
         for (phrase, value) in entries {
             map.entry(phrase).or_insert((None, false)).0 = Some(value);
             for (at, _) in phrase.char_indices().skip(1) {
@@ -144,6 +261,31 @@ impl<V: Copy> Phrases<V> {
     #[inline]
     pub fn get(&self, phrase: &str) -> (Option<V>, bool) {
         self.map.get(phrase).copied().unwrap_or((None, false))
+    }
+}
+
+/// [`Sentence::low_phrase`] of tokens `i..=j`, for a phrase grown a token
+/// at a time (`j` = `i`, `i + 1`, …): a plain slice of the lowercased text,
+/// without a scan for what to tidy, while the tokens are ASCII with single
+/// spaces or nothing between them; `plain` (true at first) keeps track.
+pub(crate) fn grown_phrase<'t>(
+    s: &Sentence<'t>,
+    i: usize,
+    j: usize,
+    plain: &mut bool,
+) -> std::borrow::Cow<'t, str> {
+    let lower = s.lower.as_bytes();
+    let t = s.tokens[j];
+    *plain = *plain
+        && lower[t.start..t.end].is_ascii()
+        && (j == i || {
+            let gap = s.tokens[j - 1].end;
+            t.start == gap || (t.start == gap + 1 && lower[gap] == b' ')
+        });
+    if *plain {
+        std::borrow::Cow::Borrowed(&s.lower[s.tokens[i].start..t.end])
+    } else {
+        s.low_phrase(i, j + 1)
     }
 }
 
@@ -210,6 +352,7 @@ pub(crate) fn small_number(word: &str) -> Option<f64> {
     }
 }
 
+#[inline]
 fn month(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
     if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
@@ -218,6 +361,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
     GAZETTEER.months.get(s.low(i)).copied()
 }
 
+#[inline]
 fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     let t = s.tokens.get(i)?;
     if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
@@ -290,18 +434,15 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let mut i = 0;
-    while i < s.tokens.len() {
-        if s.used[i] || !may_start(s, i) {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = next_start(s, from) {
+        from = i + 1;
         match find_at(s, i, date) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
                 let text = &s.text[start..end];
                 let key = hit.key.unwrap_or_else(|| {
-                    if crate::tokens::is_squeezed_ascii(text) {
+                    if plain(s, hit.from, hit.to, text) {
                         // What squeezing and lowercasing would give.
                         return s.lower[start..end].to_owned();
                     }
@@ -320,11 +461,42 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 f.resolved = hit.resolved;
                 out.push(f);
                 s.claim(hit.from, hit.to);
-                i = hit.to;
+                from = hit.to;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
+}
+
+/// `text`, the span of tokens `from..to`, is ASCII with single spaces
+/// between tokens, or none: what [`crate::tokens::is_squeezed_ascii`]
+/// says of it (tokens hold no whitespace), found from the gaps between
+/// the tokens instead of from every byte.
+fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
+    let bytes = s.text.as_bytes();
+    text.is_ascii()
+        && s.tokens[from..to].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
+        })
+}
+
+/// The first unclaimed token from `from` on that [`may_start`] a time.
+fn next_start(s: &Sentence, from: usize) -> Option<usize> {
+    // Most tokens are neither numbers nor words of these classes: they are
+    // passed over in a loop of their own, without bounds checks.
+    const BITS: u16 = class::THE | class::A_AN | class::TIME_WORD | class::NUMBER_WORD;
+    let tokens = s.tokens.get(from..)?;
+    let used = s.used.get(from..)?;
+    let classes = s.class.get(from..)?;
+    tokens
+        .iter()
+        .zip(used)
+        .zip(classes)
+        .enumerate()
+        .filter(|&(_, ((t, &used), &c))| !used && (t.kind == TokenKind::Number || c & BITS != 0))
+        .map(|(k, _)| from + k)
+        .find(|&i| may_start(s, i))
 }
 
 /// Words that can begin a time expression besides months, weekdays and
@@ -428,8 +600,27 @@ fn hit(from: usize, to: usize, category: Category) -> Hit {
 }
 
 fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    holiday(s, i, date)
-        .or_else(|| weekday_or_date(s, i, date))
+    // The finders that cannot match the token's class or kind are not
+    // called: holidays and weekdays need their class, dates a month or a
+    // number.
+    let c = s.class(i);
+    let number = s.tokens[i].kind == TokenKind::Number;
+    let holiday_here = || {
+        if c & class::HOLIDAY_FIRST != 0 {
+            holiday(s, i, date)
+        } else {
+            None
+        }
+    };
+    let date_here = || {
+        if number || c & (class::WEEKDAY | class::MONTH) != 0 {
+            weekday_or_date(s, i, date)
+        } else {
+            None
+        }
+    };
+    holiday_here()
+        .or_else(date_here)
         .or_else(|| clock(s, i))
         .or_else(|| relative(s, i, date))
         .or_else(|| period(s, i))
@@ -445,12 +636,13 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
     let mut j = i;
+    let mut plain = true;
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
         if t.kind == TokenKind::Punct {
             break;
         }
-        let (holiday, longer) = HOLIDAYS.get(s.low_phrase(i, j + 1).as_ref());
+        let (holiday, longer) = HOLIDAYS.get(grown_phrase(s, i, j, &mut plain).as_ref());
         if let Some(h) = holiday
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
@@ -482,7 +674,10 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 
 fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // Weekday, then maybe a date: "Tue, March 22, 2016", "Wednesday night".
-    if let Some(wd) = weekday(s, i) {
+    // The class first: most tokens here are no weekday.
+    if s.has(i, class::WEEKDAY)
+        && let Some(wd) = weekday(s, i)
+    {
         let abbreviated = s.word(i).len() <= 5 && !s.word(i).ends_with("day");
         let after = comma(s, dot(s, i + 1));
         if let Some(mut d) = calendar_date(s, after, date) {
@@ -601,6 +796,10 @@ fn push_digits(out: &mut String, n: i32, width: usize) {
 }
 
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    // Every date begins with a month or a number.
+    if !s.has(i, class::MONTH) && !s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
+        return None;
+    }
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
         // Written digit by digit: `format!` and jiff's `Display` cost more
         // than the rest of finding a date.
@@ -644,7 +843,9 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         h.key = Some(key);
         Some(h)
     };
-    if let Some(m) = month(s, i) {
+    if s.has(i, class::MONTH)
+        && let Some(m) = month(s, i)
+    {
         let full = s.word(i).len() > 3 || s.word(i) == "May";
         let after = dot(s, i + 1);
         if after > i + 1 && full && !s.word(i).eq_ignore_ascii_case("sept") {
@@ -686,7 +887,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return None;
     }
     // "7 April 1931", "3rd May"
-    if let Some((d, next)) = day(s, i)
+    // A month one or two tokens on ("7 April", "3rd May") is asked first:
+    // most numbers have none.
+    if (s.has(i + 1, class::MONTH) || s.has(i + 2, class::MONTH))
+        && let Some((d, next)) = day(s, i)
         && let Some(m) = month(s, next)
     {
         let after = dot(s, next + 1);
@@ -696,13 +900,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return finish(i, after, m, Some(d), None);
     }
     // ISO "2016-03-22"
-    if let Some(y) = year(s, i)
-        && s.tokens
-            .get(i + 2)
-            .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+    if s.tokens
+        .get(i + 2)
+        .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
         && s.tokens
             .get(i + 1)
             .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
+        && let Some(y) = year(s, i)
     {
         let m: i8 = s.word(i + 1).parse().ok()?;
         let d: i8 = s.word(i + 2).parse().ok()?;
@@ -730,8 +934,15 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     };
     if t.kind == TokenKind::Number {
         let w = s.word(i);
-        let (hours, minutes) = match w.split_once(['.', ':']) {
-            Some((h, m)) => (h.parse::<u32>().ok()?, Some(m)),
+        // Only a colon or a suffix makes a clock time of a number: most
+        // numbers are ruled out before any parsing.
+        let colon = w.bytes().any(|b| b == b':');
+        if !colon && !suffix(i + 1) {
+            return None;
+        }
+        // Split at a byte: a char-set pattern costs more than the split.
+        let (hours, minutes) = match w.bytes().position(|b| b == b'.' || b == b':') {
+            Some(at) => (w[..at].parse::<u32>().ok()?, Some(&w[at + 1..])),
             None => (w.parse::<u32>().ok()?, None),
         };
         if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
@@ -741,7 +952,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
             return Some(hit(i, tail(i + 2), Category::Time));
         }
         // 24-hour "00:48" with a colon.
-        if w.contains(':') && hours <= 24 && !s.tokens.get(i + 1).is_some_and(|n| n.hyphen_before) {
+        if colon && hours <= 24 && !s.tokens.get(i + 1).is_some_and(|n| n.hyphen_before) {
             return Some(hit(i, tail(i + 1), Category::Time));
         }
         return None;
@@ -797,7 +1008,11 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             hit(i, i + 3, Category::Relative)
         }
         _ => {
-            // "two weeks ago", "a year ago"
+            // "two weeks ago", "a year ago" (the "ago" asked first: it is
+            // the cheapest test, and the rarest).
+            if !s.is(i + 2, "ago") {
+                return None;
+            }
             small_number(s.low(i))?;
             if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
                 return None;
@@ -869,8 +1084,8 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     if s.has(i, class::THE) {
         return period_after_the(s, i);
     }
-    // Not "the": a small number after a preposition of duration, if any.
-    let n = small_number(s.low(i))?;
+    // Not "the": a small number after a preposition of duration, if any
+    // (the preposition asked first: it is cheaper, and rarer).
     let lead = i > 0
         && matches!(
             s.low_word(i - 1),
@@ -884,6 +1099,10 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
                 | "about"
                 | "around"
         );
+    if !lead {
+        return None;
+    }
+    let n = small_number(s.low(i))?;
     if lead
         && s.is(i - 1, "than")
         && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer"))
@@ -984,6 +1203,10 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
 
 /// "the 1960s", "the early 1990s", "in 2016", "since 1998", "mid-2020".
 fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
+    // Both begin with "the" or a year.
+    if s.tokens[i].kind != TokenKind::Number && !s.has(i, class::THE) {
+        return None;
+    }
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
@@ -1053,6 +1276,27 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         times(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn word_classes_are_found_anywhere_in_the_text() {
+        for (word, bits) in [
+            ("the", class::THE | class::DEMONSTRATIVE),
+            ("thousands", class::MAGNITUDE | class::QUANTIFIER),
+            ("seventeen", class::NUMBER_WORD),
+            ("september", class::MONTH | class::TIME_WORD),
+        ] {
+            // At the end of the text, and with text after it.
+            assert_eq!(class::of(word, 0, word.len()) & bits, bits, "{word}");
+            let text = format!("x {word} and more words after it");
+            assert_eq!(class::of(&text, 2, 2 + word.len()) & bits, bits, "{word}");
+            // Not a longer or shorter word.
+            let longer = format!("{word}s and more words after it");
+            assert_eq!(class::of(&longer, 0, word.len() + 1), 0, "{word}s");
+            assert_eq!(class::of(&text, 2, 1 + word.len()), 0, "{word}-");
+        }
+        let long = "internationalisation and more";
+        assert_eq!(class::of(long, 0, 20), 0);
     }
 
     #[test]
