@@ -201,27 +201,34 @@ fn non_letter_bits(w: u64) -> u64 {
 }
 
 /// The end of the run of ASCII letters in `bytes` from `j`, and the byte
-/// there (0 at the end of `bytes`). Looks at eight bytes at a time: most
-/// words end within the first eight.
+/// there (0 at the end of `bytes`). Looks at eight bytes at once: most
+/// words end within them, and longer ones go on out of line.
 #[inline]
-fn letter_run(bytes: &[u8], mut j: usize) -> (usize, u8) {
-    while let Some(chunk) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*chunk);
-        let other = non_letter_bits(w);
-        if other != 0 {
+fn letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
+    match bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => {
+            let w = u64::from_le_bytes(*chunk);
+            let other = non_letter_bits(w);
+            if other == 0 {
+                return long_letter_run(bytes, j + 8);
+            }
             // The first such byte's top bit is bit 8k + 7.
             let bit = other.trailing_zeros();
-            return (j + bit as usize / 8, (w >> (bit - 7)) as u8);
+            (j + bit as usize / 8, (w >> (bit - 7)) as u8)
         }
-        j += 8;
+        None => long_letter_run(bytes, j),
     }
-    while let Some(&b) = bytes.get(j) {
-        if !b.is_ascii_alphabetic() {
-            return (j, b);
-        }
-        j += 1;
+}
+
+/// [`letter_run`] for words of more than eight letters and for the last
+/// few bytes, one byte at a time.
+#[inline(never)]
+fn long_letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
+    let rest = bytes.get(j..).unwrap_or_default();
+    match rest.iter().position(|b| !b.is_ascii_alphabetic()) {
+        Some(p) => (j + p, rest[p]),
+        None => (j + rest.len(), 0),
     }
-    (j, 0)
 }
 
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
@@ -262,12 +269,18 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
                         space_before,
                         hyphen_before: hyphen_pending,
                     });
-                    // Most words end at a space before the next.
-                    space_before = next == b' ';
+                    if next == b' ' {
+                        // Most words end at a space before the next.
+                        space_before = true;
+                        hyphen_pending = false;
+                        i = j + 1;
+                        continue;
+                    }
+                    space_before = false;
                     // A hyphen joining two words: "Russian-dominated".
                     hyphen_pending = next == b'-'
                         && char_at_opt(slice, j + 1).is_some_and(char::is_alphanumeric);
-                    i = j + usize::from(space_before | hyphen_pending);
+                    i = j + usize::from(hyphen_pending);
                     continue;
                 }
             } else if class & PUNCT != 0 {
