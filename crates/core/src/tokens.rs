@@ -79,29 +79,39 @@ impl Token {
 /// and none at the ends.
 pub(crate) fn squeeze(text: &str) -> String {
     // Most text is squeezed already: single spaces between words.
-    let mut prev = ' ';
-    let squeezed = text.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && prev != ' ');
-        prev = c;
-        ok
-    }) && prev != ' ';
-    if squeezed {
+    if is_squeezed_ascii(text) {
         return text.to_owned();
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `text` is non-empty ASCII that [`squeeze`] would leave as it is: no leading,
 /// trailing or doubled space and no other whitespace.
 pub(crate) fn is_squeezed_ascii(text: &str) -> bool {
     let mut prev = b' ';
-    text.bytes().all(|c| {
-        let ok = c.is_ascii()
-            && !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-            && (c != b' ' || prev != b' ');
+    for &c in text.as_bytes() {
+        // Printable ASCII but a space after a space, or a control byte
+        // other than the whitespace ones, passes.
+        let ok = if c > b' ' {
+            c < 0x80
+        } else if c == b' ' {
+            prev != b' '
+        } else {
+            !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+        };
+        if !ok {
+            return false;
+        }
         prev = c;
-        ok
-    }) && prev != b' '
+    }
+    prev != b' '
 }
 
 /// `raw` has a line break, tab, no-break space or two spaces in a row (or,
@@ -515,6 +525,19 @@ mod tests {
         assert_eq!(squeeze("a b"), "a b");
         assert_eq!(squeeze("a\u{a0}b"), "a b");
         assert_eq!(squeeze(""), "");
+        for t in [
+            "a b",
+            "  a\u{a0}\u{2028}b  c\t",
+            "\u{1f}x \u{1c}",
+            "é  ü ",
+            "\n",
+            "a\r\nb",
+        ] {
+            assert_eq!(
+                squeeze(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
         for t in [
             "a b", "a  b", " a", "a ", "a\u{b}b", "a\u{c}b", "a\rb", "a\tb", "é b", "",
         ] {
