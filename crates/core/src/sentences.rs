@@ -65,6 +65,15 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Ran
             i = stop + 1;
             continue;
         };
+        // Glued to an ASCII character that is not a space (`3.5`, `U.S.A.`)?
+        if run.end < end
+            && bytes[run.end].is_ascii()
+            && !bytes[run.end].is_ascii_whitespace()
+            && bytes[run.end] != 0x0B
+        {
+            i = run.end;
+            continue;
+        }
         let next = skip_space(text, run.end, end);
         if next == run.end || next >= end {
             // Glued to the next word (`3.5`, `U.S.A.`), or the paragraph's end.
