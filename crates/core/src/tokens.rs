@@ -99,12 +99,11 @@ pub(crate) fn is_squeezed_ascii(text: &str) -> bool {
     for &c in text.as_bytes() {
         // Printable ASCII but a space after a space, or a control byte
         // other than the whitespace ones, passes.
-        let ok = if c > b' ' {
-            c < 0x80
-        } else if c == b' ' {
-            prev != b' '
-        } else {
-            !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+        let ok = match c {
+            b'!'..=0x7F => true,
+            b' ' => prev != b' ',
+            0x80.. => false,
+            _ => !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
         };
         if !ok {
             return false;
