@@ -182,7 +182,7 @@ fn lines_from(text: &str, from: usize) -> Vec<Line> {
     let mut start = from;
     let bytes = text.as_bytes();
     while start < text.len() {
-        let nl = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let nl = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
         let mut end = nl;
         if end > start && bytes[end - 1] == b'\r' {
             end -= 1;
@@ -339,6 +339,8 @@ impl Article {
         if let Some(s) = para_start {
             blocks.push((s, para_end, false));
         }
+        // One buffer for every paragraph's sentence spans.
+        let mut spans = Vec::new();
         for (start, end, heading) in blocks {
             let span = trimmed_span(text, start, end);
             if span.is_empty() {
@@ -347,7 +349,9 @@ impl Article {
             let heading = heading || looks_like_subheading(&text[span.clone()]);
             let first = article.sentences.len();
             let paragraph = article.paragraphs.len();
-            for range in sentences::split(text, span.start, span.end) {
+            spans.clear();
+            sentences::split_into(text, span.start, span.end, &mut spans);
+            for range in spans.drain(..) {
                 article.sentences.push(Sentence {
                     index: article.sentences.len(),
                     start: range.start,

@@ -46,22 +46,34 @@ use std::ops::Range;
 /// ```
 #[must_use]
 pub fn split(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    split_into(text, start, end, &mut out);
+    out
+}
+
+/// [`split`], appending to `out` (which keeps what it holds).
+pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let (start, end) = clamp(text, start, end);
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut sentence_start = start;
     let mut content_start = skip_space(text, start, end);
+    let mut stops = Stops::new(&bytes[..end], content_start);
     let mut i = content_start;
-    while i < end {
-        let Some(offset) = find_stop(&bytes[i..end]) else {
-            break;
-        };
-        let stop = i + offset;
+    while let Some(stop) = stops.next(i) {
         let Some(run) = scan_run(bytes, stop, end) else {
             // A 0xE2 lead byte that is not an ellipsis (a curly quote, a dash).
             i = stop + 1;
             continue;
         };
+        // Glued to an ASCII character that is not a space (`3.5`, `U.S.A.`)?
+        if run.end < end
+            && bytes[run.end].is_ascii()
+            && !bytes[run.end].is_ascii_whitespace()
+            && bytes[run.end] != 0x0B
+        {
+            i = run.end;
+            continue;
+        }
         let next = skip_space(text, run.end, end);
         if next == run.end || next >= end {
             // Glued to the next word (`3.5`, `U.S.A.`), or the paragraph's end.
@@ -69,14 +81,13 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             continue;
         }
         if ends_here(text, run.kind, stop, next, end, content_start) {
-            push_trimmed(&mut out, text, sentence_start, run.end);
+            push_trimmed(out, text, sentence_start, run.end);
             sentence_start = run.end;
             content_start = next;
         }
         i = next;
     }
-    push_trimmed(&mut out, text, sentence_start, end);
-    out
+    push_trimmed(out, text, sentence_start, end);
 }
 
 /// What a run of terminal punctuation can do.
@@ -126,45 +137,54 @@ enum Shape {
 /// Longest word (in bytes) looked at behind a full stop or after a gap.
 const MAX_WORD: usize = 16;
 
-/// True for bytes that may start terminal punctuation: `.`, `!`, `?`, and
-/// the lead byte of `…` (which also leads curly quotes and dashes).
-fn is_stop_byte(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
+/// Finds the bytes that may start terminal punctuation: `.`, `!`, `?`,
+/// and the lead byte of `…` (which also leads curly quotes and dashes).
+///
+/// `memchr` looks for the ASCII stops and for the lead byte separately, at
+/// many bytes a step; each keeps the first hit at or after where it last
+/// looked, so no byte is looked at twice by either.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The first `.`, `!` or `?` at or after some earlier position, or the end.
+    ascii: usize,
+    /// The first 0xE2 at or after some earlier position, or the end.
+    lead: usize,
 }
 
-/// The index of the first byte in `bytes` for which [`is_stop_byte`] holds.
-///
-/// Skips eight bytes at a time while none of them can be a stop, which is
-/// most of the text: a byte is zero in `w ^ splat(b)` exactly where `w`
-/// holds `b`, and the classic `(x - 0x01..) & !x & 0x80..` test says
-/// whether any byte of `x` is zero. Any byte of 0x80 or more (the lead of
-/// `…` among them) makes the eight a candidate too, one test for all; a
-/// candidate's bytes are then looked at one by one.
-fn find_stop(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    fn zero(w: u64, b: u8) -> u64 {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x
+impl<'a> Stops<'a> {
+    /// Stops in `bytes` from `from` on.
+    fn new(bytes: &'a [u8], from: usize) -> Self {
+        let mut stops = Stops {
+            bytes,
+            ascii: 0,
+            lead: 0,
+        };
+        stops.ascii = stops.find_ascii(from);
+        stops.lead = stops.find_lead(from);
+        stops
     }
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0_u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        if (zero(w, b'.') | zero(w, b'!') | zero(w, b'?') | w) & HIGHS != 0
-            && let Some(p) = chunk.iter().position(|&b| is_stop_byte(b))
-        {
-            return Some(base + p);
+
+    fn find_ascii(&self, from: usize) -> usize {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        memchr::memchr3(b'.', b'!', b'?', rest).map_or(self.bytes.len(), |p| from + p)
+    }
+
+    fn find_lead(&self, from: usize) -> usize {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        memchr::memchr(0xE2, rest).map_or(self.bytes.len(), |p| from + p)
+    }
+
+    /// The first position at or after `from` that may start a stop.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if self.ascii < from {
+            self.ascii = self.find_ascii(from);
         }
-        base += 8;
+        if self.lead < from {
+            self.lead = self.find_lead(from);
+        }
+        let first = self.ascii.min(self.lead);
+        (first < self.bytes.len()).then_some(first)
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| is_stop_byte(b))
-        .map(|p| base + p)
 }
 
 /// Clamps `start..end` into `text` and onto `char` boundaries.
@@ -353,13 +373,12 @@ fn ends_here(
 /// Classifies the word that ends just before the full stop at `stop`.
 fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     let bytes = text.as_bytes();
-    let mut t = stop;
-    while t > content_start
-        && stop - t < MAX_WORD
-        && (bytes[t - 1].is_ascii_alphanumeric() || bytes[t - 1] == b'.')
-    {
-        t -= 1;
-    }
+    // Back over letters, digits and dots, at most MAX_WORD of them.
+    let lo = content_start.max(stop.saturating_sub(MAX_WORD));
+    let t = bytes[lo..stop]
+        .iter()
+        .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
+        .map_or(lo, |p| lo + p + 1);
     if t == stop || stop - t >= MAX_WORD || bytes[t] == b'.' {
         return Word::Plain;
     }
@@ -591,6 +610,26 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, a: usize, b: usize) {
     let Some(s) = text.get(a..b) else {
         return;
     };
+    // ASCII ends and a letter or digit first, as most sentences have, need
+    // no decoding; anything else goes the general way.
+    let bytes = s.as_bytes();
+    let lead = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let tail = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(lead, |p| p + 1);
+    // (U+000B is the one ASCII space that `is_ascii_whitespace` leaves out.)
+    if lead < tail
+        && bytes[lead].is_ascii_alphanumeric()
+        && bytes[tail - 1].is_ascii()
+        && bytes[tail - 1] != 0x0B
+    {
+        out.push(a + lead..a + tail);
+        return;
+    }
     let rest = s.trim_start_matches(is_space);
     let lead = s.len() - rest.len();
     let body = rest.trim_end_matches(is_space);
@@ -624,6 +663,18 @@ mod tests {
             assert!(!s.chars().all(is_mark), "punctuation only: {s:?}");
             last = r.end;
         }
+    }
+
+    #[test]
+    fn ascii_spaces_are_ascii_whitespace_and_vertical_tab() {
+        for c in (0..128_u8).map(char::from) {
+            assert_eq!(
+                is_space(c),
+                c.is_ascii_whitespace() || c == '\u{b}',
+                "{c:?}"
+            );
+        }
+        assert_eq!(sentences("\u{b} It rained.\u{b} \u{b}"), ["It rained."]);
     }
 
     #[test]

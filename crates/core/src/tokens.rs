@@ -79,29 +79,38 @@ impl Token {
 /// and none at the ends.
 pub(crate) fn squeeze(text: &str) -> String {
     // Most text is squeezed already: single spaces between words.
-    let mut prev = ' ';
-    let squeezed = text.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && prev != ' ');
-        prev = c;
-        ok
-    }) && prev != ' ';
-    if squeezed {
+    if is_squeezed_ascii(text) {
         return text.to_owned();
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `text` is non-empty ASCII that [`squeeze`] would leave as it is: no leading,
 /// trailing or doubled space and no other whitespace.
 pub(crate) fn is_squeezed_ascii(text: &str) -> bool {
     let mut prev = b' ';
-    text.bytes().all(|c| {
-        let ok = c.is_ascii()
-            && !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-            && (c != b' ' || prev != b' ');
+    for &c in text.as_bytes() {
+        // Printable ASCII but a space after a space, or a control byte
+        // other than the whitespace ones, passes.
+        let ok = match c {
+            b'!'..=0x7F => true,
+            b' ' => prev != b' ',
+            0x80.. => false,
+            _ => !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+        };
+        if !ok {
+            return false;
+        }
         prev = c;
-        ok
-    }) && prev != b' '
+    }
+    prev != b' '
 }
 
 /// `raw` has a line break, tab, no-break space or two spaces in a row (or,
@@ -139,71 +148,154 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// ASCII letters and digits, by byte.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// Byte classes for [`tokenize`]'s fast paths, as bit flags: ASCII
+/// whitespace.
+const SPACE: u8 = 1;
+/// An ASCII letter.
+const ALPHA: u8 = 2;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 4;
+/// ASCII punctuation that is a token on its own (`$` and `%` are symbols).
+const PUNCT: u8 = 8;
+/// After a run of ASCII letters, may carry on the word: a digit, `'`
+/// ("don't"), `.` ("U.S.") or any byte of a non-ASCII character.
+const GLUE: u8 = 16;
+
+/// The [`SPACE`], [`ALPHA`], ... flags of each byte.
+static CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_whitespace() || b == 0x0B {
+            SPACE
+        } else if b.is_ascii_alphabetic() {
+            ALPHA | ALNUM
+        } else if b.is_ascii_digit() {
+            ALNUM | GLUE
+        } else if b == b'\'' || b == b'.' {
+            PUNCT | GLUE
+        } else if b == b'$' || b == b'%' {
+            0
+        } else if b.is_ascii_punctuation() {
+            PUNCT
+        } else if b >= 0x80 {
+            GLUE
+        } else {
+            0
+        };
+        i += 1;
     }
     table
 };
 
+/// ASCII letters and digits, by byte.
+fn is_ascii_alnum(b: u8) -> bool {
+    CLASS[usize::from(b)] & ALNUM != 0
+}
+
+/// The 0x80 bit of each byte of `w` (read little-endian) that is not an
+/// ASCII letter; exact up to the first such byte, which is all a scan for
+/// the end of a word needs.
+///
+/// Or-ing in 0x20 folds uppercase letters onto lowercase; adding 0x1F sets
+/// a byte's top bit from `a` up, adding 0x05 from `{` up. Only bytes of
+/// 0x80 or more carry into the next byte, and they are not letters.
+fn non_letter_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let folded = w | (ONES * 0x20);
+    let from_a = folded.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let past_z = folded.wrapping_add(ONES * u64::from(0x7F - b'z'));
+    !(from_a & !past_z) & (ONES * 0x80)
+}
+
+/// The end of the run of ASCII letters in `bytes` from `j`, and the byte
+/// there (0 at the end of `bytes`). Looks at eight bytes at once: most
+/// words end within them, and longer ones go on out of line.
+#[inline]
+fn letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
+    match bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => {
+            let w = u64::from_le_bytes(*chunk);
+            let other = non_letter_bits(w);
+            if other == 0 {
+                return long_letter_run(bytes, j + 8);
+            }
+            // The first such byte's top bit is bit 8k + 7.
+            let bit = other.trailing_zeros();
+            (j + bit as usize / 8, (w >> (bit - 7)) as u8)
+        }
+        None => long_letter_run(bytes, j),
+    }
+}
+
+/// [`letter_run`] for words of more than eight letters and for the last
+/// few bytes, one byte at a time.
+#[inline(never)]
+fn long_letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
+    let rest = bytes.get(j..).unwrap_or_default();
+    match rest.iter().position(|b| !b.is_ascii_alphabetic()) {
+        Some(p) => (j + p, rest[p]),
+        None => (j + rest.len(), 0),
+    }
+}
+
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    scan::<true>(text, start, end, out);
+}
+
+/// [`tokenize`], with the fast paths for plain ASCII words, spaces and
+/// punctuation when `FAST` (tests check that both ways agree).
+fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
-    let slice = &text[start..end];
+    // Positions are absolute; nothing is read at or past `end`.
+    let slice = &text[..end];
     let bytes = slice.as_bytes();
+    debug_assert!(start <= end && text.is_char_boundary(start));
     let mut space_before = true;
     let mut hyphen_pending = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        // The common case first: a space, or an ASCII word that ends at an
-        // ASCII character other than an apostrophe or a dot (which may
-        // continue it: "U.S.", "don't", "Bakiyev's").
-        match bytes[i] {
-            b' ' => {
+    let mut i = start;
+    while i < end {
+        if FAST {
+            // The common cases first: a space, punctuation, or an ASCII word
+            // that ends at an ASCII character other than an apostrophe or a
+            // dot (which may continue it: "U.S.", "don't", "Bakiyev's").
+            let class = CLASS[usize::from(bytes[i])];
+            if class & SPACE != 0 {
                 space_before = true;
                 hyphen_pending = false;
                 i += 1;
                 continue;
             }
-            b if b.is_ascii_alphabetic() => {
-                let mut j = i + 1;
-                while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
-                    j += 1;
-                }
-                let ends = bytes
-                    .get(j)
-                    .is_none_or(|&n| n.is_ascii() && n != b'\'' && n != b'.');
-                if ends {
+            if class & ALPHA != 0 {
+                let (j, next) = letter_run(bytes, i + 1);
+                if CLASS[usize::from(next)] & GLUE == 0 {
                     out.push(Token {
-                        start: start + i,
-                        end: start + j,
+                        start: i,
+                        end: j,
                         kind: TokenKind::Word,
                         space_before,
                         hyphen_before: hyphen_pending,
                     });
-                    i = j;
-                    space_before = false;
-                    hyphen_pending = false;
-                    if bytes.get(i) == Some(&b'-')
-                        && char_at_opt(slice, i + 1).is_some_and(char::is_alphanumeric)
-                    {
-                        i += 1;
-                        hyphen_pending = true;
+                    if next == b' ' {
+                        // Most words end at a space before the next.
+                        space_before = true;
+                        hyphen_pending = false;
+                        i = j + 1;
+                        continue;
                     }
+                    space_before = false;
+                    // A hyphen joining two words: "Russian-dominated".
+                    hyphen_pending = next == b'-'
+                        && char_at_opt(slice, j + 1).is_some_and(char::is_alphanumeric);
+                    i = j + usize::from(hyphen_pending);
                     continue;
                 }
-            }
-            // ASCII punctuation: one token each ('$' and '%' are symbols).
-            b @ (b'!'..=b'/' | b':'..=b'@' | b'['..=b'`' | b'{'..=b'~')
-                if b != b'$' && b != b'%' =>
-            {
+            } else if class & PUNCT != 0 {
                 out.push(Token {
-                    start: start + i,
-                    end: start + i + 1,
+                    start: i,
+                    end: i + 1,
                     kind: TokenKind::Punct,
                     space_before,
                     hyphen_before: false,
@@ -213,7 +305,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 hyphen_pending = false;
                 continue;
             }
-            _ => {}
         }
         let Some(c) = char_at_opt(slice, i) else {
             break;
@@ -230,7 +321,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             let mut possessive_at = None;
             if numeric {
                 // Digits with inner separators followed by a digit.
-                while j < bytes.len() {
+                while j < end {
                     let b = bytes[j];
                     if b.is_ascii_digit() {
                         j += 1;
@@ -249,7 +340,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                     // ASCII letters and digits without decoding.
                     let ascii = bytes[j..]
                         .iter()
-                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .position(|&b| !is_ascii_alnum(b))
                         .unwrap_or(bytes.len() - j);
                     j += ascii;
                     run += ascii;
@@ -304,8 +395,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 }
             }
             out.push(Token {
-                start: start + i,
-                end: start + j,
+                start: i,
+                end: j,
                 kind: if numeric {
                     TokenKind::Number
                 } else {
@@ -317,8 +408,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             if let Some(p) = possessive_at {
                 let ap = char_at_opt(slice, p).map_or(1, char::len_utf8);
                 out.push(Token {
-                    start: start + p,
-                    end: start + p + ap + 1,
+                    start: p,
+                    end: p + ap + 1,
                     kind: TokenKind::Possessive,
                     space_before: false,
                     hyphen_before: false,
@@ -345,8 +436,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             TokenKind::Punct
         };
         out.push(Token {
-            start: start + i,
-            end: start + i + c.len_utf8(),
+            start: i,
+            end: i + c.len_utf8(),
             kind,
             space_before,
             hyphen_before: false,
@@ -434,6 +525,19 @@ mod tests {
         assert_eq!(squeeze("a\u{a0}b"), "a b");
         assert_eq!(squeeze(""), "");
         for t in [
+            "a b",
+            "  a\u{a0}\u{2028}b  c\t",
+            "\u{1f}x \u{1c}",
+            "é  ü ",
+            "\n",
+            "a\r\nb",
+        ] {
+            assert_eq!(
+                squeeze(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        for t in [
             "a b", "a  b", " a", "a ", "a\u{b}b", "a\u{c}b", "a\rb", "a\tb", "é b", "",
         ] {
             assert_eq!(
@@ -448,6 +552,128 @@ mod tests {
         assert!(!untidy("a’b", false));
         assert!(untidy("a’b", true));
         assert!(!untidy("a b é ‘x’", false));
+    }
+
+    /// Odd and ordinary pieces of text for the tokenizers to agree on.
+    const PIECES: &[&str] = &[
+        "U.S.",
+        "a.m.",
+        "J.",
+        "Ph.D.",
+        "don't",
+        "Bakiyev's",
+        "Russia’s",
+        "isn’t",
+        "Magistrates' ",
+        "Court",
+        "x’",
+        "'s",
+        "’",
+        "-",
+        "‐",
+        "–",
+        "—",
+        "2.5",
+        "1,000",
+        "00:48",
+        "6.10am",
+        "3.5%",
+        "$",
+        "€",
+        "°",
+        ".",
+        ",",
+        "!",
+        "?",
+        "(",
+        "\"",
+        "\u{a0}",
+        "\n",
+        "\t",
+        "\r\n",
+        "\u{b}",
+        " ",
+        "  ",
+        "é",
+        "élan",
+        "naïve",
+        "e\u{301}",
+        "Москва",
+        "東京",
+        "🙂",
+        "ß",
+        "İstanbul",
+        "abcdefghijklmnop",
+        "Kyrgyzstan",
+        "Russian-dominated",
+        "a",
+        "Z",
+        "x9",
+        "9x",
+        "s",
+        "S",
+        "\u{202e}",
+        "_",
+        "@",
+        "`",
+        "{",
+        "~",
+        "\u{7f}",
+        "\u{1f}",
+    ];
+
+    #[test]
+    fn fast_paths_agree_with_the_general_one() {
+        // A fixed xorshift stream of piece sequences, tokenized whole and
+        // as inner spans (so that look-ahead past `end` is exercised).
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut fast, mut general) = (Vec::new(), Vec::new());
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next() % 24 {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            let a = cuts[(next() % cuts.len() as u64) as usize];
+            let b = cuts[(next() % cuts.len() as u64) as usize];
+            for (start, end) in [(0, text.len()), (a.min(b), a.max(b))] {
+                scan::<true>(&text, start, end, &mut fast);
+                scan::<false>(&text, start, end, &mut general);
+                assert_eq!(fast, general, "{:?}", &text[start..end]);
+                assert!(fast.iter().all(|t| start <= t.start && t.end <= end));
+            }
+        }
+    }
+
+    #[test]
+    fn letter_run_stops_at_the_first_non_letter() {
+        for b in 0..=255_u8 {
+            for at in 0..10 {
+                for tail in [b'a', b'-', 0xE2, 0xFF] {
+                    let mut bytes = vec![tail; 12];
+                    bytes[..at].fill(b'k');
+                    bytes[at] = b;
+                    let (j, next) = letter_run(&bytes, 0);
+                    if b.is_ascii_alphabetic() {
+                        assert!(j > at, "{b} at {at}");
+                    } else {
+                        assert_eq!((j, next), (at, b), "{b} at {at}");
+                    }
+                }
+            }
+        }
+        assert_eq!(letter_run(b"abc", 0), (3, 0));
     }
 
     #[test]
