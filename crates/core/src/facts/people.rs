@@ -480,7 +480,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
 /// borrowed, not copied for each mention.
 fn person_noun(lower: &str) -> Cow<'static, str> {
     static NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| GAZETTEER.person_nouns.iter().map(String::as_str).collect());
+        std::sync::LazyLock::new(|| GAZETTEER.person_nouns.iter().collect());
     // Listed always (the class bit that found it comes from the same
     // list), but a copy does as well.
     NOUNS
