@@ -255,6 +255,53 @@ fn in_list(ctx: &Context, t: &Target, words: &Words, a: usize, b: usize) -> bool
         || (a >= 2 && joiner(a - 1) && kind_at(a - 2) == Some(t.e.kind))
 }
 
+/// ", 28" or ", the number one suspect in …" right after the answer at
+/// `..b` describes the answer and leaves with it: where the appositive
+/// ends (past its closing comma), if one follows. A clause (", the police
+/// said") or a list (", the mayor and …") is no appositive.
+fn appositive_end(words: &Words, b: usize, to: usize) -> Option<usize> {
+    if words.low(b) != "," {
+        return None;
+    }
+    let first = b + 1;
+    let number = words
+        .tokens
+        .get(first)
+        .is_some_and(|t| t.kind == TokenKind::Number);
+    if !number
+        && !matches!(
+            words.low(first),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        )
+    {
+        return None;
+    }
+    let mut k = first;
+    while k < to && words.low(k) != "," {
+        let w = words.low(k);
+        if super::verbs::is_finite_verb(w)
+            || super::verbs::is_auxiliary(w)
+            || matches!(w, "who" | "which" | "that" | "whose" | "and" | "or" | "but")
+        {
+            return None;
+        }
+        k += 1;
+    }
+    // A number alone is an age; more is something else ("…, 28 of them").
+    if number && k != first + 1 {
+        return None;
+    }
+    if k >= to {
+        return Some(k);
+    }
+    // "on X, the parliament, a tower and …": one of a list, not a name
+    // for the answer.
+    let next = (k + 1..to).take_while(|&j| words.low(j) != ",");
+    let list = matches!(words.low(k + 1), "the" | "a" | "an")
+        || next.clone().any(|j| matches!(words.low(j), "and" | "or"));
+    (!list).then_some(k + 1)
+}
+
 /// The mention at tokens `a..b` names the entity itself: not a demonym
 /// ("Belarusian"), not glued into a compound ("Russia-Belarus
 /// relations"), not a modifier ("the Belarus president"), not possessive.
@@ -574,7 +621,7 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
         // What follows the answer up to the clause end stays; a dangling
         // comma goes.
         let subject: Vec<Piece> = (s..v).map(Piece::Token).collect();
-        let mut remainder = rest(rm_a, b, v_end);
+        let mut remainder = rest(rm_a, appositive_end(&words, b, to).unwrap_or(b), v_end);
         while matches!(remainder.last(), Some(Piece::Token(k)) if words.tokens[*k].kind == TokenKind::Punct)
         {
             remainder.pop();
@@ -780,6 +827,20 @@ mod tests {
                 .any(|(s, p, a)| *s == Style::Wh && p == prompt && a == answer),
             "{prompt:?} → {answer:?} not in {:#?}",
             got.iter().filter(|g| g.0 == Style::Wh).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn an_appositive_leaves_with_its_answer_but_a_list_stays() {
+        has_wh(
+            "The army launched strikes on Tripoli, a city close to the border.",
+            "Which city did the army launch strikes on?",
+            "Tripoli",
+        );
+        has_wh(
+            "The fire damaged homes in Glasgow, the old harbour, a school and two churches.",
+            "Where did the fire damage homes, the old harbour, a school and two churches?",
+            "Glasgow",
         );
     }
 
