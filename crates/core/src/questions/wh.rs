@@ -568,6 +568,16 @@ pub(crate) fn build(ctx: &Context, t: &Target) -> Option<Wh> {
             return None;
         }
         let a = rm_a;
+        // "wore down a determined Clement": the article and adjective
+        // before a name would be left behind.
+        if t.e.kind == Kind::Who
+            && a >= v_end + 2
+            && matches!(words.low(a - 2), "a" | "an")
+            && words.tokens[a - 1].is_word()
+            && !words.tokens[a - 1].is_capitalised(words.text)
+        {
+            return None;
+        }
         let prep = if a > v_end { words.low(a - 1) } else { "" };
         // "in and around Brisbane": coordinated prepositions.
         if a >= v_end + 2 && matches!(words.low(a - 2), "and" | "or") {
@@ -841,6 +851,23 @@ mod tests {
             "The fire damaged homes in Glasgow, the old harbour, a school and two churches.",
             "Where did the fire damage homes, the old harbour, a school and two churches?",
             "Glasgow",
+        );
+    }
+
+    #[test]
+    fn no_question_leaves_an_article_and_adjective_behind() {
+        let body = "Alan Smith wore down a determined Jan Novak to win the final in Paris.";
+        has_wh(
+            body,
+            "Where did Alan Smith wear down a determined Jan Novak to win the final?",
+            "Paris",
+        );
+        assert!(
+            !prompts(body)
+                .iter()
+                .any(|(s, p, _)| *s == Style::Wh && p.contains("a determined to")),
+            "{:#?}",
+            prompts(body)
         );
     }
 
