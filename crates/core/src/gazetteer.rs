@@ -128,6 +128,14 @@ impl WordSet {
         self.shapes.admits(word) && self.words.contains(word)
     }
 
+    /// The set's own copy of `word`, if it holds it.
+    pub fn get(&self, word: &str) -> Option<&str> {
+        if !self.shapes.admits(word) {
+            return None;
+        }
+        self.words.get(word).map(AsRef::as_ref)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(AsRef::as_ref)
     }
@@ -169,7 +177,7 @@ pub(crate) struct ShortMap<V> {
 
 impl<V> ShortMap<V> {
     /// Room for `n` short strings without growing.
-    fn with_capacity(n: usize) -> Self {
+    pub fn with_capacity(n: usize) -> Self {
         ShortMap {
             slots: vec![0; (4 * n).next_power_of_two().max(16)],
             entries: Vec::with_capacity(n),
@@ -243,7 +251,7 @@ impl<V> ShortMap<V> {
     }
 
     /// The value of `s`, inserted as `new()` if missing.
-    fn get_or_insert(&mut self, s: &'static str, new: impl FnOnce() -> V) -> &mut V {
+    pub fn get_or_insert(&mut self, s: &'static str, new: impl FnOnce() -> V) -> &mut V {
         let b = s.as_bytes();
         let Some(key) = Self::pack(b) else {
             self.long_shapes.insert(b);

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER};
+use crate::gazetteer::{Form, GAZETTEER, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -202,62 +202,15 @@ const VERBS: &[&str] = &[
 
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
-    (lower.len() > 4 && lower.ends_with("ed")) || VerbTable::get().contains(lower)
-}
-
-/// [`VERBS`] in an open-addressed table: it is asked after most names,
-/// and a word's slot comes from a few of its bytes, with no hashing of the
-/// whole word and rarely more than one comparison.
-struct VerbTable {
-    /// A verb or "" in each slot.
-    slots: Box<[&'static str; VerbTable::SLOTS]>,
-}
-
-impl VerbTable {
-    /// Five times the verbs: most slots are empty, so a search ends soon.
-    const SLOTS: usize = 1024;
-
-    fn get() -> &'static VerbTable {
-        static TABLE: std::sync::LazyLock<VerbTable> = std::sync::LazyLock::new(|| {
-            let mut slots = Box::new([""; VerbTable::SLOTS]);
-            for &verb in VERBS {
-                let mut i = VerbTable::slot(verb.as_bytes());
-                while !slots[i].is_empty() && slots[i] != verb {
-                    i = (i + 1) % VerbTable::SLOTS;
-                }
-                slots[i] = verb;
-            }
-            VerbTable { slots }
-        });
-        &TABLE
-    }
-
-    /// The first slot to look in for `w`: from its length and its first,
-    /// second and last bytes.
-    #[inline]
-    fn slot(w: &[u8]) -> usize {
-        let (a, b, z) = match *w {
-            [a, b, .., z] => (a, b, z),
-            [a, z] => (a, z, z),
-            [a] => (a, 0, a),
-            [] => (0, 0, 0),
-        };
-        let key = u64::from_le_bytes([a, b, z, 0, 0, 0, 0, 0]) | (w.len() as u64) << 24;
-        // The top ten bits of a multiplicative hash: below `SLOTS`.
-        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54).unwrap_or_default()
-    }
-
-    #[inline]
-    fn contains(&self, w: &str) -> bool {
-        let mut i = Self::slot(w.as_bytes());
-        loop {
-            match self.slots[i] {
-                "" => return false,
-                verb if verb == w => return true,
-                _ => i = (i + 1) % Self::SLOTS,
-            }
+    // Asked after most names: a table for lookups that mostly miss.
+    static TABLE: std::sync::LazyLock<ShortMap<()>> = std::sync::LazyLock::new(|| {
+        let mut table = ShortMap::with_capacity(VERBS.len());
+        for &verb in VERBS {
+            table.get_or_insert(verb, || ());
         }
-    }
+        table
+    });
+    (lower.len() > 4 && lower.ends_with("ed")) || TABLE.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
@@ -479,13 +432,12 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
 /// `lower`, a person noun, as the gazetteer holds it: a canonical name
 /// borrowed, not copied for each mention.
 fn person_noun(lower: &str) -> Cow<'static, str> {
-    static NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| GAZETTEER.person_nouns.iter().collect());
     // Listed always (the class bit that found it comes from the same
     // list), but a copy does as well.
-    NOUNS
+    GAZETTEER
+        .person_nouns
         .get(lower)
-        .map_or_else(|| Cow::Owned(lower.to_owned()), |&noun| Cow::Borrowed(noun))
+        .map_or_else(|| Cow::Owned(lower.to_owned()), Cow::Borrowed)
 }
 
 /// Person nouns acting as the subject of a clause: "Police said",
