@@ -349,7 +349,6 @@ impl Article {
             let heading = heading || looks_like_subheading(&text[span.clone()]);
             let first = article.sentences.len();
             let paragraph = article.paragraphs.len();
-            spans.clear();
             sentences::split_into(text, span.start, span.end, &mut spans);
             for range in spans.drain(..) {
                 article.sentences.push(Sentence {

@@ -37,17 +37,21 @@ impl Token {
         self.kind == TokenKind::Word
     }
 
-    /// A word that starts with an uppercase letter.
+    /// A word that starts with an uppercase letter. The first byte is read
+    /// first: most tokens begin with a lowercase ASCII letter, and that
+    /// alone rules them out.
     #[inline]
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.is_word()
-            && match text.as_bytes().get(self.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text[self.start..self.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase),
+        match text.as_bytes().get(self.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase() && self.is_word(),
+            _ => {
+                self.is_word()
+                    && text[self.start..self.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
             }
+        }
     }
 
     /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").

@@ -462,10 +462,7 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    // Lowercased in one pass over the text rather than copied and then
-    // changed in place; only ASCII bytes change, so it stays UTF-8.
-    let lower = String::from_utf8(text.bytes().map(|b| b.to_ascii_lowercase()).collect())
-        .unwrap_or_else(|_| text.to_ascii_lowercase());
+    let lower = text.to_ascii_lowercase();
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
@@ -561,8 +558,8 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     let mut counts: Vec<usize> = Vec::new();
     // Each entity by its key: people by their number, gazetteer entries by
     // theirs (cheap to hash), the rest by the whole key. Articles name an
-    // entity a few times on average: room for that many saves most of the
-    // growing.
+    // entity a few times on average: room in `index` for that many saves
+    // most of its growing.
     let mut by_person: Vec<Option<usize>> = vec![None; people.len()];
     let mut by_entry: HashMap<u32, usize> = HashMap::default();
     let mut index: HashMap<&Key, usize> =

@@ -11,7 +11,7 @@ use super::people::{self, is_verb};
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, Shapes};
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::TokenKind;
 
 /// Words seen across the article, to tell names from capitalised words.
 /// Borrows from the article: observing allocates nothing per word.
@@ -447,33 +447,10 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .unwrap_or(&readings[0])
 }
 
-/// Token `k` is a capitalised word: [`Token::is_capitalised`], with the
-/// common case (an ASCII first letter) inline, as it is asked of every
-/// token.
+/// Token `k` is a capitalised word.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
-    starts_upper(&s.tokens[k], s.text.as_bytes(), s.text)
-}
-
-/// [`Token::is_capitalised`] with the first byte read first: most tokens
-/// begin with a lowercase ASCII letter, and that alone rules them out.
-#[inline]
-fn starts_upper(t: &Token, bytes: &[u8], text: &str) -> bool {
-    match bytes.get(t.start) {
-        Some(&c) if c < 0x80 => c.is_ascii_uppercase() && t.is_word(),
-        _ => t.is_capitalised(text),
-    }
-}
-
-/// [`Token::is_all_caps`] of token `k`, capitalised: a lowercase ASCII
-/// second letter ("Paris", as most are) answers it at once.
-#[inline]
-fn all_caps(s: &Sentence, k: usize) -> bool {
-    let t = &s.tokens[k];
-    !s.text.as_bytes()[t.start + 1..t.end]
-        .first()
-        .is_some_and(u8::is_ascii_lowercase)
-        && t.is_all_caps(s.text)
+    s.tokens[k].is_capitalised(s.text)
 }
 
 /// The longest known name of tokens `k..e` with `e` from `shortest` to
@@ -525,11 +502,10 @@ impl<'t> Runs<'t> {
         let mut i = 0;
         while i < n {
             // Most tokens start no run: a tight loop skips them.
-            let bytes = s.text.as_bytes();
             let Some(skip) = s.tokens[i..]
                 .iter()
                 .zip(&s.used[i..])
-                .position(|(t, &used)| starts_upper(t, bytes, s.text) && !used)
+                .position(|(t, &used)| t.is_capitalised(s.text) && !used)
             else {
                 break;
             };
@@ -661,7 +637,7 @@ impl<'t> Runs<'t> {
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && all_caps(s, a)
+            && s.tokens[a].is_all_caps(s.text)
             && g.lookup(s.word(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
@@ -852,7 +828,8 @@ impl<'t> Runs<'t> {
         }
         let first = without_dots(s.word(a));
         let low = s.low(a);
-        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
+        let acronym =
+            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
         if b - a == 1
             && !acronym
             && (first.chars().nth(1).is_none()

@@ -60,7 +60,7 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
         }
     }
     // Entity `place[k]` goes to position k: swapped into place along each
-    // cycle, with no entity moved more than once or copied aside.
+    // cycle, with no entity copied aside.
     let mut place: Vec<usize> = Vec::with_capacity(entities.len());
     let mut taken = vec![false; entities.len()];
     for i in leaders

@@ -1103,25 +1103,19 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
         return None;
     }
     let n = small_number(s.low(i))?;
-    if lead
-        && s.is(i - 1, "than")
-        && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer"))
-    {
+    if s.is(i - 1, "than") && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer")) {
         return None;
     }
-    if lead {
-        // "more than three decades": the hedge is part of the period.
-        let from = if s.is(i - 1, "than") { i - 2 } else { i };
-        if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
-            return None;
-        }
-        let u = unit(s.low(i + 1))?;
-        if u == "season" || !s.word(i + 1).ends_with('s') {
-            return None;
-        }
-        return Some(hit(from, i + 2, Category::Period));
+    // "more than three decades": the hedge is part of the period.
+    let from = if s.is(i - 1, "than") { i - 2 } else { i };
+    if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
+        return None;
     }
-    None
+    let u = unit(s.low(i + 1))?;
+    if u == "season" || !s.word(i + 1).ends_with('s') {
+        return None;
+    }
+    Some(hit(from, i + 2, Category::Period))
 }
 
 /// [`period`] at "the".

@@ -296,9 +296,9 @@ fn appositive_end(words: &Words, b: usize, to: usize) -> Option<usize> {
     }
     // "on X, the parliament, a tower and …": one of a list, not a name
     // for the answer.
-    let next = (k + 1..to).take_while(|&j| words.low(j) != ",");
+    let mut next = (k + 1..to).take_while(|&j| words.low(j) != ",");
     let list = matches!(words.low(k + 1), "the" | "a" | "an")
-        || next.clone().any(|j| matches!(words.low(j), "and" | "or"));
+        || next.any(|j| matches!(words.low(j), "and" | "or"));
     (!list).then_some(k + 1)
 }
 
