@@ -315,7 +315,8 @@ fn describe(path: &Path, err: &rusqlite::Error) -> String {
 }
 
 /// A store another program holds: [`describe`]'s line, as a type that
-/// [`Store::open_file`] can tell from other failures.
+/// [`Store::open_file`] can tell from other failures (the error report
+/// prints every cause, so a wrapped SQLite error would add its own text).
 #[derive(Debug)]
 struct Busy(String);
 
@@ -365,7 +366,8 @@ impl Store {
     /// SQLite does not always wait for a lock while a store is being set up
     /// (two programs creating it at once can meet mid-way, e.g. while one
     /// switches it to WAL), so the whole opening is tried again while the
-    /// store is busy, up to the busy timeout.
+    /// store is busy, until the busy timeout has passed since the first
+    /// try (a try that waits inside SQLite may end up to that much later).
     pub fn open_file(path: &Path) -> anyhow::Result<Store> {
         let deadline = Instant::now() + BUSY_TIMEOUT;
         loop {
