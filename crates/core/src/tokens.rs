@@ -79,6 +79,16 @@ impl Token {
     }
 }
 
+/// `raw` as [`squeeze`] makes it, borrowed when it is plain ASCII
+/// squeezed already (as most spans are).
+pub(crate) fn squeezed(raw: &str) -> std::borrow::Cow<'_, str> {
+    if is_squeezed_ascii(raw) {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(squeeze(raw))
+    }
+}
+
 /// `text` with each run of whitespace (line breaks too) made one space,
 /// and none at the ends.
 pub(crate) fn squeeze(text: &str) -> String {

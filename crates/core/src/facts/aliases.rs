@@ -461,12 +461,7 @@ impl<'t> People<'t> {
             }
         }
         self.list[p].forms.push(words);
-        let written = if crate::tokens::is_squeezed_ascii(written) {
-            Cow::Borrowed(written)
-        } else {
-            Cow::Owned(crate::tokens::squeeze(written))
-        };
-        self.list[p].written.push(written);
+        self.list[p].written.push(crate::tokens::squeezed(written));
         p
     }
 

@@ -394,13 +394,23 @@ impl<'t> Sentence<'t> {
 
     /// Tokens `a..b` (as far as the sentence goes) need no tidying in
     /// [`Sentence::low_phrase`], and so neither does any phrase within them.
+    /// Most spans are sure from their gaps alone: tokens (which hold no
+    /// whitespace) joined or one space or hyphen apart, with no ’ among
+    /// them.
     pub fn tidy(&self, a: usize, b: usize) -> bool {
         let b = b.min(self.tokens.len());
         if a >= b {
             return true;
         }
+        let bytes = self.text.as_bytes();
+        let plain = self.tokens[a..b].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || gap == 1 && matches!(bytes[w[0].end], b' ' | b'-')
+        });
         let (start, end) = self.span(a, b);
-        !crate::tokens::untidy(&self.lower[start..end], true)
+        // A ’ is E2 80 99: no E2 byte, no ’.
+        plain && !bytes[start..end].contains(&0xE2)
+            || !crate::tokens::untidy(&self.lower[start..end], true)
     }
 
     /// [`Sentence::low_phrase`] of tokens `a..b`, within a span whose

@@ -413,16 +413,6 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
     }
 }
 
-/// `raw` as [`squeeze`](crate::tokens::squeeze) makes it, borrowed when
-/// it is plain ASCII squeezed already (as most spans are).
-fn squeezed(raw: &str) -> Cow<'_, str> {
-    if crate::tokens::is_squeezed_ascii(raw) {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(crate::tokens::squeeze(raw))
-    }
-}
-
 /// Prefers the reading that fits: an organisation when it acts, else a
 /// country, a city, a region, an organisation, a seat of power.
 fn best_reading(readings: &[Reading], acts: bool) -> Reading {
@@ -958,28 +948,11 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     if !g.title_first.contains(s.low(k)) {
         return None;
     }
-    let tidy = tidy(s, k, b.min(k + g.max_title_words));
+    let tidy = s.tidy(k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
         .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
         .map(|e| e - k)
-}
-
-/// [`Sentence::tidy`], sure of most spans from their gaps alone: tokens
-/// (which hold no whitespace) joined or one space or hyphen apart, with no
-/// ’ among them, need no tidying.
-pub(crate) fn tidy(s: &Sentence, a: usize, b: usize) -> bool {
-    let b = b.min(s.tokens.len());
-    if a >= b {
-        return true;
-    }
-    let bytes = s.text.as_bytes();
-    let plain = s.tokens[a..b].windows(2).all(|w| {
-        let gap = w[1].start - w[0].end;
-        gap == 0 || gap == 1 && matches!(bytes[w[0].end], b' ' | b'-')
-    });
-    // A ’ is E2 80 99: no E2 byte, no ’.
-    plain && !bytes[s.tokens[a].start..s.tokens[b - 1].end].contains(&0xE2) || s.tidy(a, b)
 }
 
 /// The words after token `e` make the name the subject of a verb.
@@ -1008,7 +981,7 @@ pub(crate) fn named(
     category: Category,
     acts: bool,
 ) -> Found {
-    let name = squeezed(&text[start..end]).into_owned();
+    let name = crate::tokens::squeeze(&text[start..end]);
     let tag = if kind == Kind::Who { "org" } else { "place" };
     let mut f = Found::new(start, end, kind, category, Key::Text(tag, name.clone()));
     f.sentence = sentence;
@@ -1063,7 +1036,7 @@ pub(crate) fn classify<'t>(
                 end,
                 ..
             } if g.entry(reading.entry).what == Known::Organisation
-                && squeezed(&text[*start..*end])
+                && crate::tokens::squeezed(&text[*start..*end])
                     .eq_ignore_ascii_case(g.entry(reading.entry).name) =>
             {
                 Some(reading.entry)
@@ -1083,7 +1056,7 @@ pub(crate) fn classify<'t>(
                 if g.entry(reading.entry).what == Known::Organisation
                     && !named_in_full.contains(&reading.entry)
                     && let Some(place) = g
-                        .lookup(&squeezed(&text[start..end]))
+                        .lookup(&crate::tokens::squeezed(&text[start..end]))
                         .iter()
                         .find(|r| matches!(g.entry(r.entry).what, Known::Place(_)))
                 {

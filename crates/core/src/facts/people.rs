@@ -261,7 +261,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         let maybe_title = last.bytes().any(|c| c == b'-');
         return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
-    let tidy = super::names::tidy(s, end - g.max_title_words.min(end), end);
+    let tidy = s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
         let k = end - len;
         if !s.tokens[k].is_word() {
