@@ -273,8 +273,9 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
     while i < end {
         if FAST {
             // The common cases first: a space, punctuation, or an ASCII word
-            // that ends at an ASCII character other than an apostrophe or a
-            // dot (which may continue it: "U.S.", "don't", "Bakiyev's").
+            // that ends at a byte that cannot carry it on ([`GLUE`]: not a
+            // digit, an apostrophe, a dot or part of a non-ASCII character,
+            // as in "U.S.", "don't", "Bakiyev's").
             let class = CLASS[usize::from(bytes[i])];
             if class & SPACE != 0 {
                 space_before = true;

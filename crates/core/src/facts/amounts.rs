@@ -364,7 +364,7 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
         k > 0 && !tokens[k].space_before && tokens[k - 1].kind == TokenKind::Word && !used[k - 1]
     };
     // Most tokens are punctuation or lowercase words of no class, passed
-    // over in a loop of their own, without bounds checks. A word before a
+    // over in a loop of their own, over the token lists zipped. A word before a
     // sign is found at the sign, not by looking ahead from every word.
     let k = tokens.iter().zip(used).zip(classes).enumerate().position(
         |(k, ((t, &used), &c))| match t.kind {

@@ -471,7 +471,7 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
 /// `text`, the span of tokens `from..to`, is ASCII with single spaces
 /// between tokens, or none: what [`crate::tokens::is_squeezed_ascii`]
 /// says of it (tokens hold no whitespace), found from the gaps between
-/// the tokens instead of from every byte.
+/// the tokens instead of by looking for runs of whitespace.
 fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
     let bytes = s.text.as_bytes();
     text.is_ascii()
