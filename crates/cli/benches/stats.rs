@@ -87,6 +87,10 @@ static STORE: LazyLock<Mutex<Filled>> = LazyLock::new(|| {
     Mutex::new(Filled { _dir: dir, store })
 });
 
+// The allocator the program itself uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     LazyLock::force(&STORE);
     divan::main();

@@ -6,6 +6,10 @@ use divan::counter::BytesCount;
 use factdrill_core::Article;
 use factdrill_core::facts::extract;
 
+// The allocator the program itself uses (see crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

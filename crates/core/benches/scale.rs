@@ -10,6 +10,10 @@ use factdrill_core::article::decode;
 use factdrill_core::facts::extract;
 use factdrill_core::{Article, questions};
 
+// The allocator the program itself uses (see crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -7,6 +7,10 @@ use std::time::Instant;
 use factdrill_core::Article;
 use factdrill_core::facts::extract;
 
+// The allocator the program itself uses (see crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: extract FILE [ROUNDS]");
