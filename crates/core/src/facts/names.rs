@@ -488,18 +488,24 @@ impl<'t> Runs<'t> {
             self.pieces.reserve(s.text.len() / 48);
         }
         self.lower = s.lower;
+        let bytes = s.text.as_bytes();
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
-            // Most tokens start no run: a tight loop skips them.
-            let Some(skip) = s.tokens[i..]
-                .iter()
-                .zip(&s.used[i..])
-                .position(|(t, &used)| t.is_capitalised(s.text) && !used)
-            else {
+            // Most tokens start no run: a tight loop skips them, on their
+            // first byte alone (an ASCII byte other than a capital rules a
+            // token out).
+            let Some(skip) = s.tokens[i..].iter().position(|t| {
+                let c = bytes[t.start];
+                c.is_ascii_uppercase() || !c.is_ascii()
+            }) else {
                 break;
             };
             i += skip;
+            if s.used[i] || !capitalised(s, i) {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             loop {
                 let k = j + 1;
