@@ -227,178 +227,187 @@ pub(crate) struct Runs<'t> {
 
 // The word lists below are matches rather than slices: each is asked
 // about most tokens of a run, and a match tests a word's length before
-// its bytes.
+// its bytes. They take bytes, which the callers cut from the text without
+// the tests a `str` needs.
 
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
-fn is_connector(w: &str) -> bool {
+fn is_connector(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     // Most words asked are longer than any connector.
     w.len() <= 3
         && matches!(
             w,
-            "of" | "the"
-                | "for"
-                | "and"
-                | "de"
-                | "da"
-                | "del"
-                | "van"
-                | "von"
-                | "der"
-                | "al"
-                | "bin"
-                | "la"
-                | "le"
-                | "du"
-                | "on"
-                | "&"
+            b"of" | b"the"
+                | b"for"
+                | b"and"
+                | b"de"
+                | b"da"
+                | b"del"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"al"
+                | b"bin"
+                | b"la"
+                | b"le"
+                | b"du"
+                | b"on"
+                | b"&"
         )
 }
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
-pub(crate) fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     w.len() <= 5
         && matches!(
             w,
-            "de" | "da"
-                | "del"
-                | "della"
-                | "di"
-                | "dos"
-                | "das"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "al"
-                | "bin"
-                | "ibn"
-                | "la"
-                | "le"
-                | "du"
+            b"de" | b"da"
+                | b"del"
+                | b"della"
+                | b"di"
+                | b"dos"
+                | b"das"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"den"
+                | b"al"
+                | b"bin"
+                | b"ibn"
+                | b"la"
+                | b"le"
+                | b"du"
         )
 }
 
 /// Prefixes joined to a name by a hyphen ("post-Soviet").
-fn is_hyphen_prefix(w: &str) -> bool {
+fn is_hyphen_prefix(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "post" | "pre" | "anti" | "pro" | "non" | "neo" | "ex" | "trans" | "pan" | "pseudo"
+        b"post" | b"pre" | b"anti" | b"pro" | b"non" | b"neo" | b"ex" | b"trans" | b"pan" | b"pseudo"
     )
 }
 
 /// First words of names of places ("Mount Kenya", "Lake Geneva").
-fn is_place_head(w: &str) -> bool {
+fn is_place_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "Mount" | "Lake" | "Cape" | "Port" | "Isle" | "Fort" | "Mt"
+        b"Mount" | b"Lake" | b"Cape" | b"Port" | b"Isle" | b"Fort" | b"Mt"
     )
 }
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
-pub(crate) fn is_compass(w: &str) -> bool {
+pub(crate) fn is_compass(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     (4..=10).contains(&w.len())
         && matches!(
             w,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "north-east"
-                | "north-west"
-                | "south-east"
-                | "south-west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
+            b"north"
+                | b"south"
+                | b"east"
+                | b"west"
+                | b"northern"
+                | b"southern"
+                | b"eastern"
+                | b"western"
+                | b"central"
+                | b"north-east"
+                | b"north-west"
+                | b"south-east"
+                | b"south-west"
+                | b"northeast"
+                | b"northwest"
+                | b"southeast"
+                | b"southwest"
         )
 }
 
 /// Last words of names of awards, which are not entities we ask about.
-fn is_award_head(w: &str) -> bool {
+fn is_award_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "prize"
-            | "award"
-            | "awards"
-            | "medal"
-            | "fellowship"
-            | "trophy"
-            | "scholarship"
-            | "honour"
-            | "honor"
+        b"prize"
+            | b"award"
+            | b"awards"
+            | b"medal"
+            | b"fellowship"
+            | b"trophy"
+            | b"scholarship"
+            | b"honour"
+            | b"honor"
     )
 }
 
 /// Last words of named events and documents: "Hopman Cup", "US Open",
 /// "Commonwealth Games", "Gulf War", "Kyoto Protocol". Neither a who nor a
 /// where.
-fn is_event_head(w: &str) -> bool {
+fn is_event_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "cup"
-            | "open"
-            | "championship"
-            | "championships"
-            | "games"
-            | "olympics"
-            | "tournament"
-            | "series"
-            | "classic"
-            | "marathon"
-            | "festival"
-            | "prix"
-            | "derby"
-            | "rally"
-            | "war"
-            | "expo"
-            // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
-            | "plan"
-            | "act"
-            | "bill"
-            | "treaty"
-            | "accord"
-            | "accords"
-            | "agreement"
-            | "protocol"
-            | "doctrine"
-            | "charter"
+        b"cup"
+            | b"open"
+            | b"championship"
+            | b"championships"
+            | b"games"
+            | b"olympics"
+            | b"tournament"
+            | b"series"
+            | b"classic"
+            | b"marathon"
+            | b"festival"
+            | b"prix"
+            | b"derby"
+            | b"rally"
+            | b"war"
+            | b"expo"
+            // Documents and laws: b"Mitchell Plan", b"Kyoto Protocol", b"Patriot Act".
+            | b"plan"
+            | b"act"
+            | b"bill"
+            | b"treaty"
+            | b"accord"
+            | b"accords"
+            | b"agreement"
+            | b"protocol"
+            | b"doctrine"
+            | b"charter"
     )
 }
 
 /// Lowercase nouns that make the names before them places.
-fn is_place_noun(w: &str) -> bool {
+fn is_place_noun(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "region"
-            | "regions"
-            | "province"
-            | "provinces"
-            | "district"
-            | "districts"
-            | "county"
-            | "counties"
-            | "valley"
-            | "state"
-            | "states"
-            | "river"
-            | "mountains"
-            | "islands"
-            | "peninsula"
-            | "canton"
-            | "cantons"
-            | "prefecture"
-            | "oblast"
-            | "city"
-            | "town"
-            | "village"
+        b"region"
+            | b"regions"
+            | b"province"
+            | b"provinces"
+            | b"district"
+            | b"districts"
+            | b"county"
+            | b"counties"
+            | b"valley"
+            | b"state"
+            | b"states"
+            | b"river"
+            | b"mountains"
+            | b"islands"
+            | b"peninsula"
+            | b"canton"
+            | b"cantons"
+            | b"prefecture"
+            | b"oblast"
+            | b"city"
+            | b"town"
+            | b"village"
     )
 }
 
@@ -435,6 +444,23 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .iter()
         .min_by_key(|r| rank(r))
         .unwrap_or(&readings[0])
+}
+
+/// Token `k`'s bytes as written ([`Sentence::word`]), cut without the
+/// tests a `str` needs: for the word lists above.
+#[inline]
+fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    s.tokens
+        .get(k)
+        .map_or(&[], |t| &s.text.as_bytes()[t.start..t.end])
+}
+
+/// Token `k`'s bytes in lowercase ([`Sentence::low`]).
+#[inline]
+fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    s.tokens
+        .get(k)
+        .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
 }
 
 /// Token `k` is a capitalised word.
@@ -525,15 +551,15 @@ impl<'t> Runs<'t> {
                     j = k + 1; // "Lashkar-e-Taiba", "Jaish-e-Mohammad"
                 } else if k + 1 < n
                     && s.tokens[k].space_before
-                    && is_connector(s.word(k))
+                    && is_connector(bytes_of(s, k))
                     && !s.used[k + 1]
                     && capitalised(s, k + 1)
                     && s.tokens[k + 1].space_before
                 {
                     j = k + 1;
                 } else if k + 2 < n
-                    && is_particle(s.word(k))
-                    && is_particle(s.word(k + 1))
+                    && is_particle(bytes_of(s, k))
+                    && is_particle(bytes_of(s, k + 1))
                     && !s.used[k + 2]
                     && capitalised(s, k + 2)
                     && s.tokens[k + 2].space_before
@@ -595,9 +621,9 @@ impl<'t> Runs<'t> {
             longer_at = Some((a, longer));
             let known_longer = longer.is_some();
             let function_word = !known_longer
-                && (b - a > 1 || initial(s, a) || is_connector(low))
+                && (b - a > 1 || initial(s, a) || is_connector(low_bytes(s, a)))
                 && g.stopwords.contains(low);
-            if function_word || is_connector(w) {
+            if function_word || is_connector(bytes_of(s, a)) {
                 a += 1;
                 continue;
             }
@@ -624,7 +650,7 @@ impl<'t> Runs<'t> {
             return;
         }
         // A prefix joined by a hyphen: "post-Soviet" is not about a place.
-        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low(a - 1)) {
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(low_bytes(s, a - 1)) {
             return;
         }
         let sentence = s.index;
@@ -650,7 +676,7 @@ impl<'t> Runs<'t> {
         }
         // "South Atlantic", "northern Europe": a compass point and a place.
         if b - a >= 2
-            && is_compass(s.low(a))
+            && is_compass(low_bytes(s, a))
             && !known(s, a + 1, b).is_empty()
             && known(s, a, b).is_empty()
         {
@@ -664,7 +690,7 @@ impl<'t> Runs<'t> {
         }
         if a > 0
             && !s.used[a - 1]
-            && is_compass(s.low(a - 1))
+            && is_compass(low_bytes(s, a - 1))
             && !capitalised(s, a - 1)
             && known(s, a, b)
                 .iter()
@@ -749,7 +775,7 @@ impl<'t> Runs<'t> {
         let last = s.low(b - 1);
         let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
         let org = g.org_keywords.contains(last) || of_head();
-        let place = !org && (g.place_keywords.contains(last) || is_place_head(s.word(a)));
+        let place = !org && (g.place_keywords.contains(last) || is_place_head(bytes_of(s, a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
         if !(org || place) || !known(s, a, b).is_empty() {
@@ -789,10 +815,10 @@ impl<'t> Runs<'t> {
             .tokens
             .get(b)
             .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && is_place_noun(s.word(b));
+            && is_place_noun(bytes_of(s, b));
         let mut start = a;
         for k in a..=b {
-            if k == b || (is_connector(s.word(k)) && !is_particle(s.word(k))) {
+            if k == b || (is_connector(bytes_of(s, k)) && !is_particle(bytes_of(s, k))) {
                 if k > start && places {
                     let (from, to) = s.span(start, k);
                     self.pieces.push(Piece::Place {
@@ -836,7 +862,7 @@ impl<'t> Runs<'t> {
         {
             return;
         }
-        if b - a > 1 && (is_award_head(s.low(b - 1)) || is_event_head(s.low(b - 1))) {
+        if b - a > 1 && (is_award_head(low_bytes(s, b - 1)) || is_event_head(low_bytes(s, b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
         let acts = acts(s, b);
@@ -908,17 +934,31 @@ impl<'t> Runs<'t> {
 /// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
 /// byte by byte.
 fn without_dots(w: &str) -> &str {
+    // Most words end in a letter.
+    if !w.ends_with('.') {
+        return w;
+    }
     let end = w.bytes().rposition(|c| c != b'.').map_or(0, |i| i + 1);
     &w[..end]
 }
 
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
 fn initial(s: &Sentence, k: usize) -> bool {
+    // “ ‘ — – in UTF-8: E2 80 9C, E2 80 98, E2 80 94, E2 80 93.
     k == 0
         || s.tokens[k - 1].kind == TokenKind::Punct
             && matches!(
-                s.word(k - 1),
-                "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-"
+                bytes_of(s, k - 1),
+                b"\""
+                    | b"\xE2\x80\x9C"
+                    | b"\xE2\x80\x98"
+                    | b"'"
+                    | b"("
+                    | b"["
+                    | b":"
+                    | b"\xE2\x80\x94"
+                    | b"\xE2\x80\x93"
+                    | b"-"
             )
 }
 
@@ -938,7 +978,7 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
     let prev = if a > 0 { s.low_word(a - 1) } else { "" };
     let before = matches!(prev, "in" | "near" | "outside");
     let the = a > 1 && prev == "the" && INTO.contains(&s.low_word(a - 2));
-    let of_place = a > 1 && prev == "of" && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
+    let of_place = a > 1 && prev == "of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
     let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
             .lookup(s.word(b + 1))
