@@ -611,9 +611,9 @@ impl<'t> Runs<'t> {
         // Likewise the longest known name of two words or more from `a`.
         let mut longer_at = None;
         while a < b {
-            let w = s.word(a);
-            let low = s.low(a);
-            let longer = if b - a >= 2 && g.multi_first.contains(w) {
+            // The word's text is cut where it is asked for: most words
+            // leave the loop before.
+            let longer = if b - a >= 2 && g.multi_first.contains(s.word(a)) {
                 longest_known(s, a, a + 2, b.min(a + g.max_name_words))
             } else {
                 None
@@ -622,7 +622,7 @@ impl<'t> Runs<'t> {
             let known_longer = longer.is_some();
             let function_word = !known_longer
                 && (b - a > 1 || initial(s, a) || is_connector(low_bytes(s, a)))
-                && g.stopwords.contains(low);
+                && g.stopwords.contains(s.low(a));
             if function_word || is_connector(bytes_of(s, a)) {
                 a += 1;
                 continue;
@@ -639,7 +639,9 @@ impl<'t> Runs<'t> {
             let len = title_at(s, a, b);
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low) {
+            } else if g.honorifics.contains(without_dots(s.word(a)))
+                || g.role_modifiers.contains(s.low(a))
+            {
                 a += 1;
             } else {
                 title = Some((a, len));
@@ -845,21 +847,20 @@ impl<'t> Runs<'t> {
         // Between the words are only spaces and hyphens: one pass over the
         // span tests them all.
         let (start, end) = s.span(a, b);
-        if s.text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
+        if has_digit(&s.text.as_bytes()[start..end]) {
             return;
         }
         let first = without_dots(s.word(a));
-        let low = s.low(a);
         let acronym =
             b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
-        if b - a == 1
-            && !acronym
-            && (first.chars().nth(1).is_none()
+        if b - a == 1 && !acronym && {
+            let low = s.low(a);
+            first.chars().nth(1).is_none()
                 || g.stopwords.contains(low)
                 || g.honorifics.contains(first)
                 || g.titles.contains(low)
-                || g.role_modifiers.contains(low))
-        {
+                || g.role_modifiers.contains(low)
+        } {
             return;
         }
         if b - a > 1 && (is_award_head(low_bytes(s, b - 1)) || is_event_head(low_bytes(s, b - 1))) {
@@ -885,7 +886,7 @@ impl<'t> Runs<'t> {
             && !acronym
             && a > 0
             && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
-            && g.org_keywords.contains(low)
+            && g.org_keywords.contains(s.low(a))
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -929,6 +930,26 @@ impl<'t> Runs<'t> {
             acronym,
         }));
     }
+}
+
+/// `bytes` hold an ASCII digit: eight bytes are tested at once.
+fn has_digit(mut bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some((eight, rest)) = bytes.split_first_chunk::<8>() {
+        let w = u64::from_le_bytes(*eight);
+        // Each byte's low seven bits with the top bit set: subtracting
+        // 0x30 or 0x3A from it borrows from no other byte, and leaves the
+        // top bit set when the seven bits are at least that much.
+        let low = (w & (ONES * 0x7F)) | (ONES * 0x80);
+        let from_zero = low - ONES * 0x30;
+        let past_nine = low - ONES * 0x3A;
+        // A digit: from '0', not past '9', and ASCII.
+        if from_zero & !past_nine & !w & (ONES * 0x80) != 0 {
+            return true;
+        }
+        bytes = rest;
+    }
+    bytes.iter().any(u8::is_ascii_digit)
 }
 
 /// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
@@ -1178,6 +1199,24 @@ mod tests {
             let all: Vec<&str> = ["a", "b", "c", "d", "e", "f", "g"][..n].to_vec();
             let words: Words = all.iter().copied().collect();
             assert_eq!(&words[..], &all[..], "{n}");
+        }
+    }
+
+    #[test]
+    fn has_digit_finds_a_digit_anywhere_and_nothing_else() {
+        let text = "Jean-Luc Picard  é”0 9 /: \u{7f}\u{b0}\u{ff}";
+        for (i, c) in text.char_indices() {
+            let bytes = &text.as_bytes()[i..];
+            assert_eq!(
+                has_digit(bytes),
+                bytes.iter().any(u8::is_ascii_digit),
+                "from {i} ({c})"
+            );
+        }
+        for b in 0..=255u8 {
+            let mut eight = [b'a'; 8];
+            eight[b as usize % 8] = b;
+            assert_eq!(has_digit(&eight), b.is_ascii_digit(), "{b:#x}");
         }
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, ShortMap};
+use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -203,14 +203,20 @@ const VERBS: &[&str] = &[
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
     // Asked after most names: a table for lookups that mostly miss.
-    static TABLE: std::sync::LazyLock<ShortMap<()>> = std::sync::LazyLock::new(|| {
+    // The verbs' shapes rule out most other words before the table is
+    // asked.
+    static TABLE: std::sync::LazyLock<(Shapes, ShortMap<()>)> = std::sync::LazyLock::new(|| {
+        let mut shapes = Shapes::default();
         let mut table = ShortMap::with_capacity(VERBS.len());
         for &verb in VERBS {
+            shapes.insert(verb);
             table.get_or_insert(verb, || ());
         }
-        table
+        (shapes, table)
     });
-    (lower.len() > 4 && lower.ends_with("ed")) || TABLE.get(lower).is_some()
+    let (shapes, table) = &*TABLE;
+    (lower.len() > 4 && lower.ends_with("ed"))
+        || shapes.admits(lower) && table.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
