@@ -193,9 +193,9 @@ impl<'t> FromIterator<&'t str> for Words<'t> {
     }
 }
 
-/// What [`Runs::collect`] keeps from each sentence.
+/// What [`Runs::collect`] keeps from each sentence besides names.
 #[derive(Debug)]
-enum Piece<'t> {
+enum Piece {
     Known {
         reading: Reading,
         start: usize,
@@ -214,13 +214,15 @@ enum Piece<'t> {
         end: usize,
         sentence: usize,
     },
-    Name(NameMention<'t>),
 }
 
 /// The capitalised runs of all sentences, split into pieces.
 #[derive(Debug, Default)]
 pub(crate) struct Runs<'t> {
-    pieces: Vec<Piece<'t>>,
+    pieces: Vec<Piece>,
+    /// The candidate names of people, kept apart: they are handed on as
+    /// they are, not moved out of a list of pieces.
+    names: Vec<NameMention<'t>>,
     /// The article's text with ASCII letters lowercased (the sentences').
     lower: &'t str,
 }
@@ -509,9 +511,11 @@ impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
         if self.pieces.capacity() == 0 {
-            // News has a capitalised run every 50 to 60 bytes: room for
-            // that many saves growing (and copying) the list of pieces.
-            self.pieces.reserve(s.text.len() / 48);
+            // News has a capitalised run every 50 to 60 bytes, a name or a
+            // piece of another kind every 100 to 150: room for more saves
+            // growing (and copying) the lists.
+            self.pieces.reserve(s.text.len() / 64);
+            self.names.reserve(s.text.len() / 64);
         }
         self.lower = s.lower;
         let bytes = s.text.as_bytes();
@@ -915,7 +919,7 @@ impl<'t> Runs<'t> {
         }
         let role = people::role_before(s, a, honorific_len).or_else(|| people::role_after(s, b));
         let place_cue = !initial && place_cue(s, a, b);
-        self.pieces.push(Piece::Name(NameMention {
+        self.names.push(NameMention {
             start,
             end,
             sentence: Some(s.index),
@@ -928,7 +932,7 @@ impl<'t> Runs<'t> {
             place_cue,
             initial,
             acronym,
-        }));
+        });
     }
 }
 
@@ -1066,12 +1070,7 @@ pub(crate) fn classify<'t>(
     text: &str,
 ) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
-    let mut names = Vec::with_capacity(
-        runs.pieces
-            .iter()
-            .filter(|p| matches!(p, Piece::Name(_)))
-            .count(),
-    );
+    let mut names = runs.names;
     // A capitalised first word that the article also uses in lowercase is
     // a common word ("Luckily", "Police").
     let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
@@ -1086,10 +1085,7 @@ pub(crate) fn classify<'t>(
             Cow::Owned(w.to_lowercase())
         }
     };
-    let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
-        Piece::Name(n) if lone_initial(n) => Some(lowercase(n)),
-        _ => None,
-    }));
+    let common = lexicon.common(names.iter().filter(|n| lone_initial(n)).map(lowercase));
     // Organisations the article names in full: only these may take a short
     // name that is also a place's ("Lyon" is the city unless "Olympique
     // Lyonnais" is in the article).
@@ -1178,14 +1174,9 @@ pub(crate) fn classify<'t>(
                     false,
                 ));
             }
-            Piece::Name(n) => {
-                if lone_initial(&n) && common[lowercase(&n).as_ref()] {
-                    continue;
-                }
-                names.push(n);
-            }
         }
     }
+    names.retain(|n| !(lone_initial(n) && common[lowercase(n).as_ref()]));
     names
 }
 
