@@ -465,6 +465,14 @@ fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
         .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
 }
 
+/// Token `k` is in capitals only ([`Token::is_all_caps`](crate::tokens::Token::is_all_caps)):
+/// a lowercase second byte, as in most capitalised words, rules it out
+/// without a call.
+#[inline]
+fn all_caps(s: &Sentence, k: usize) -> bool {
+    !bytes_of(s, k).get(1).is_some_and(u8::is_ascii_lowercase) && s.tokens[k].is_all_caps(s.text)
+}
+
 /// Token `k` is a capitalised word.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
@@ -665,7 +673,7 @@ impl<'t> Runs<'t> {
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && s.tokens[a].is_all_caps(s.text)
+            && all_caps(s, a)
             && g.lookup(s.word(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
@@ -851,12 +859,12 @@ impl<'t> Runs<'t> {
         // Between the words are only spaces and hyphens: one pass over the
         // span tests them all.
         let (start, end) = s.span(a, b);
-        if has_digit(&s.text.as_bytes()[start..end]) {
+        if has_digit(s.text.as_bytes(), start, end) {
             return;
         }
         let first = without_dots(s.word(a));
         let acronym =
-            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
+            b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1 && !acronym && {
             let low = s.low(a);
             first.chars().nth(1).is_none()
@@ -936,24 +944,42 @@ impl<'t> Runs<'t> {
     }
 }
 
-/// `bytes` hold an ASCII digit: eight bytes are tested at once.
-fn has_digit(mut bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some((eight, rest)) = bytes.split_first_chunk::<8>() {
-        let w = u64::from_le_bytes(*eight);
-        // Each byte's low seven bits with the top bit set: subtracting
-        // 0x30 or 0x3A from it borrows from no other byte, and leaves the
-        // top bit set when the seven bits are at least that much.
-        let low = (w & (ONES * 0x7F)) | (ONES * 0x80);
-        let from_zero = low - ONES * 0x30;
-        let past_nine = low - ONES * 0x3A;
-        // A digit: from '0', not past '9', and ASCII.
-        if from_zero & !past_nine & !w & (ONES * 0x80) != 0 {
-            return true;
+/// `text[start..end]` holds an ASCII digit: eight bytes are tested at
+/// once, a short span's read from the text and cut to it.
+fn has_digit(text: &[u8], start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    if let Some(last) = span.last_chunk::<8>() {
+        let mut rest = span;
+        while let Some((eight, tail)) = rest.split_first_chunk::<8>() {
+            if digit_bits(u64::from_le_bytes(*eight)) != 0 {
+                return true;
+            }
+            rest = tail;
         }
-        bytes = rest;
+        // The last bytes, with some tested already.
+        return !rest.is_empty() && digit_bits(u64::from_le_bytes(*last)) != 0;
     }
-    bytes.iter().any(u8::is_ascii_digit)
+    match text.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => {
+            let cut = (1u64 << (8 * span.len())) - 1;
+            digit_bits(u64::from_le_bytes(*eight) & cut) != 0
+        }
+        None => span.iter().any(u8::is_ascii_digit),
+    }
+}
+
+/// The top bit of each byte of `w` that is an ASCII digit.
+#[inline]
+fn digit_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Each byte's low seven bits with the top bit set: subtracting 0x30 or
+    // 0x3A from it borrows from no other byte, and leaves the top bit set
+    // when the seven bits are at least that much.
+    let low = (w & (ONES * 0x7F)) | (ONES * 0x80);
+    let from_zero = low - ONES * 0x30;
+    let past_nine = low - ONES * 0x3A;
+    // A digit: from '0', not past '9', and ASCII.
+    from_zero & !past_nine & !w & (ONES * 0x80)
 }
 
 /// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
@@ -1195,19 +1221,27 @@ mod tests {
 
     #[test]
     fn has_digit_finds_a_digit_anywhere_and_nothing_else() {
-        let text = "Jean-Luc Picard  é”0 9 /: \u{7f}\u{b0}\u{ff}";
-        for (i, c) in text.char_indices() {
-            let bytes = &text.as_bytes()[i..];
-            assert_eq!(
-                has_digit(bytes),
-                bytes.iter().any(u8::is_ascii_digit),
-                "from {i} ({c})"
-            );
+        let text = "Jean-Luc Picard  é”0 9 /: \u{7f}\u{b0}\u{ff} Mary-Anne O'Brien";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                assert_eq!(
+                    has_digit(bytes, start, end),
+                    bytes[start..end].iter().any(u8::is_ascii_digit),
+                    "{start}..{end}"
+                );
+            }
         }
         for b in 0..=255u8 {
-            let mut eight = [b'a'; 8];
-            eight[b as usize % 8] = b;
-            assert_eq!(has_digit(&eight), b.is_ascii_digit(), "{b:#x}");
+            for at in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[at] = b;
+                assert_eq!(
+                    digit_bits(u64::from_le_bytes(eight)) != 0,
+                    b.is_ascii_digit(),
+                    "{b:#x} at {at}"
+                );
+            }
         }
     }
 
