@@ -465,6 +465,16 @@ fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
         .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
 }
 
+/// Token `k` in lowercase if it is a word, else empty
+/// ([`Sentence::low_word`]), as bytes.
+#[inline]
+fn low_word_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    match s.tokens.get(k) {
+        Some(t) if t.is_word() => &s.lower.as_bytes()[t.start..t.end],
+        _ => &[],
+    }
+}
+
 /// Token `k` is in capitals only ([`Token::is_all_caps`](crate::tokens::Token::is_all_caps)):
 /// a lowercase second byte, as in most capitalised words, rules it out
 /// without a call.
@@ -1016,21 +1026,24 @@ fn initial(s: &Sentence, k: usize) -> bool {
 /// Words around tokens `a..b` that say "a place": "in X", "in the X",
 /// "the canton of X", "X, Massachusetts".
 fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
-    const INTO: &[&str] = &[
-        "in", "near", "outside", "from", "to", "across", "around", "towards",
-    ];
     if s.tokens
         .get(b)
         .is_some_and(|t| t.kind == TokenKind::Possessive)
     {
         return false;
     }
-    // The word before, in lowercase ("" for none), read once.
-    let prev = if a > 0 { s.low_word(a - 1) } else { "" };
-    let before = matches!(prev, "in" | "near" | "outside");
-    let the = a > 1 && prev == "the" && INTO.contains(&s.low_word(a - 2));
-    let of_place = a > 1 && prev == "of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
-    let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
+    // The word before, in lowercase (empty for none), read once.
+    let prev = if a > 0 { low_word_bytes(s, a - 1) } else { b"" };
+    let before = matches!(prev, b"in" | b"near" | b"outside");
+    let the = a > 1
+        && prev == b"the"
+        && matches!(
+            low_word_bytes(s, a - 2),
+            b"in" | b"near" | b"outside" | b"from" | b"to" | b"across" | b"around" | b"towards"
+        );
+    let of_place =
+        a > 1 && prev == b"of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
+    let then_place = people::is_comma(s, b)
         && GAZETTEER
             .lookup(s.word(b + 1))
             .iter()

@@ -283,6 +283,14 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     best
 }
 
+/// Token `k` is a comma ([`Token::is_punct`] with its byte compared, no
+/// `str` cut).
+pub(crate) fn is_comma(s: &Sentence, k: usize) -> bool {
+    s.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Punct && s.text.as_bytes()[t.start] == b',')
+}
+
 /// How many tokens before token `a` are an honorific: 2 for "Dr." (with
 /// its dot), 1 for "Mr", 0 for none.
 pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
@@ -313,7 +321,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     let end = a - honorific;
     // "The café's owner, Sami Haddad, said": a role in apposition before.
     if end >= 2
-        && s.tokens[end - 1].is_punct(s.text, ',')
+        && is_comma(s, end - 1)
         && let Some(title_start) = title_ending_at(s, end - 1)
     {
         let mut start = title_start;
@@ -373,7 +381,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
 /// The appositive after a name ending at token `b`: ", head of the
 /// provisional government," or ", the country's finance minister,".
 pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
-    if !s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ',')) {
+    if !is_comma(s, b) {
         return None;
     }
     let mut from = b + 1;
