@@ -240,7 +240,8 @@ fn is_connector(w: impl AsRef<[u8]>) -> bool {
     w.len() <= 3
         && matches!(
             w,
-            b"of" | b"the"
+            b"of"
+                | b"the"
                 | b"for"
                 | b"and"
                 | b"de"
@@ -266,7 +267,8 @@ pub(crate) fn is_particle(w: impl AsRef<[u8]>) -> bool {
     w.len() <= 5
         && matches!(
             w,
-            b"de" | b"da"
+            b"de"
+                | b"da"
                 | b"del"
                 | b"della"
                 | b"di"
@@ -290,7 +292,16 @@ fn is_hyphen_prefix(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     matches!(
         w,
-        b"post" | b"pre" | b"anti" | b"pro" | b"non" | b"neo" | b"ex" | b"trans" | b"pan" | b"pseudo"
+        b"post"
+            | b"pre"
+            | b"anti"
+            | b"pro"
+            | b"non"
+            | b"neo"
+            | b"ex"
+            | b"trans"
+            | b"pan"
+            | b"pseudo"
     )
 }
 
@@ -873,8 +884,7 @@ impl<'t> Runs<'t> {
             return;
         }
         let first = without_dots(s.word(a));
-        let acronym =
-            b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
+        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1 && !acronym && {
             let low = s.low(a);
             first.chars().nth(1).is_none()

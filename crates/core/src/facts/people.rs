@@ -215,8 +215,7 @@ pub(crate) fn is_verb(lower: &str) -> bool {
         (shapes, table)
     });
     let (shapes, table) = &*TABLE;
-    (lower.len() > 4 && lower.ends_with("ed"))
-        || shapes.admits(lower) && table.get(lower).is_some()
+    (lower.len() > 4 && lower.ends_with("ed")) || shapes.admits(lower) && table.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
