@@ -643,6 +643,8 @@ impl<'t> Runs<'t> {
         let mut title = None;
         // Likewise the longest known name of two words or more from `a`.
         let mut longer_at = None;
+        // Whether the last word is an organisation's head word, once asked.
+        let mut org_last = None;
         while a < b {
             // The word's text is cut where it is asked for: most words
             // leave the loop before.
@@ -666,7 +668,9 @@ impl<'t> Runs<'t> {
                 break;
             }
             // "General Assembly", "General Motors": the title is the name.
-            if known_longer || g.org_keywords.contains(s.low(b - 1)) {
+            if known_longer
+                || *org_last.get_or_insert_with(|| g.org_keywords.contains(s.low(b - 1)))
+            {
                 break;
             }
             let len = title_at(s, a, b);
@@ -689,7 +693,7 @@ impl<'t> Runs<'t> {
             return;
         }
         let sentence = s.index;
-        if b - a >= 2 && self.by_head_word(s, a, b) {
+        if b - a >= 2 && self.by_head_word(s, a, b, org_last) {
             return;
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
@@ -802,14 +806,22 @@ impl<'t> Runs<'t> {
 
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
-    fn by_head_word(&mut self, s: &Sentence<'t>, a: usize, b: usize) -> bool {
+    /// `org_last`: whether the last word is an organisation's head word,
+    /// if known.
+    fn by_head_word(
+        &mut self,
+        s: &Sentence<'t>,
+        a: usize,
+        b: usize,
+        org_last: Option<bool>,
+    ) -> bool {
         let g = &*GAZETTEER;
         if b - a < 2 {
             return false;
         }
         let last = s.low(b - 1);
         let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
-        let org = g.org_keywords.contains(last) || of_head();
+        let org = org_last.unwrap_or_else(|| g.org_keywords.contains(last)) || of_head();
         let place = !org && (g.place_keywords.contains(last) || is_place_head(bytes_of(s, a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
@@ -841,7 +853,7 @@ impl<'t> Runs<'t> {
         if a >= b {
             return;
         }
-        if !head_checked && self.by_head_word(s, a, b) {
+        if !head_checked && self.by_head_word(s, a, b, None) {
             return;
         }
         let initial = initial(s, a);
@@ -864,7 +876,7 @@ impl<'t> Runs<'t> {
                 } else if k > start
                     // a..b itself was tried above (by_head_word has no side
                     // effects when it finds nothing).
-                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k))
+                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k, None))
                 {
                     self.name(s, start, k, initial && start == a);
                 }
