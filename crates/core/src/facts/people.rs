@@ -242,9 +242,12 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     if singular_person || maybe_title && g.titles.contains(lower) {
         return true;
     }
-    let word = s.word(k);
-    word.len() >= 7
-        && word.starts_with(|c: char| c.is_lowercase())
+    // Most words are too short for an occupation's ending: the token's
+    // length says so before its text is cut.
+    if s.tokens.get(k).map_or(0, |t| t.end - t.start) < 7 {
+        return false;
+    }
+    s.word(k).starts_with(|c: char| c.is_lowercase())
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
         && !g.stopwords.contains(lower)
 }
