@@ -193,9 +193,9 @@ impl<'t> FromIterator<&'t str> for Words<'t> {
     }
 }
 
-/// What [`Runs::collect`] keeps from each sentence.
+/// What [`Runs::collect`] keeps from each sentence besides names.
 #[derive(Debug)]
-enum Piece<'t> {
+enum Piece {
     Known {
         reading: Reading,
         start: usize,
@@ -214,191 +214,213 @@ enum Piece<'t> {
         end: usize,
         sentence: usize,
     },
-    Name(NameMention<'t>),
 }
 
 /// The capitalised runs of all sentences, split into pieces.
 #[derive(Debug, Default)]
 pub(crate) struct Runs<'t> {
-    pieces: Vec<Piece<'t>>,
+    pieces: Vec<Piece>,
+    /// The candidate names of people, kept apart: they are handed on as
+    /// they are, not moved out of a list of pieces.
+    names: Vec<NameMention<'t>>,
     /// The article's text with ASCII letters lowercased (the sentences').
     lower: &'t str,
 }
 
 // The word lists below are matches rather than slices: each is asked
 // about most tokens of a run, and a match tests a word's length before
-// its bytes.
+// its bytes. They take bytes, which the callers cut from the text without
+// the tests a `str` needs.
 
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
-fn is_connector(w: &str) -> bool {
+fn is_connector(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     // Most words asked are longer than any connector.
     w.len() <= 3
         && matches!(
             w,
-            "of" | "the"
-                | "for"
-                | "and"
-                | "de"
-                | "da"
-                | "del"
-                | "van"
-                | "von"
-                | "der"
-                | "al"
-                | "bin"
-                | "la"
-                | "le"
-                | "du"
-                | "on"
-                | "&"
+            b"of"
+                | b"the"
+                | b"for"
+                | b"and"
+                | b"de"
+                | b"da"
+                | b"del"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"al"
+                | b"bin"
+                | b"la"
+                | b"le"
+                | b"du"
+                | b"on"
+                | b"&"
         )
 }
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
-pub(crate) fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     w.len() <= 5
         && matches!(
             w,
-            "de" | "da"
-                | "del"
-                | "della"
-                | "di"
-                | "dos"
-                | "das"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "al"
-                | "bin"
-                | "ibn"
-                | "la"
-                | "le"
-                | "du"
+            b"de"
+                | b"da"
+                | b"del"
+                | b"della"
+                | b"di"
+                | b"dos"
+                | b"das"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"den"
+                | b"al"
+                | b"bin"
+                | b"ibn"
+                | b"la"
+                | b"le"
+                | b"du"
         )
 }
 
 /// Prefixes joined to a name by a hyphen ("post-Soviet").
-fn is_hyphen_prefix(w: &str) -> bool {
+fn is_hyphen_prefix(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "post" | "pre" | "anti" | "pro" | "non" | "neo" | "ex" | "trans" | "pan" | "pseudo"
+        b"post"
+            | b"pre"
+            | b"anti"
+            | b"pro"
+            | b"non"
+            | b"neo"
+            | b"ex"
+            | b"trans"
+            | b"pan"
+            | b"pseudo"
     )
 }
 
 /// First words of names of places ("Mount Kenya", "Lake Geneva").
-fn is_place_head(w: &str) -> bool {
+fn is_place_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "Mount" | "Lake" | "Cape" | "Port" | "Isle" | "Fort" | "Mt"
+        b"Mount" | b"Lake" | b"Cape" | b"Port" | b"Isle" | b"Fort" | b"Mt"
     )
 }
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
-pub(crate) fn is_compass(w: &str) -> bool {
+pub(crate) fn is_compass(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     (4..=10).contains(&w.len())
         && matches!(
             w,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "north-east"
-                | "north-west"
-                | "south-east"
-                | "south-west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
+            b"north"
+                | b"south"
+                | b"east"
+                | b"west"
+                | b"northern"
+                | b"southern"
+                | b"eastern"
+                | b"western"
+                | b"central"
+                | b"north-east"
+                | b"north-west"
+                | b"south-east"
+                | b"south-west"
+                | b"northeast"
+                | b"northwest"
+                | b"southeast"
+                | b"southwest"
         )
 }
 
 /// Last words of names of awards, which are not entities we ask about.
-fn is_award_head(w: &str) -> bool {
+fn is_award_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "prize"
-            | "award"
-            | "awards"
-            | "medal"
-            | "fellowship"
-            | "trophy"
-            | "scholarship"
-            | "honour"
-            | "honor"
+        b"prize"
+            | b"award"
+            | b"awards"
+            | b"medal"
+            | b"fellowship"
+            | b"trophy"
+            | b"scholarship"
+            | b"honour"
+            | b"honor"
     )
 }
 
 /// Last words of named events and documents: "Hopman Cup", "US Open",
 /// "Commonwealth Games", "Gulf War", "Kyoto Protocol". Neither a who nor a
 /// where.
-fn is_event_head(w: &str) -> bool {
+fn is_event_head(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "cup"
-            | "open"
-            | "championship"
-            | "championships"
-            | "games"
-            | "olympics"
-            | "tournament"
-            | "series"
-            | "classic"
-            | "marathon"
-            | "festival"
-            | "prix"
-            | "derby"
-            | "rally"
-            | "war"
-            | "expo"
-            // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
-            | "plan"
-            | "act"
-            | "bill"
-            | "treaty"
-            | "accord"
-            | "accords"
-            | "agreement"
-            | "protocol"
-            | "doctrine"
-            | "charter"
+        b"cup"
+            | b"open"
+            | b"championship"
+            | b"championships"
+            | b"games"
+            | b"olympics"
+            | b"tournament"
+            | b"series"
+            | b"classic"
+            | b"marathon"
+            | b"festival"
+            | b"prix"
+            | b"derby"
+            | b"rally"
+            | b"war"
+            | b"expo"
+            // Documents and laws: b"Mitchell Plan", b"Kyoto Protocol", b"Patriot Act".
+            | b"plan"
+            | b"act"
+            | b"bill"
+            | b"treaty"
+            | b"accord"
+            | b"accords"
+            | b"agreement"
+            | b"protocol"
+            | b"doctrine"
+            | b"charter"
     )
 }
 
 /// Lowercase nouns that make the names before them places.
-fn is_place_noun(w: &str) -> bool {
+fn is_place_noun(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     matches!(
         w,
-        "region"
-            | "regions"
-            | "province"
-            | "provinces"
-            | "district"
-            | "districts"
-            | "county"
-            | "counties"
-            | "valley"
-            | "state"
-            | "states"
-            | "river"
-            | "mountains"
-            | "islands"
-            | "peninsula"
-            | "canton"
-            | "cantons"
-            | "prefecture"
-            | "oblast"
-            | "city"
-            | "town"
-            | "village"
+        b"region"
+            | b"regions"
+            | b"province"
+            | b"provinces"
+            | b"district"
+            | b"districts"
+            | b"county"
+            | b"counties"
+            | b"valley"
+            | b"state"
+            | b"states"
+            | b"river"
+            | b"mountains"
+            | b"islands"
+            | b"peninsula"
+            | b"canton"
+            | b"cantons"
+            | b"prefecture"
+            | b"oblast"
+            | b"city"
+            | b"town"
+            | b"village"
     )
 }
 
@@ -435,6 +457,41 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .iter()
         .min_by_key(|r| rank(r))
         .unwrap_or(&readings[0])
+}
+
+/// Token `k`'s bytes as written ([`Sentence::word`]), cut without the
+/// tests a `str` needs: for the word lists above.
+#[inline]
+fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    s.tokens
+        .get(k)
+        .map_or(&[], |t| &s.text.as_bytes()[t.start..t.end])
+}
+
+/// Token `k`'s bytes in lowercase ([`Sentence::low`]).
+#[inline]
+fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    s.tokens
+        .get(k)
+        .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
+}
+
+/// Token `k` in lowercase if it is a word, else empty
+/// ([`Sentence::low_word`]), as bytes.
+#[inline]
+fn low_word_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+    match s.tokens.get(k) {
+        Some(t) if t.is_word() => &s.lower.as_bytes()[t.start..t.end],
+        _ => &[],
+    }
+}
+
+/// Token `k` is in capitals only ([`Token::is_all_caps`](crate::tokens::Token::is_all_caps)):
+/// a lowercase second byte, as in most capitalised words, rules it out
+/// without a call.
+#[inline]
+fn all_caps(s: &Sentence, k: usize) -> bool {
+    !bytes_of(s, k).get(1).is_some_and(u8::is_ascii_lowercase) && s.tokens[k].is_all_caps(s.text)
 }
 
 /// Token `k` is a capitalised word.
@@ -483,23 +540,31 @@ impl<'t> Runs<'t> {
     /// Collects the capitalised runs of `s` (skipping claimed tokens).
     pub fn collect(&mut self, s: &Sentence<'t>) {
         if self.pieces.capacity() == 0 {
-            // News has a capitalised run every 50 to 60 bytes: room for
-            // that many saves growing (and copying) the list of pieces.
-            self.pieces.reserve(s.text.len() / 48);
+            // News has a capitalised run every 50 to 60 bytes, a name or a
+            // piece of another kind every 100 to 150: room for more saves
+            // growing (and copying) the lists.
+            self.pieces.reserve(s.text.len() / 64);
+            self.names.reserve(s.text.len() / 64);
         }
         self.lower = s.lower;
+        let bytes = s.text.as_bytes();
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
-            // Most tokens start no run: a tight loop skips them.
-            let Some(skip) = s.tokens[i..]
-                .iter()
-                .zip(&s.used[i..])
-                .position(|(t, &used)| t.is_capitalised(s.text) && !used)
-            else {
+            // Most tokens start no run: a tight loop skips them, on their
+            // first byte alone (an ASCII byte other than a capital rules a
+            // token out).
+            let Some(skip) = s.tokens[i..].iter().position(|t| {
+                let c = bytes[t.start];
+                c.is_ascii_uppercase() || !c.is_ascii()
+            }) else {
                 break;
             };
             i += skip;
+            if s.used[i] || !capitalised(s, i) {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             loop {
                 let k = j + 1;
@@ -519,15 +584,15 @@ impl<'t> Runs<'t> {
                     j = k + 1; // "Lashkar-e-Taiba", "Jaish-e-Mohammad"
                 } else if k + 1 < n
                     && s.tokens[k].space_before
-                    && is_connector(s.word(k))
+                    && is_connector(bytes_of(s, k))
                     && !s.used[k + 1]
                     && capitalised(s, k + 1)
                     && s.tokens[k + 1].space_before
                 {
                     j = k + 1;
                 } else if k + 2 < n
-                    && is_particle(s.word(k))
-                    && is_particle(s.word(k + 1))
+                    && is_particle(bytes_of(s, k))
+                    && is_particle(bytes_of(s, k + 1))
                     && !s.used[k + 2]
                     && capitalised(s, k + 2)
                     && s.tokens[k + 2].space_before
@@ -578,10 +643,12 @@ impl<'t> Runs<'t> {
         let mut title = None;
         // Likewise the longest known name of two words or more from `a`.
         let mut longer_at = None;
+        // Whether the last word is an organisation's head word, once asked.
+        let mut org_last = None;
         while a < b {
-            let w = s.word(a);
-            let low = s.low(a);
-            let longer = if b - a >= 2 && g.multi_first.contains(w) {
+            // The word's text is cut where it is asked for: most words
+            // leave the loop before.
+            let longer = if b - a >= 2 && g.multi_first.contains(s.word(a)) {
                 longest_known(s, a, a + 2, b.min(a + g.max_name_words))
             } else {
                 None
@@ -589,9 +656,9 @@ impl<'t> Runs<'t> {
             longer_at = Some((a, longer));
             let known_longer = longer.is_some();
             let function_word = !known_longer
-                && (b - a > 1 || initial(s, a) || is_connector(low))
-                && g.stopwords.contains(low);
-            if function_word || is_connector(w) {
+                && (b - a > 1 || initial(s, a) || is_connector(low_bytes(s, a)))
+                && g.stopwords.contains(s.low(a));
+            if function_word || is_connector(bytes_of(s, a)) {
                 a += 1;
                 continue;
             }
@@ -601,13 +668,17 @@ impl<'t> Runs<'t> {
                 break;
             }
             // "General Assembly", "General Motors": the title is the name.
-            if known_longer || g.org_keywords.contains(s.low(b - 1)) {
+            if known_longer
+                || *org_last.get_or_insert_with(|| g.org_keywords.contains(s.low(b - 1)))
+            {
                 break;
             }
             let len = title_at(s, a, b);
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if g.honorifics.contains(without_dots(w)) || g.role_modifiers.contains(low) {
+            } else if g.honorifics.contains(without_dots(s.word(a)))
+                || g.role_modifiers.contains(s.low(a))
+            {
                 a += 1;
             } else {
                 title = Some((a, len));
@@ -618,16 +689,16 @@ impl<'t> Runs<'t> {
             return;
         }
         // A prefix joined by a hyphen: "post-Soviet" is not about a place.
-        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low(a - 1)) {
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(low_bytes(s, a - 1)) {
             return;
         }
         let sentence = s.index;
-        if b - a >= 2 && self.by_head_word(s, a, b) {
+        if b - a >= 2 && self.by_head_word(s, a, b, org_last) {
             return;
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && s.tokens[a].is_all_caps(s.text)
+            && all_caps(s, a)
             && g.lookup(s.word(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
@@ -644,7 +715,7 @@ impl<'t> Runs<'t> {
         }
         // "South Atlantic", "northern Europe": a compass point and a place.
         if b - a >= 2
-            && is_compass(s.low(a))
+            && is_compass(low_bytes(s, a))
             && !known(s, a + 1, b).is_empty()
             && known(s, a, b).is_empty()
         {
@@ -658,7 +729,7 @@ impl<'t> Runs<'t> {
         }
         if a > 0
             && !s.used[a - 1]
-            && is_compass(s.low(a - 1))
+            && is_compass(low_bytes(s, a - 1))
             && !capitalised(s, a - 1)
             && known(s, a, b)
                 .iter()
@@ -735,15 +806,23 @@ impl<'t> Runs<'t> {
 
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
-    fn by_head_word(&mut self, s: &Sentence<'t>, a: usize, b: usize) -> bool {
+    /// `org_last`: whether the last word is an organisation's head word,
+    /// if known.
+    fn by_head_word(
+        &mut self,
+        s: &Sentence<'t>,
+        a: usize,
+        b: usize,
+        org_last: Option<bool>,
+    ) -> bool {
         let g = &*GAZETTEER;
         if b - a < 2 {
             return false;
         }
         let last = s.low(b - 1);
         let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
-        let org = g.org_keywords.contains(last) || of_head();
-        let place = !org && (g.place_keywords.contains(last) || is_place_head(s.word(a)));
+        let org = org_last.unwrap_or_else(|| g.org_keywords.contains(last)) || of_head();
+        let place = !org && (g.place_keywords.contains(last) || is_place_head(bytes_of(s, a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
         if !(org || place) || !known(s, a, b).is_empty() {
@@ -774,7 +853,7 @@ impl<'t> Runs<'t> {
         if a >= b {
             return;
         }
-        if !head_checked && self.by_head_word(s, a, b) {
+        if !head_checked && self.by_head_word(s, a, b, None) {
             return;
         }
         let initial = initial(s, a);
@@ -783,10 +862,10 @@ impl<'t> Runs<'t> {
             .tokens
             .get(b)
             .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && is_place_noun(s.word(b));
+            && is_place_noun(bytes_of(s, b));
         let mut start = a;
         for k in a..=b {
-            if k == b || (is_connector(s.word(k)) && !is_particle(s.word(k))) {
+            if k == b || (is_connector(bytes_of(s, k)) && !is_particle(bytes_of(s, k))) {
                 if k > start && places {
                     let (from, to) = s.span(start, k);
                     self.pieces.push(Piece::Place {
@@ -797,7 +876,7 @@ impl<'t> Runs<'t> {
                 } else if k > start
                     // a..b itself was tried above (by_head_word has no side
                     // effects when it finds nothing).
-                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k))
+                    && ((start, k) == (a, b) || !self.by_head_word(s, start, k, None))
                 {
                     self.name(s, start, k, initial && start == a);
                 }
@@ -813,24 +892,22 @@ impl<'t> Runs<'t> {
         // Between the words are only spaces and hyphens: one pass over the
         // span tests them all.
         let (start, end) = s.span(a, b);
-        if s.text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
+        if has_digit(s.text.as_bytes(), start, end) {
             return;
         }
         let first = without_dots(s.word(a));
-        let low = s.low(a);
-        let acronym =
-            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
-        if b - a == 1
-            && !acronym
-            && (first.chars().nth(1).is_none()
+        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
+        if b - a == 1 && !acronym && {
+            let low = s.low(a);
+            first.chars().nth(1).is_none()
                 || g.stopwords.contains(low)
                 || g.honorifics.contains(first)
                 || g.titles.contains(low)
-                || g.role_modifiers.contains(low))
-        {
+                || g.role_modifiers.contains(low)
+        } {
             return;
         }
-        if b - a > 1 && (is_award_head(s.low(b - 1)) || is_event_head(s.low(b - 1))) {
+        if b - a > 1 && (is_award_head(low_bytes(s, b - 1)) || is_event_head(low_bytes(s, b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
         let acts = acts(s, b);
@@ -853,7 +930,7 @@ impl<'t> Runs<'t> {
             && !acronym
             && a > 0
             && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
-            && g.org_keywords.contains(low)
+            && g.org_keywords.contains(s.low(a))
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -882,7 +959,7 @@ impl<'t> Runs<'t> {
         }
         let role = people::role_before(s, a, honorific_len).or_else(|| people::role_after(s, b));
         let place_cue = !initial && place_cue(s, a, b);
-        self.pieces.push(Piece::Name(NameMention {
+        self.names.push(NameMention {
             start,
             end,
             sentence: Some(s.index),
@@ -895,45 +972,100 @@ impl<'t> Runs<'t> {
             place_cue,
             initial,
             acronym,
-        }));
+        });
     }
+}
+
+/// `text[start..end]` holds an ASCII digit: eight bytes are tested at
+/// once, a short span's read from the text and cut to it.
+fn has_digit(text: &[u8], start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    if let Some(last) = span.last_chunk::<8>() {
+        let mut rest = span;
+        while let Some((eight, tail)) = rest.split_first_chunk::<8>() {
+            if digit_bits(u64::from_le_bytes(*eight)) != 0 {
+                return true;
+            }
+            rest = tail;
+        }
+        // The last bytes, with some tested already.
+        return !rest.is_empty() && digit_bits(u64::from_le_bytes(*last)) != 0;
+    }
+    match text.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => {
+            let cut = (1u64 << (8 * span.len())) - 1;
+            digit_bits(u64::from_le_bytes(*eight) & cut) != 0
+        }
+        None => span.iter().any(u8::is_ascii_digit),
+    }
+}
+
+/// The top bit of each byte of `w` that is an ASCII digit.
+#[inline]
+fn digit_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Each byte's low seven bits with the top bit set: subtracting 0x30 or
+    // 0x3A from it borrows from no other byte, and leaves the top bit set
+    // when the seven bits are at least that much.
+    let low = (w & (ONES * 0x7F)) | (ONES * 0x80);
+    let from_zero = low - ONES * 0x30;
+    let past_nine = low - ONES * 0x3A;
+    // A digit: from '0', not past '9', and ASCII.
+    from_zero & !past_nine & !w & (ONES * 0x80)
 }
 
 /// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
 /// byte by byte.
 fn without_dots(w: &str) -> &str {
+    // Most words end in a letter.
+    if !w.ends_with('.') {
+        return w;
+    }
     let end = w.bytes().rposition(|c| c != b'.').map_or(0, |i| i + 1);
     &w[..end]
 }
 
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
 fn initial(s: &Sentence, k: usize) -> bool {
+    // “ ‘ — – in UTF-8: E2 80 9C, E2 80 98, E2 80 94, E2 80 93.
     k == 0
         || s.tokens[k - 1].kind == TokenKind::Punct
             && matches!(
-                s.word(k - 1),
-                "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-"
+                bytes_of(s, k - 1),
+                b"\""
+                    | b"\xE2\x80\x9C"
+                    | b"\xE2\x80\x98"
+                    | b"'"
+                    | b"("
+                    | b"["
+                    | b":"
+                    | b"\xE2\x80\x94"
+                    | b"\xE2\x80\x93"
+                    | b"-"
             )
 }
 
 /// Words around tokens `a..b` that say "a place": "in X", "in the X",
 /// "the canton of X", "X, Massachusetts".
 fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
-    const INTO: &[&str] = &[
-        "in", "near", "outside", "from", "to", "across", "around", "towards",
-    ];
     if s.tokens
         .get(b)
         .is_some_and(|t| t.kind == TokenKind::Possessive)
     {
         return false;
     }
-    // The word before, in lowercase ("" for none), read once.
-    let prev = if a > 0 { s.low_word(a - 1) } else { "" };
-    let before = matches!(prev, "in" | "near" | "outside");
-    let the = a > 1 && prev == "the" && INTO.contains(&s.low_word(a - 2));
-    let of_place = a > 1 && prev == "of" && is_place_noun(s.word(a - 2)) && !capitalised(s, a - 2);
-    let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
+    // The word before, in lowercase (empty for none), read once.
+    let prev = if a > 0 { low_word_bytes(s, a - 1) } else { b"" };
+    let before = matches!(prev, b"in" | b"near" | b"outside");
+    let the = a > 1
+        && prev == b"the"
+        && matches!(
+            low_word_bytes(s, a - 2),
+            b"in" | b"near" | b"outside" | b"from" | b"to" | b"across" | b"around" | b"towards"
+        );
+    let of_place =
+        a > 1 && prev == b"of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
+    let then_place = people::is_comma(s, b)
         && GAZETTEER
             .lookup(s.word(b + 1))
             .iter()
@@ -999,12 +1131,7 @@ pub(crate) fn classify<'t>(
     text: &str,
 ) -> Vec<NameMention<'t>> {
     let g = &*GAZETTEER;
-    let mut names = Vec::with_capacity(
-        runs.pieces
-            .iter()
-            .filter(|p| matches!(p, Piece::Name(_)))
-            .count(),
-    );
+    let mut names = runs.names;
     // A capitalised first word that the article also uses in lowercase is
     // a common word ("Luckily", "Police").
     let lone_initial = |n: &NameMention| n.initial && n.words.len() == 1 && !n.acronym;
@@ -1019,10 +1146,7 @@ pub(crate) fn classify<'t>(
             Cow::Owned(w.to_lowercase())
         }
     };
-    let common = lexicon.common(runs.pieces.iter().filter_map(|p| match p {
-        Piece::Name(n) if lone_initial(n) => Some(lowercase(n)),
-        _ => None,
-    }));
+    let common = lexicon.common(names.iter().filter(|n| lone_initial(n)).map(lowercase));
     // Organisations the article names in full: only these may take a short
     // name that is also a place's ("Lyon" is the city unless "Olympique
     // Lyonnais" is in the article).
@@ -1111,14 +1235,9 @@ pub(crate) fn classify<'t>(
                     false,
                 ));
             }
-            Piece::Name(n) => {
-                if lone_initial(&n) && common[lowercase(&n).as_ref()] {
-                    continue;
-                }
-                names.push(n);
-            }
         }
     }
+    names.retain(|n| !(lone_initial(n) && common[lowercase(n).as_ref()]));
     names
 }
 
@@ -1132,6 +1251,32 @@ mod tests {
             let all: Vec<&str> = ["a", "b", "c", "d", "e", "f", "g"][..n].to_vec();
             let words: Words = all.iter().copied().collect();
             assert_eq!(&words[..], &all[..], "{n}");
+        }
+    }
+
+    #[test]
+    fn has_digit_finds_a_digit_anywhere_and_nothing_else() {
+        let text = "Jean-Luc Picard  é”0 9 /: \u{7f}\u{b0}\u{ff} Mary-Anne O'Brien";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                assert_eq!(
+                    has_digit(bytes, start, end),
+                    bytes[start..end].iter().any(u8::is_ascii_digit),
+                    "{start}..{end}"
+                );
+            }
+        }
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[at] = b;
+                assert_eq!(
+                    digit_bits(u64::from_le_bytes(eight)) != 0,
+                    b.is_ascii_digit(),
+                    "{b:#x} at {at}"
+                );
+            }
         }
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, ShortMap};
+use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -203,14 +203,19 @@ const VERBS: &[&str] = &[
 /// `lower` (a lowercase word) is a verb that follows a subject.
 pub(crate) fn is_verb(lower: &str) -> bool {
     // Asked after most names: a table for lookups that mostly miss.
-    static TABLE: std::sync::LazyLock<ShortMap<()>> = std::sync::LazyLock::new(|| {
+    // The verbs' shapes rule out most other words before the table is
+    // asked.
+    static TABLE: std::sync::LazyLock<(Shapes, ShortMap<()>)> = std::sync::LazyLock::new(|| {
+        let mut shapes = Shapes::default();
         let mut table = ShortMap::with_capacity(VERBS.len());
         for &verb in VERBS {
+            shapes.insert(verb);
             table.get_or_insert(verb, || ());
         }
-        table
+        (shapes, table)
     });
-    (lower.len() > 4 && lower.ends_with("ed")) || TABLE.get(lower).is_some()
+    let (shapes, table) = &*TABLE;
+    (lower.len() > 4 && lower.ends_with("ed")) || shapes.admits(lower) && table.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
@@ -237,9 +242,12 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     if singular_person || maybe_title && g.titles.contains(lower) {
         return true;
     }
-    let word = s.word(k);
-    word.len() >= 7
-        && word.starts_with(|c: char| c.is_lowercase())
+    // Most words are too short for an occupation's ending: the token's
+    // length says so before its text is cut.
+    if s.tokens.get(k).map_or(0, |t| t.end - t.start) < 7 {
+        return false;
+    }
+    s.word(k).starts_with(|c: char| c.is_lowercase())
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
         && !g.stopwords.contains(lower)
 }
@@ -277,6 +285,14 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     best
 }
 
+/// Token `k` is a comma ([`Token::is_punct`] with its byte compared, no
+/// `str` cut).
+pub(crate) fn is_comma(s: &Sentence, k: usize) -> bool {
+    s.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Punct && s.text.as_bytes()[t.start] == b',')
+}
+
 /// How many tokens before token `a` are an honorific: 2 for "Dr." (with
 /// its dot), 1 for "Mr", 0 for none.
 pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
@@ -307,7 +323,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     let end = a - honorific;
     // "The café's owner, Sami Haddad, said": a role in apposition before.
     if end >= 2
-        && s.tokens[end - 1].is_punct(s.text, ',')
+        && is_comma(s, end - 1)
         && let Some(title_start) = title_ending_at(s, end - 1)
     {
         let mut start = title_start;
@@ -367,7 +383,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
 /// The appositive after a name ending at token `b`: ", head of the
 /// provisional government," or ", the country's finance minister,".
 pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
-    if !s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ',')) {
+    if !is_comma(s, b) {
         return None;
     }
     let mut from = b + 1;
