@@ -491,7 +491,11 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    let lower = text.to_ascii_lowercase();
+    // Mapped and collected, where `to_ascii_lowercase` copies the text and
+    // then goes over the copy: two passes for one. Lowercasing ASCII
+    // letters leaves UTF-8 valid, which `from_utf8` checks quickly.
+    let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let lower = String::from_utf8(lower).expect("ASCII letters lowercased keep the text UTF-8");
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
