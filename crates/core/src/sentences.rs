@@ -375,6 +375,12 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     let bytes = text.as_bytes();
     // Back over letters, digits and dots, at most MAX_WORD of them.
     let lo = content_start.max(stop.saturating_sub(MAX_WORD));
+    // Seven letters right before the stop, as most words there have, make
+    // a word longer than any abbreviation, or a last part too long for a
+    // dotted one: plain, whatever comes before them.
+    if stop >= lo + 7 && bytes[stop - 7..stop].iter().all(u8::is_ascii_alphabetic) {
+        return Word::Plain;
+    }
     let t = bytes[lo..stop]
         .iter()
         .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
