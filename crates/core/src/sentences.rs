@@ -60,6 +60,12 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Ran
     let mut stops = Stops::new(&bytes[..end], content_start);
     let mut i = content_start;
     while let Some(stop) = stops.next(i) {
+        // A full stop between letters or digits (`3.5`, `U.S`), as many
+        // are, is glued to them: the check below, without reading the run.
+        if bytes[stop] == b'.' && stop + 1 < end && bytes[stop + 1].is_ascii_alphanumeric() {
+            i = stop + 1;
+            continue;
+        }
         let Some(run) = scan_run(bytes, stop, end) else {
             // A 0xE2 lead byte that is not an ellipsis (a curly quote, a dash).
             i = stop + 1;
