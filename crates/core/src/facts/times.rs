@@ -206,7 +206,11 @@ pub(crate) mod class {
         #[inline]
         pub fn of(self, low: &str, start: usize, end: usize) -> u16 {
             let len = end.wrapping_sub(start);
-            match low.as_bytes().get(start..).and_then(<[u8]>::first_chunk::<8>) {
+            match low
+                .as_bytes()
+                .get(start..)
+                .and_then(<[u8]>::first_chunk::<8>)
+            {
                 Some(chunk) if len.wrapping_sub(1) < 8 => {
                     let word = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
                     let at = slot(word);
