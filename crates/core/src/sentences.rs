@@ -491,7 +491,8 @@ fn dotted(token: &[u8]) -> Word {
     }
 }
 
-/// Looks up a lowercased undotted abbreviation written in `shape`.
+/// Looks up a lowercased undotted abbreviation written in `shape`. None
+/// is longer than [`MAX_ABBREVIATION`] bytes, which [`word_before`] relies on.
 fn abbreviation(lower: &[u8], shape: Shape) -> Word {
     use Shape::{Capital, Lower, Upper};
     match (lower, shape) {
@@ -722,6 +723,20 @@ mod tests {
             );
         }
         assert_eq!(sentences("\u{b} It rained.\u{b} \u{b}"), ["It rained."]);
+    }
+
+    #[test]
+    fn the_longest_abbreviations_are_still_abbreviations() {
+        // Six letters, MAX_ABBREVIATION: one more makes a word plain at once.
+        assert_eq!(abbreviation(b"messrs", Shape::Capital), Word::Never);
+        assert_eq!(abbreviation(b"approx", Shape::Lower), Word::Never);
+        assert_eq!(
+            sentences("Messrs. Smith and Jones came at approx. Noon. They left."),
+            [
+                "Messrs. Smith and Jones came at approx. Noon.",
+                "They left."
+            ]
+        );
     }
 
     #[test]
