@@ -60,6 +60,12 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Ran
     let mut stops = Stops::new(&bytes[..end], content_start);
     let mut i = content_start;
     while let Some(stop) = stops.next(i) {
+        // A full stop between letters or digits (`3.5`, `U.S`), as many
+        // are, is glued to them: the check below, without reading the run.
+        if bytes[stop] == b'.' && stop + 1 < end && bytes[stop + 1].is_ascii_alphanumeric() {
+            i = stop + 1;
+            continue;
+        }
         let Some(run) = scan_run(bytes, stop, end) else {
             // A 0xE2 lead byte that is not an ellipsis (a curly quote, a dash).
             i = stop + 1;
@@ -370,15 +376,53 @@ fn ends_here(
     }
 }
 
+/// What [`word_before`] notes of a byte of the word: a lowercase or
+/// uppercase ASCII letter, a digit or a dot; 0 for any other byte, which
+/// ends the word.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const DOT: u8 = 8;
+
+/// [`LOWER`], [`UPPER`], [`DIGIT`] or [`DOT`] of each byte.
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = match b {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'.' => DOT,
+            _ => 0,
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The longest abbreviation [`abbreviation`] knows ("approx", "messrs").
+const MAX_ABBREVIATION: usize = 6;
+
 /// Classifies the word that ends just before the full stop at `stop`.
 fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     let bytes = text.as_bytes();
-    // Back over letters, digits and dots, at most MAX_WORD of them.
+    // Back over letters, digits and dots, at most MAX_WORD of them, noting
+    // which kinds were seen.
     let lo = content_start.max(stop.saturating_sub(MAX_WORD));
-    let t = bytes[lo..stop]
-        .iter()
-        .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
-        .map_or(lo, |p| lo + p + 1);
+    let window = &bytes[lo..stop];
+    let mut n = window.len();
+    let mut seen = 0;
+    while n > 0 {
+        let kind = WORD_BYTES[usize::from(window[n - 1])];
+        if kind == 0 {
+            break;
+        }
+        seen |= kind;
+        n -= 1;
+    }
+    let t = lo + n;
     if t == stop || stop - t >= MAX_WORD || bytes[t] == b'.' {
         return Word::Plain;
     }
@@ -393,12 +437,12 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
         return Word::Plain;
     }
     let token = &bytes[t..stop];
-    if token.iter().any(u8::is_ascii_digit) {
+    if seen & DIGIT != 0 {
         // A list marker (`1.`) at the start of a sentence does not end it.
-        let marker = t == content_start && token.len() <= 2 && token.iter().all(u8::is_ascii_digit);
+        let marker = t == content_start && token.len() <= 2 && seen == DIGIT;
         return if marker { Word::Never } else { Word::Plain };
     }
-    if token.contains(&b'.') {
+    if seen & DOT != 0 {
         return dotted(token);
     }
     if token.len() == 1 {
@@ -408,25 +452,24 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
             _ => Word::Plain,
         };
     }
-    let mut lower = [0_u8; MAX_WORD];
-    for (l, &b) in lower.iter_mut().zip(token) {
-        *l = b.to_ascii_lowercase();
+    if token.len() > MAX_ABBREVIATION {
+        return Word::Plain;
     }
-    let lower = &lower[..token.len()];
-    let shape = if token[0].is_ascii_lowercase() {
-        if token.iter().all(u8::is_ascii_lowercase) {
-            Shape::Lower
-        } else {
-            return Word::Plain;
-        }
-    } else if token[1..].iter().all(u8::is_ascii_lowercase) {
-        Shape::Capital
-    } else if token.iter().all(u8::is_ascii_uppercase) {
+    // Letters only from here on.
+    let shape = if seen == LOWER {
+        Shape::Lower
+    } else if seen == UPPER {
         Shape::Upper
+    } else if token[0].is_ascii_uppercase() && token[1..].iter().all(u8::is_ascii_lowercase) {
+        Shape::Capital
     } else {
         return Word::Plain;
     };
-    abbreviation(lower, shape)
+    let mut lower = [0_u8; MAX_ABBREVIATION];
+    for (l, &b) in lower.iter_mut().zip(token) {
+        *l = b.to_ascii_lowercase();
+    }
+    abbreviation(&lower[..token.len()], shape)
 }
 
 /// Classifies a dotted token such as `U.S`, `a.m`, `Ph.D` or `e.g` (the
@@ -448,7 +491,8 @@ fn dotted(token: &[u8]) -> Word {
     }
 }
 
-/// Looks up a lowercased undotted abbreviation written in `shape`.
+/// Looks up a lowercased undotted abbreviation written in `shape`. None
+/// is longer than [`MAX_ABBREVIATION`] bytes, which [`word_before`] relies on.
 fn abbreviation(lower: &[u8], shape: Shape) -> Word {
     use Shape::{Capital, Lower, Upper};
     match (lower, shape) {
@@ -488,6 +532,10 @@ fn abbreviation(lower: &[u8], shape: Shape) -> Word {
 /// `Mr.`), so an abbreviation before it ends the previous one.
 fn is_opener(text: &str, i: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
+    // Every opener begins with a capital.
+    if !bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let mut e = i;
     while e < end && e - i < MAX_WORD && bytes[e].is_ascii_alphabetic() {
         e += 1;
@@ -675,6 +723,20 @@ mod tests {
             );
         }
         assert_eq!(sentences("\u{b} It rained.\u{b} \u{b}"), ["It rained."]);
+    }
+
+    #[test]
+    fn the_longest_abbreviations_are_still_abbreviations() {
+        // Six letters, MAX_ABBREVIATION: one more makes a word plain at once.
+        assert_eq!(abbreviation(b"messrs", Shape::Capital), Word::Never);
+        assert_eq!(abbreviation(b"approx", Shape::Lower), Word::Never);
+        assert_eq!(
+            sentences("Messrs. Smith and Jones came at approx. Noon. They left."),
+            [
+                "Messrs. Smith and Jones came at approx. Noon.",
+                "They left."
+            ]
+        );
     }
 
     #[test]

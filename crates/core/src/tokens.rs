@@ -285,7 +285,9 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
             }
             if class & ALPHA != 0 {
                 let (j, next) = letter_run(bytes, i + 1);
-                if CLASS[usize::from(next)] & GLUE == 0 {
+                // A full stop after three letters or more ends the word
+                // too: only "U.S.", "a.m." or an initial "J." take it in.
+                if CLASS[usize::from(next)] & GLUE == 0 || (next == b'.' && j - i > 2) {
                     out.push(Token {
                         start: i,
                         end: j,

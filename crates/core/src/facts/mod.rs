@@ -299,27 +299,43 @@ pub(crate) struct Sentence<'t> {
     class: Vec<u16>,
 }
 
+/// A sentence's per-token buffers, handed from one sentence to the next so
+/// that they are allocated once. Their contents do not matter.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    tokens: Vec<Token>,
+    used: Vec<bool>,
+    class: Vec<u16>,
+}
+
 impl<'t> Sentence<'t> {
-    /// A sentence of `tokens`; `used` and `class` are buffers to reuse
-    /// (their contents do not matter), handed back by
-    /// [`Sentence::into_buffers`].
+    /// The sentence `text[start..end]`, tokenized, in `buffers`; `word`
+    /// is told of each word token's span as it is classified.
     pub fn new(
         index: usize,
         text: &'t str,
         lower: &'t str,
-        tokens: Vec<Token>,
-        (mut used, mut class): (Vec<bool>, Vec<u16>),
+        (start, end): (usize, usize),
+        buffers: Buffers,
+        mut word: impl FnMut(usize, usize),
     ) -> Self {
+        let Buffers {
+            mut tokens,
+            mut used,
+            mut class,
+        } = buffers;
+        tokenize(text, start, end, &mut tokens);
         used.clear();
         used.resize(tokens.len(), false);
         class.clear();
-        class.extend(tokens.iter().map(|t| {
+        class.resize(tokens.len(), 0);
+        let table = times::class::Classes::get();
+        for (c, t) in class.iter_mut().zip(&tokens) {
             if t.is_word() {
-                times::class::of(lower, t.start, t.end)
-            } else {
-                0
+                *c = table.of(lower, t.start, t.end);
+                word(t.start, t.end);
             }
-        }));
+        }
         Sentence {
             index,
             text,
@@ -330,10 +346,13 @@ impl<'t> Sentence<'t> {
         }
     }
 
-    /// The sentence's buffers, for the next one: its tokens, then what
-    /// [`Sentence::new`] takes besides.
-    pub fn into_buffers(self) -> (Vec<Token>, (Vec<bool>, Vec<u16>)) {
-        (self.tokens, (self.used, self.class))
+    /// The sentence's buffers, for the next one.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            tokens: self.tokens,
+            used: self.used,
+            class: self.class,
+        }
     }
 
     /// Token `i` is a word of one of the [`times::class`] `bits`.
@@ -359,14 +378,13 @@ impl<'t> Sentence<'t> {
     #[cfg(test)]
     pub fn of(text: &str) -> Sentence<'static> {
         let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
         Sentence::new(
             0,
             text,
             Box::leak(text.to_ascii_lowercase().into_boxed_str()),
-            tokens,
-            (Vec::new(), Vec::new()),
+            (0, text.len()),
+            Buffers::default(),
+            |_, _| {},
         )
     }
 
@@ -473,24 +491,25 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    let lower = text.to_ascii_lowercase();
+    // Mapped and collected, where `to_ascii_lowercase` copies the text and
+    // then goes over the copy again. Lowercasing ASCII letters keeps UTF-8
+    // valid, so `from_utf8` (a quick check for ASCII) always succeeds.
+    let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let lower = String::from_utf8(lower).unwrap_or_else(|_| text.to_ascii_lowercase());
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::new(text);
-    let mut tokens = Vec::new();
-    // Per-token buffers, reused from sentence to sentence.
-    let mut buffers = (Vec::new(), Vec::new());
+    let mut buffers = Buffers::default();
     for s in &article.sentences {
-        tokenize(text, s.start, s.end, &mut tokens);
         let mut sentence = Sentence::new(
             s.index,
             text,
             &lower,
-            std::mem::take(&mut tokens),
-            std::mem::take(&mut buffers),
+            (s.start, s.end),
+            buffers,
+            |start, end| lexicon.observe(start, end),
         );
-        lexicon.observe(&sentence);
         let before = found.len();
         times::scan(&mut sentence, article.date, &mut found);
         amounts::scan(&mut sentence, &mut found);
@@ -499,12 +518,18 @@ pub fn extract(article: &Article) -> Facts {
         for f in &mut found[before..] {
             f.sentence = Some(s.index);
         }
-        (tokens, buffers) = sentence.into_buffers();
+        buffers = sentence.into_buffers();
     }
     // Names in the title count toward the entities the body names.
     if let Some(span) = article.title.as_ref().and_then(|t| t.span.clone()) {
-        tokenize(text, span.start, span.end, &mut tokens);
-        let title = Sentence::new(TITLE, text, &lower, std::mem::take(&mut tokens), buffers);
+        let title = Sentence::new(
+            TITLE,
+            text,
+            &lower,
+            (span.start, span.end),
+            buffers,
+            |_, _| {},
+        );
         runs.collect(&title);
     }
     let mut candidates = names::classify(runs, &lexicon, &mut found, text);

@@ -30,16 +30,13 @@ impl<'t> Lexicon<'t> {
         }
     }
 
-    pub fn observe(&mut self, s: &Sentence<'t>) {
-        let bytes = s.text.as_bytes();
-        self.lower.extend(
-            s.tokens
-                .iter()
-                .filter(|t| {
-                    t.is_word() && t.end - t.start > 2 && bytes[t.start].is_ascii_lowercase()
-                })
-                .map(|t| (t.start, t.end)),
-        );
+    /// Notes the word `start..end` of the text if it is in lowercase (the
+    /// driver passes each word as it classifies a sentence's tokens).
+    #[inline]
+    pub fn observe(&mut self, start: usize, end: usize) {
+        if end - start > 2 && self.text.as_bytes()[start].is_ascii_lowercase() {
+            self.lower.push((start, end));
+        }
     }
 
     /// Which of `words` (in lowercase) also appear in lowercase (common

@@ -179,9 +179,55 @@ pub(crate) mod class {
 
     /// The classes of the word `low[start..end]`, in lowercase (ASCII
     /// letters); 0 for most.
-    #[inline]
+    #[cfg(test)]
     pub fn of(low: &str, start: usize, end: usize) -> u16 {
-        let table = &*TABLE;
+        Classes::get().of(low, start, end)
+    }
+
+    /// The class table, looked up once for many words.
+    #[derive(Clone, Copy)]
+    pub struct Classes {
+        table: &'static Table,
+        /// `table`'s slots, one load nearer.
+        slots: &'static [u16; SLOTS],
+    }
+
+    impl Classes {
+        pub fn get() -> Self {
+            let table: &'static Table = &TABLE;
+            Classes {
+                table,
+                slots: &table.slots,
+            }
+        }
+
+        /// [`of`](self::of). Words of up to eight bytes, most of them,
+        /// are read in one load.
+        #[inline]
+        pub fn of(self, low: &str, start: usize, end: usize) -> u16 {
+            let len = end.wrapping_sub(start);
+            match low
+                .as_bytes()
+                .get(start..)
+                .and_then(<[u8]>::first_chunk::<8>)
+            {
+                Some(chunk) if len.wrapping_sub(1) < 8 => {
+                    let word = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+                    let at = slot(word);
+                    if self.slots[at] == 0 {
+                        return 0;
+                    }
+                    find(self.table, (word, 0), len, at)
+                }
+                _ => of_long(self.table, low, start, end),
+            }
+        }
+    }
+
+    /// [`Classes::of`] for a word of more than eight bytes or near the end
+    /// of the text.
+    #[inline(never)]
+    fn of_long(table: &Table, low: &str, start: usize, end: usize) -> u16 {
         let len = end.wrapping_sub(start);
         // The 16 bytes from the word's start, cut to the word: no copy.
         let Some(chunk) = low
