@@ -337,12 +337,13 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                         format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
                     ),
                 };
-                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
-                // Made when the entity is: most mentions repeat one.
-                f.canonical_from_text = Some(crate::tokens::squeeze);
-                f.value = hit.value;
-                f.unit = Some(hit.unit);
-                out.push(f);
+                out.push(Found {
+                    // Made when the entity is: most mentions repeat one.
+                    canonical_from_text: Some(crate::tokens::squeeze),
+                    value: hit.value,
+                    unit: Some(hit.unit),
+                    ..Found::new(start, end, Kind::HowMuch, hit.category, key)
+                });
                 s.claim(hit.from, hit.to);
                 from = hit.to;
             }
@@ -355,41 +356,49 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 /// number, a sign, a number word, a magnitude ("millions"), a currency
 /// code ("USD") or a word glued to a sign ("US$").
 fn next_start(s: &Sentence, from: usize) -> Option<usize> {
-    let tokens = s.tokens.get(from..)?;
-    let used = s.used.get(from..)?;
-    let classes = s.class.get(from..)?;
+    let tokens = &s.tokens[..];
+    let used = s.used.get(..tokens.len())?;
+    let classes = s.class.get(..tokens.len())?;
     let bytes = s.text.as_bytes();
-    // A word glued to the sign at `k`, unclaimed.
-    let word_before = |k: usize| {
-        k > 0 && !tokens[k].space_before && tokens[k - 1].kind == TokenKind::Word && !used[k - 1]
-    };
     // Most tokens are punctuation or lowercase words of no class, passed
-    // over in a loop of their own, over the token lists zipped. A word before a
-    // sign is found at the sign, not by looking ahead from every word.
-    let k = tokens.iter().zip(used).zip(classes).enumerate().position(
-        |(k, ((t, &used), &c))| match t.kind {
-            TokenKind::Number => !used,
-            TokenKind::Symbol => !used || word_before(k),
-            TokenKind::Word => {
-                !used
-                    && (c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
-                        // A word with a lowercase ASCII letter first or
-                        // second is never all caps: most words are ruled
-                        // out before the call.
-                        || (!bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
-                            && !matches!(
-                                bytes.get(t.start..t.end),
-                                Some([_, a, ..]) if a.is_ascii_lowercase()
-                            )
-                            && t.is_all_caps(s.text)))
+    // over with a test or two each. A word before a sign is found at the
+    // sign, not by looking ahead from every word.
+    for k in from..tokens.len() {
+        let t = &tokens[k];
+        match t.kind {
+            TokenKind::Number if !used[k] => return Some(k),
+            TokenKind::Symbol => {
+                // A word glued to the sign, unclaimed (and not before
+                // `from`).
+                if k > from
+                    && !t.space_before
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && !used[k - 1]
+                {
+                    return Some(k - 1);
+                }
+                if !used[k] {
+                    return Some(k);
+                }
             }
-            _ => false,
-        },
-    )?;
-    if tokens[k].kind == TokenKind::Symbol && word_before(k) {
-        return Some(from + k - 1);
+            TokenKind::Word if !used[k] => {
+                if classes[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0 {
+                    return Some(k);
+                }
+                // A word with a lowercase ASCII letter first or second is
+                // never all caps: most words are ruled out before the call.
+                let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
+                if !lower_at(t.start)
+                    && !(t.end - t.start >= 2 && lower_at(t.start + 1))
+                    && t.is_all_caps(s.text)
+                {
+                    return Some(k);
+                }
+            }
+            _ => {}
+        }
     }
-    Some(from + k)
+    None
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
