@@ -388,8 +388,7 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
                 let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
-                if !lower_at(t.start)
-                    && !(t.end - t.start >= 2 && lower_at(t.start + 1))
+                if !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
                     && t.is_all_caps(s.text)
                 {
                     return Some(k);

@@ -663,7 +663,7 @@ fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     }
     // A clock time has a colon or a word after it ("am", "a.m.").
     let w = s.word(i).as_bytes();
-    if (next.is_some_and(|t| t.is_word()) || w.contains(&b':'))
+    if (next.is_some_and(crate::tokens::Token::is_word) || w.contains(&b':'))
         && let Some(h) = clock(s, i)
     {
         return Some(h);
@@ -851,16 +851,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         let given = y.and_then(|y| u16::try_from(y).ok()).filter(|y| *y <= 9999);
         let mut key = [0u8; 15];
         key[..5].copy_from_slice(b"date:");
-        let key = match given {
-            Some(y) => {
-                key[5..].copy_from_slice(&iso_date(y, mm, dd));
-                &key[..]
-            }
-            None => {
-                let ([m0, m1], [d0, d1]) = (digits2(mm), digits2(dd));
-                key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
-                &key[..11]
-            }
+        let key = if let Some(y) = given {
+            key[5..].copy_from_slice(&iso_date(y, mm, dd));
+            &key[..]
+        } else {
+            let ([m0, m1], [d0, d1]) = (digits2(mm), digits2(dd));
+            key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
+            &key[..11]
         };
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
