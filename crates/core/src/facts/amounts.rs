@@ -381,15 +381,15 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
                     return Some(k);
                 }
             }
-            TokenKind::Word if !used[k] => {
-                if classes[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0 {
-                    return Some(k);
-                }
+            TokenKind::Word => {
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
+                // Claimed words are few: asked last.
                 let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
-                if !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
-                    && t.is_all_caps(s.text)
+                if (classes[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                    || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
+                        && t.is_all_caps(s.text))
+                    && !used[k]
                 {
                     return Some(k);
                 }

@@ -493,11 +493,16 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
 /// the tokens instead of by looking for runs of whitespace.
 fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
     let bytes = s.text.as_bytes();
+    let mut gap_at = s.tokens[from].start;
+    for t in &s.tokens[from..to] {
+        match t.start - gap_at {
+            0 => {}
+            1 if bytes[gap_at] == b' ' => {}
+            _ => return false,
+        }
+        gap_at = t.end;
+    }
     text.is_ascii()
-        && s.tokens[from..to].windows(2).all(|w| {
-            let gap = w[1].start - w[0].end;
-            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
-        })
 }
 
 /// The first unclaimed token from `from` on that [`may_start`] a time.
@@ -513,7 +518,8 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
         .zip(used)
         .zip(classes)
         .enumerate()
-        .filter(|&(_, ((t, &used), &c))| !used && (t.kind == TokenKind::Number || c & BITS != 0))
+        // Claimed tokens are few: asked last.
+        .filter(|&(_, ((t, &used), &c))| (t.kind == TokenKind::Number || c & BITS != 0) && !used)
         .map(|(k, _)| from + k)
         .find(|&i| may_start(s, i))
 }
@@ -661,9 +667,14 @@ fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if may_date && let Some(h) = calendar_date(s, i, date) {
         return Some(h);
     }
-    // A clock time has a colon or a word after it ("am", "a.m.").
+    // A clock time has a colon or a word of an "am" or "p.m." shape after
+    // it.
     let w = s.word(i).as_bytes();
-    if (next.is_some_and(crate::tokens::Token::is_word) || w.contains(&b':'))
+    let lower = s.lower.as_bytes();
+    let suffix_like = next.is_some_and(|t| {
+        t.is_word() && (2..=4).contains(&(t.end - t.start)) && matches!(lower[t.start], b'a' | b'p')
+    });
+    if (suffix_like || w.contains(&b':'))
         && let Some(h) = clock(s, i)
     {
         return Some(h);
@@ -975,7 +986,8 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
         let colon = w.bytes().any(|b| b == b':');
-        if !colon && !suffix(i + 1) {
+        let suffixed = suffix(i + 1);
+        if !colon && !suffixed {
             return None;
         }
         // Split at a byte: a char-set pattern costs more than the split.
@@ -986,7 +998,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
             return None;
         }
-        if suffix(i + 1) && (1..=12).contains(&hours) {
+        if suffixed && (1..=12).contains(&hours) {
             return Some(hit(i, tail(i + 2), Category::Time));
         }
         // 24-hour "00:48" with a colon.
