@@ -231,6 +231,11 @@ fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
 fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(i)?;
+    // No sign or code holds a digit (a test checks): most amounts begin
+    // with a number, and need no lookup here.
+    if t.kind == TokenKind::Number {
+        return None;
+    }
     // "US$5": a word glued to a sign.
     if t.is_word()
         && let Some(n) = s.tokens.get(i + 1)
@@ -734,6 +739,13 @@ mod tests {
             "00",
         ] {
             assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
+        }
+    }
+
+    #[test]
+    fn currency_signs_hold_no_digits() {
+        for sign in GAZETTEER.currency_signs.keys() {
+            assert!(!sign.bytes().any(|b| b.is_ascii_digit()), "{sign}");
         }
     }
 

@@ -709,7 +709,9 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let mut plain = true;
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
-        if t.kind == TokenKind::Punct {
+        // No holiday's name holds a digit (a test checks): a number ends
+        // the phrase without a lookup ("April 1").
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
             break;
         }
         let (holiday, longer) = HOLIDAYS.get(grown_phrase(s, i, j, &mut plain).as_ref());
@@ -1416,6 +1418,13 @@ mod tests {
         assert_eq!(texts("in the 1960s and since 1998"), ["the 1960s", "1998"]);
         assert!(texts("he recently and currently now works").is_empty());
         assert!(texts("this year's").len() == 1);
+    }
+
+    #[test]
+    fn holiday_names_hold_no_digits() {
+        for name in GAZETTEER.holidays.keys() {
+            assert!(!name.bytes().any(|b| b.is_ascii_digit()), "{name}");
+        }
     }
 
     #[test]
