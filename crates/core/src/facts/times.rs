@@ -493,16 +493,11 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
 /// the tokens instead of by looking for runs of whitespace.
 fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
     let bytes = s.text.as_bytes();
-    let mut gap_at = s.tokens[from].start;
-    for t in &s.tokens[from..to] {
-        match t.start - gap_at {
-            0 => {}
-            1 if bytes[gap_at] == b' ' => {}
-            _ => return false,
-        }
-        gap_at = t.end;
-    }
     text.is_ascii()
+        && s.tokens[from..to].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
+        })
 }
 
 /// The first unclaimed token from `from` on that [`may_start`] a time.
