@@ -867,12 +867,13 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
             &key[..11]
         };
+        let key = ascii(key);
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
                 match u16::try_from(y).ok().filter(|y| *y <= 9999) {
                     // The key after "date:" when the year is given.
-                    Some(_) if given.is_some() => ascii(&key["date:".len()..]),
+                    Some(_) if given.is_some() => key["date:".len()..].to_owned(),
                     Some(y) => ascii(&iso_date(y, mm, dd)),
                     None => date.to_string(),
                 }
@@ -880,7 +881,7 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
             _ => None,
         };
-        (resolved, ascii(key))
+        (resolved, key)
     };
     let finish = |from: usize, to: usize, m: i8, d: Option<i8>, y: Option<i16>| {
         let mut h = hit(from, to, Category::Date);
