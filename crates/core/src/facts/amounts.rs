@@ -284,9 +284,12 @@ fn countable(s: &Sentence, i: usize) -> bool {
         return false;
     }
     let lower = s.low(i);
-    if GAZETTEER.stopwords.contains(lower) {
-        return false;
-    }
+    !GAZETTEER.stopwords.contains(lower) && plural(lower)
+}
+
+/// `lower` (a lowercase word) is shaped like a plural or is a countable
+/// irregular one: [`countable`] for a word known to be no stopword.
+fn plural(lower: &str) -> bool {
     // The regular plural first, then the irregular ones whose last letter
     // is the word's: the list is gone through for few words.
     let last = lower.as_bytes().last();
@@ -645,14 +648,23 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             && !GAZETTEER.stopwords.contains(s.low(k))
     };
     // One adjective, perhaps hyphenated: "heavy", "methanol-capable".
-    let mut adj_end = to;
-    if adjective(adj_end) && !countable(s, adj_end) {
-        adj_end += 1;
-        while adjective(adj_end) && s.tokens[adj_end].hyphen_before {
-            adj_end += 1;
-        }
-        if countable(s, adj_end) {
-            to = adj_end;
+    // Whether the noun at `to` is countable, once known: a word found no
+    // adjective here is no stopword, and needs no second lookup.
+    let mut to_countable = None;
+    if adjective(to) {
+        if s.tokens[to].space_before && plural(s.low(to)) {
+            to_countable = Some(true);
+        } else {
+            let mut adj_end = to + 1;
+            while s.tokens.get(adj_end).is_some_and(|t| t.hyphen_before) && adjective(adj_end) {
+                adj_end += 1;
+            }
+            if countable(s, adj_end) {
+                to = adj_end;
+                to_countable = Some(true);
+            } else {
+                to_countable = Some(false);
+            }
         }
     }
     if to > k
@@ -667,7 +679,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             unit: Cow::Borrowed(unit),
         });
     }
-    if !countable(s, to) || time_unit(s.low_word(to)) {
+    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
