@@ -231,6 +231,11 @@ fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
 fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(i)?;
+    // No sign or code holds a digit (a test checks): most amounts begin
+    // with a number, and need no lookup here.
+    if t.kind == TokenKind::Number {
+        return None;
+    }
     // "US$5": a word glued to a sign.
     if t.is_word()
         && let Some(n) = s.tokens.get(i + 1)
@@ -279,9 +284,12 @@ fn countable(s: &Sentence, i: usize) -> bool {
         return false;
     }
     let lower = s.low(i);
-    if GAZETTEER.stopwords.contains(lower) {
-        return false;
-    }
+    !GAZETTEER.stopwords.contains(lower) && plural(lower)
+}
+
+/// `lower` (a lowercase word) is shaped like a plural or is a countable
+/// irregular one: [`countable`] for a word known to be no stopword.
+fn plural(lower: &str) -> bool {
     // The regular plural first, then the irregular ones whose last letter
     // is the word's: the list is gone through for few words.
     let last = lower.as_bytes().last();
@@ -337,12 +345,13 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                         format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
                     ),
                 };
-                let mut f = Found::new(start, end, Kind::HowMuch, hit.category, key);
-                // Made when the entity is: most mentions repeat one.
-                f.canonical_from_text = Some(crate::tokens::squeeze);
-                f.value = hit.value;
-                f.unit = Some(hit.unit);
-                out.push(f);
+                out.push(Found {
+                    // Made when the entity is: most mentions repeat one.
+                    canonical_from_text: Some(crate::tokens::squeeze),
+                    value: hit.value,
+                    unit: Some(hit.unit),
+                    ..Found::new(start, end, Kind::HowMuch, hit.category, key)
+                });
                 s.claim(hit.from, hit.to);
                 from = hit.to;
             }
@@ -355,41 +364,48 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 /// number, a sign, a number word, a magnitude ("millions"), a currency
 /// code ("USD") or a word glued to a sign ("US$").
 fn next_start(s: &Sentence, from: usize) -> Option<usize> {
-    let tokens = s.tokens.get(from..)?;
-    let used = s.used.get(from..)?;
-    let classes = s.class.get(from..)?;
+    let tokens = &s.tokens[..];
+    let used = s.used.get(..tokens.len())?;
+    let classes = s.class.get(..tokens.len())?;
     let bytes = s.text.as_bytes();
-    // A word glued to the sign at `k`, unclaimed.
-    let word_before = |k: usize| {
-        k > 0 && !tokens[k].space_before && tokens[k - 1].kind == TokenKind::Word && !used[k - 1]
-    };
     // Most tokens are punctuation or lowercase words of no class, passed
-    // over in a loop of their own, over the token lists zipped. A word before a
-    // sign is found at the sign, not by looking ahead from every word.
-    let k = tokens.iter().zip(used).zip(classes).enumerate().position(
-        |(k, ((t, &used), &c))| match t.kind {
-            TokenKind::Number => !used,
-            TokenKind::Symbol => !used || word_before(k),
-            TokenKind::Word => {
-                !used
-                    && (c & (class::NUMBER_WORD | class::MAGNITUDE) != 0
-                        // A word with a lowercase ASCII letter first or
-                        // second is never all caps: most words are ruled
-                        // out before the call.
-                        || (!bytes.get(t.start).is_some_and(u8::is_ascii_lowercase)
-                            && !matches!(
-                                bytes.get(t.start..t.end),
-                                Some([_, a, ..]) if a.is_ascii_lowercase()
-                            )
-                            && t.is_all_caps(s.text)))
+    // over with a test or two each. A word before a sign is found at the
+    // sign, not by looking ahead from every word.
+    for k in from..tokens.len() {
+        let t = &tokens[k];
+        match t.kind {
+            TokenKind::Number if !used[k] => return Some(k),
+            TokenKind::Symbol => {
+                // A word glued to the sign, unclaimed (and not before
+                // `from`).
+                if k > from
+                    && !t.space_before
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && !used[k - 1]
+                {
+                    return Some(k - 1);
+                }
+                if !used[k] {
+                    return Some(k);
+                }
             }
-            _ => false,
-        },
-    )?;
-    if tokens[k].kind == TokenKind::Symbol && word_before(k) {
-        return Some(from + k - 1);
+            TokenKind::Word => {
+                // A word with a lowercase ASCII letter first or second is
+                // never all caps: most words are ruled out before the call.
+                // Claimed words are few: asked last.
+                let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
+                if (classes[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                    || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
+                        && t.is_all_caps(s.text))
+                    && !used[k]
+                {
+                    return Some(k);
+                }
+            }
+            _ => {}
+        }
     }
-    Some(from + k)
+    None
 }
 
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
@@ -632,14 +648,23 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             && !GAZETTEER.stopwords.contains(s.low(k))
     };
     // One adjective, perhaps hyphenated: "heavy", "methanol-capable".
-    let mut adj_end = to;
-    if adjective(adj_end) && !countable(s, adj_end) {
-        adj_end += 1;
-        while adjective(adj_end) && s.tokens[adj_end].hyphen_before {
-            adj_end += 1;
-        }
-        if countable(s, adj_end) {
-            to = adj_end;
+    // Whether the noun at `to` is countable, once known: a word found no
+    // adjective here is no stopword, and needs no second lookup.
+    let mut to_countable = None;
+    if adjective(to) {
+        if s.tokens[to].space_before && plural(s.low(to)) {
+            to_countable = Some(true);
+        } else {
+            let mut adj_end = to + 1;
+            while s.tokens.get(adj_end).is_some_and(|t| t.hyphen_before) && adjective(adj_end) {
+                adj_end += 1;
+            }
+            if countable(s, adj_end) {
+                to = adj_end;
+                to_countable = Some(true);
+            } else {
+                to_countable = Some(false);
+            }
         }
     }
     if to > k
@@ -654,7 +679,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             unit: Cow::Borrowed(unit),
         });
     }
-    if !countable(s, to) || time_unit(s.low_word(to)) {
+    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
@@ -726,6 +751,13 @@ mod tests {
             "00",
         ] {
             assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
+        }
+    }
+
+    #[test]
+    fn currency_signs_hold_no_digits() {
+        for sign in GAZETTEER.currency_signs.keys() {
+            assert!(!sign.bytes().any(|b| b.is_ascii_digit()), "{sign}");
         }
     }
 

@@ -345,6 +345,8 @@ static HOLIDAYS: std::sync::LazyLock<Phrases<usize>> = std::sync::LazyLock::new(
     )
 });
 
+/// The time units, singular; [`unit`] matches them.
+#[cfg(test)]
 const UNITS: &[&str] = &[
     "second",
     "minute",
@@ -380,7 +382,24 @@ fn unit(lower: &str) -> Option<&'static str> {
     } else {
         lower.strip_suffix('s').unwrap_or(lower)
     };
-    UNITS.iter().find(|u| **u == singular).copied()
+    // A match (by length, then bytes) instead of a walk through [`UNITS`];
+    // a test keeps the two the same.
+    Some(match singular {
+        "second" => "second",
+        "minute" => "minute",
+        "hour" => "hour",
+        "day" => "day",
+        "week" => "week",
+        "weekend" => "weekend",
+        "fortnight" => "fortnight",
+        "month" => "month",
+        "quarter" => "quarter",
+        "year" => "year",
+        "decade" => "decade",
+        "century" => "century",
+        "season" => "season",
+        _ => return None,
+    })
 }
 
 /// A small number written as a word or digits ("five", "5", "a").
@@ -500,12 +519,12 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                         key.to_lowercase()
                     }
                 });
-                let mut f =
-                    Found::new(start, end, Kind::When, hit.category, Key::Text("when", key));
-                // Made when the entity is: most mentions repeat one.
-                f.canonical_from_text = Some(canonical);
-                f.resolved = hit.resolved;
-                out.push(f);
+                out.push(Found {
+                    // Made when the entity is: most mentions repeat one.
+                    canonical_from_text: Some(canonical),
+                    resolved: hit.resolved,
+                    ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
+                });
                 s.claim(hit.from, hit.to);
                 from = hit.to;
             }
@@ -540,7 +559,8 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
         .zip(used)
         .zip(classes)
         .enumerate()
-        .filter(|&(_, ((t, &used), &c))| !used && (t.kind == TokenKind::Number || c & BITS != 0))
+        // Claimed tokens are few: asked last.
+        .filter(|&(_, ((t, &used), &c))| (t.kind == TokenKind::Number || c & BITS != 0) && !used)
         .map(|(k, _)| from + k)
         .find(|&i| may_start(s, i))
 }
@@ -646,31 +666,76 @@ fn hit(from: usize, to: usize, category: Category) -> Hit {
 }
 
 fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    // The finders that cannot match the token's class or kind are not
-    // called: holidays and weekdays need their class, dates a month or a
-    // number.
+    // The finders in their order, each called only for tokens of the kind
+    // or class it can match: a number can only begin a date, a clock time,
+    // "two weeks ago", "for three years" or a year; a word without a class
+    // bit of the finder begins nothing it finds.
+    if s.tokens[i].kind == TokenKind::Number {
+        return number_at(s, i, date);
+    }
     let c = s.class(i);
-    let number = s.tokens[i].kind == TokenKind::Number;
-    let holiday_here = || {
-        if c & class::HOLIDAY_FIRST != 0 {
-            holiday(s, i, date)
-        } else {
-            None
-        }
-    };
-    let date_here = || {
-        if number || c & (class::WEEKDAY | class::MONTH) != 0 {
-            weekday_or_date(s, i, date)
-        } else {
-            None
-        }
-    };
-    holiday_here()
-        .or_else(date_here)
-        .or_else(|| clock(s, i))
-        .or_else(|| relative(s, i, date))
-        .or_else(|| period(s, i))
-        .or_else(|| decade_or_year(s, i))
+    let has = |bits: u16| c & bits != 0;
+    // Number words and "a"/"an" are the small numbers of "two weeks ago"
+    // and "for three years".
+    let small = class::A_AN | class::NUMBER_WORD;
+    has(class::HOLIDAY_FIRST)
+        .then(|| holiday(s, i, date))
+        .flatten()
+        .or_else(|| {
+            has(class::WEEKDAY | class::MONTH)
+                .then(|| weekday_or_date(s, i, date))
+                .flatten()
+        })
+        .or_else(|| has(class::TIME_WORD).then(|| clock(s, i)).flatten())
+        .or_else(|| {
+            has(class::TIME_WORD | small)
+                .then(|| relative(s, i, date))
+                .flatten()
+        })
+        .or_else(|| has(class::THE | small).then(|| period(s, i)).flatten())
+        .or_else(|| has(class::THE).then(|| decade_or_year(s, i)).flatten())
+}
+
+/// [`find_at`] at a number: each finder is called only when the tokens
+/// around it can make what it finds.
+fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
+    let next = s.tokens.get(i + 1);
+    let joined = |k: usize| s.tokens.get(k).is_some_and(|t| t.hyphen_before);
+    // A month one or two tokens on, or an ISO date's hyphens.
+    let may_date = s.has(i + 1, class::MONTH)
+        || s.has(i + 2, class::MONTH)
+        || (joined(i + 1) && joined(i + 2));
+    if may_date && let Some(h) = calendar_date(s, i, date) {
+        return Some(h);
+    }
+    // A clock time has a colon or a word of an "am" or "p.m." shape after
+    // it.
+    let w = s.word(i).as_bytes();
+    let lower = s.lower.as_bytes();
+    let suffix_like = next.is_some_and(|t| {
+        t.is_word() && (2..=4).contains(&(t.end - t.start)) && matches!(lower[t.start], b'a' | b'p')
+    });
+    if (suffix_like || w.contains(&b':'))
+        && let Some(h) = clock(s, i)
+    {
+        return Some(h);
+    }
+    if s.is(i + 2, "ago")
+        && let Some(h) = relative(s, i, date)
+    {
+        return Some(h);
+    }
+    // A period needs a preposition before the number; a year four digits.
+    if i > 0
+        && s.tokens[i - 1].is_word()
+        && let Some(h) = period(s, i)
+    {
+        return Some(h);
+    }
+    if w.len() == 4 {
+        return decade_or_year(s, i);
+    }
+    None
 }
 
 fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
@@ -685,7 +750,9 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let mut plain = true;
     while j < s.tokens.len() && j - i < g.max_holiday_words + 2 {
         let t = s.tokens[j];
-        if t.kind == TokenKind::Punct {
+        // No holiday's name holds a digit (a test checks): a number ends
+        // the phrase without a lookup ("April 1").
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
             break;
         }
         let (holiday, longer) = HOLIDAYS.get(grown_phrase(s, i, j, &mut plain).as_ref());
@@ -800,81 +867,61 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
     d
 }
 
-/// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
-/// "2016-03-22", and a month alone after "in"/"since"/… ("in March").
-/// Appends `n` in decimal, padded with zeros to `width` digits, as
-/// `{n:0width$}` would; a negative `n` is written unpadded.
-fn push_digits(out: &mut String, n: i32, width: usize) {
-    // Years, months and days: up to four digits, pushed one by one.
-    if let Ok(n @ 0..10_000) = u16::try_from(n)
-        && width <= 4
-    {
-        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-        let len = match n {
-            0..10 => 1,
-            10..100 => 2,
-            100..1000 => 3,
-            _ => 4,
-        };
-        for &d in &digits[4 - len.max(width)..] {
-            out.push(char::from(b'0' + d as u8));
-        }
-        return;
-    }
-    if n < 0 {
-        out.push_str(&n.to_string());
-        return;
-    }
-    let mut digits = [b'0'; 10];
-    let mut len = 0;
-    let mut rest = n;
-    while rest > 0 || len == 0 {
-        digits[len] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        len += 1;
-    }
-    for _ in len..width {
-        out.push('0');
-    }
-    for &b in digits[..len].iter().rev() {
-        out.push(char::from(b));
-    }
+/// `n` (below 10 000) in four decimal digits, padded with zeros.
+fn digits4(n: u16) -> [u8; 4] {
+    #[allow(clippy::cast_possible_truncation)] // each a digit
+    let d = |k: u16| b'0' + (n / k % 10) as u8;
+    [d(1000), d(100), d(10), d(1)]
 }
 
+/// `n` (below 100) in two decimal digits, padded with zeros.
+fn digits2(n: u8) -> [u8; 2] {
+    [b'0' + n / 10 % 10, b'0' + n % 10]
+}
+
+/// A date's text, "YYYY-MM-DD" with `y` in four digits (below 10 000).
+fn iso_date(y: u16, m: u8, d: u8) -> [u8; 10] {
+    let ([y0, y1, y2, y3], [m0, m1], [d0, d1]) = (digits4(y), digits2(m), digits2(d));
+    [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+}
+
+/// ASCII digits and dashes as a `String`.
+fn ascii(bytes: &[u8]) -> String {
+    std::str::from_utf8(bytes).unwrap_or_default().to_owned()
+}
+
+/// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
+/// "2016-03-22", and a month alone after "in"/"since"/… ("in March").
 fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // Every date begins with a month or a number.
     if !s.has(i, class::MONTH) && !s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
         return None;
     }
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
-        // Written digit by digit: `format!` and jiff's `Display` cost more
-        // than the rest of finding a date.
-        let mut key = String::with_capacity(16);
-        key.push_str("date:");
-        if let Some(y) = y {
-            push_digits(&mut key, i32::from(y), 0);
-        }
-        key.push('-');
-        push_digits(&mut key, i32::from(m), 2);
-        key.push('-');
-        push_digits(&mut key, i32::from(d.unwrap_or(0)), 2);
-        let y_given = y.is_some();
+        // Written on the stack, then copied once: `format!` and jiff's
+        // `Display` cost more than the rest of finding a date. Months and
+        // days are in range; a year given is four digits ([`year`]).
+        let (mm, dd) = (m.unsigned_abs(), d.unwrap_or(0).unsigned_abs());
+        let given = y.and_then(|y| u16::try_from(y).ok()).filter(|y| *y <= 9999);
+        let mut key = [0u8; 15];
+        key[..5].copy_from_slice(b"date:");
+        let key = if let Some(y) = given {
+            key[5..].copy_from_slice(&iso_date(y, mm, dd));
+            &key[..]
+        } else {
+            let ([m0, m1], [d0, d1]) = (digits2(mm), digits2(dd));
+            key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
+            &key[..11]
+        };
+        let key = ascii(key);
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
-                if y_given && (1000..=9999).contains(&y) {
-                    // The key after "date:" is this date, year in full.
-                    key["date:".len()..].to_owned()
-                } else if (0..=9999).contains(&y) {
-                    let mut out = String::with_capacity(10);
-                    push_digits(&mut out, i32::from(y), 4);
-                    out.push('-');
-                    push_digits(&mut out, i32::from(m), 2);
-                    out.push('-');
-                    push_digits(&mut out, i32::from(d), 2);
-                    out
-                } else {
-                    date.to_string()
+                match u16::try_from(y).ok().filter(|y| *y <= 9999) {
+                    // The key after "date:" when the year is given.
+                    Some(_) if given.is_some() => key["date:".len()..].to_owned(),
+                    Some(y) => ascii(&iso_date(y, mm, dd)),
+                    None => date.to_string(),
                 }
             }),
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
@@ -983,7 +1030,8 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
         let colon = w.bytes().any(|b| b == b':');
-        if !colon && !suffix(i + 1) {
+        let suffixed = suffix(i + 1);
+        if !colon && !suffixed {
             return None;
         }
         // Split at a byte: a char-set pattern costs more than the split.
@@ -994,7 +1042,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
             return None;
         }
-        if suffix(i + 1) && (1..=12).contains(&hours) {
+        if suffixed && (1..=12).contains(&hours) {
             return Some(hit(i, tail(i + 2), Category::Time));
         }
         // 24-hour "00:48" with a colon.
@@ -1340,17 +1388,25 @@ mod tests {
     }
 
     #[test]
-    fn push_digits_writes_what_format_writes() {
-        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999, 10000, 12345] {
-            for width in [0, 1, 2, 3, 4, 5, 12] {
-                let mut out = String::from("x");
-                push_digits(&mut out, n, width);
-                assert_eq!(out, format!("x{n:0width$}"), "{n} {width}");
-            }
+    fn units_are_matched_as_listed() {
+        for u in UNITS {
+            assert_eq!(unit(u), Some(*u));
+            assert_eq!(unit(&format!("{u}s")), Some(*u));
         }
-        let mut out = String::new();
-        push_digits(&mut out, -2016, 0);
-        assert_eq!(out, "-2016");
+        assert_eq!(unit("centuries"), Some("century"));
+        assert_eq!(unit("ss"), None);
+        assert_eq!(unit("yearss"), None);
+    }
+
+    #[test]
+    fn digits_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999] {
+            assert_eq!(ascii(&digits4(n)), format!("{n:04}"), "{n}");
+        }
+        for n in [0, 7, 10, 31, 99] {
+            assert_eq!(ascii(&digits2(n)), format!("{n:02}"), "{n}");
+        }
+        assert_eq!(ascii(&iso_date(987, 3, 22)), "0987-03-22");
     }
 
     #[test]
@@ -1404,6 +1460,13 @@ mod tests {
         assert_eq!(texts("in the 1960s and since 1998"), ["the 1960s", "1998"]);
         assert!(texts("he recently and currently now works").is_empty());
         assert!(texts("this year's").len() == 1);
+    }
+
+    #[test]
+    fn holiday_names_hold_no_digits() {
+        for name in GAZETTEER.holidays.keys() {
+            assert!(!name.bytes().any(|b| b.is_ascii_digit()), "{name}");
+        }
     }
 
     #[test]
