@@ -232,25 +232,61 @@ struct Surname<'t> {
     person: usize,
 }
 
+/// One form of a person's name.
+#[derive(Debug, Clone, Copy)]
+struct Form<'t> {
+    /// The words ("Aleksandr", "Lukashenka"), the candidate name's own.
+    words: &'t [&'t str],
+    /// As written in the text, whitespace and all.
+    raw: &'t str,
+}
+
 #[derive(Debug)]
 struct Person<'t> {
-    /// Full forms seen ("Aleksandr Lukashenka"), as word lists (the
-    /// candidate names' own).
-    forms: Vec<&'t [&'t str]>,
-    /// Each form as written, whitespace tidied (borrowed when it is
-    /// tidy already).
-    written: Vec<Cow<'t, str>>,
+    /// Full forms seen ("Aleksandr Lukashenka").
+    forms: Vec<Form<'t>>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
 impl Person<'_> {
-    /// The fullest form, as written in the text ("Lashkar-e-Taiba").
+    /// The fullest form, as written in the text ("Lashkar-e-Taiba"),
+    /// whitespace tidied.
     fn canonical(&self) -> String {
         let best = (0..self.forms.len())
-            .max_by_key(|&i| (self.forms[i].len(), std::cmp::Reverse(i)))
+            .max_by_key(|&i| (self.forms[i].words.len(), std::cmp::Reverse(i)))
             .unwrap_or(0);
-        self.written[best].to_string()
+        self.forms
+            .get(best)
+            .map_or_else(String::new, |f| crate::tokens::squeezed(f.raw).into_owned())
+    }
+
+    fn has_form(&self, words: &[&str]) -> bool {
+        self.forms.iter().any(|f| f.words == words)
+    }
+}
+
+/// The people a word names, in the order they were added: nearly always
+/// one, kept without a list of its own.
+#[derive(Debug)]
+enum Hits {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Hits {
+    fn push(&mut self, p: usize) {
+        match self {
+            Hits::One(first) => *self = Hits::Many(vec![*first, p]),
+            Hits::Many(list) => list.push(p),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Hits::One(p) => std::slice::from_ref(p),
+            Hits::Many(list) => list,
+        }
     }
 }
 
@@ -323,13 +359,14 @@ impl<'f> Rivals<'f> {
 struct People<'t> {
     list: Vec<Person<'t>>,
     /// Every word of every form → the people it names.
-    by_word: HashMap<&'t str, Vec<usize>>,
+    by_word: HashMap<&'t str, Hits>,
     /// Surnames by shape → (surname, person).
     surnames: HashMap<(char, usize), Vec<Surname<'t>>>,
-    /// The first names of every form of two words or more → the surnames
-    /// they go with: a full name's misspelt surname is looked for only
-    /// among people of the same first names.
-    by_first: HashMap<&'t [&'t str], Vec<Surname<'t>>>,
+    /// The first names of every form of two words or more, and the first
+    /// letter of its surname → the surnames they go with: a full name's
+    /// misspelt surname is looked for only among people of the same first
+    /// names (and a typo rarely hits the first letter, as in `near`).
+    by_first: HashMap<(&'t [&'t str], char), Vec<Surname<'t>>>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
@@ -349,7 +386,7 @@ impl<'t> People<'t> {
     /// A person whose name includes `word` exactly; among namesakes, the one
     /// mentioned last before `at`.
     fn exact(&self, word: &str, at: usize) -> Option<usize> {
-        let hits = self.by_word.get(word)?;
+        let hits = self.by_word.get(word)?.as_slice();
         let mut best = *hits.first()?;
         for &hit in &hits[1..] {
             let (h, b) = (self.list[hit].last_seen, self.list[best].last_seen);
@@ -410,30 +447,33 @@ impl<'t> People<'t> {
         &mut self,
         p: Option<usize>,
         words: &'t [&'t str],
-        written: &'t str,
+        raw: &'t str,
         at: usize,
     ) -> usize {
         let p = p.unwrap_or_else(|| {
             self.list.push(Person {
                 forms: Vec::new(),
-                written: Vec::new(),
                 last_seen: at,
             });
             self.list.len() - 1
         });
-        self.list[p].last_seen = at;
-        if self.list[p].forms.contains(&words) {
+        let person = &mut self.list[p];
+        person.last_seen = at;
+        if person.has_form(words) {
             return p;
         }
-        if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
+        if words.len() == 1 && person.forms.iter().any(|f| f.words.contains(&words[0])) {
             return p;
         }
         for (k, w) in words.iter().enumerate() {
             // `p` is listed under `w` already when one of its forms has it:
             // a person has few forms, a first name many people.
-            let listed = words[..k].contains(w) || self.list[p].forms.iter().any(|f| f.contains(w));
+            let listed = words[..k].contains(w) || person.forms.iter().any(|f| f.words.contains(w));
             if !listed {
-                self.by_word.entry(w).or_default().push(p);
+                self.by_word
+                    .entry(w)
+                    .and_modify(|hits| hits.push(p))
+                    .or_insert(Hits::One(p));
             }
         }
         if let Some((&last, first)) = words.split_last() {
@@ -449,7 +489,7 @@ impl<'t> People<'t> {
             };
             // `p` is in the bucket under `last` already when one of its
             // forms ends with it: a person has few forms, a bucket many.
-            if !self.list[p].forms.iter().any(|f| f.last() == Some(&last)) {
+            if !person.forms.iter().any(|f| f.words.last() == Some(&last)) {
                 self.surnames
                     .entry(surname.shape)
                     .or_default()
@@ -457,11 +497,13 @@ impl<'t> People<'t> {
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
-                self.by_first.entry(first).or_default().push(surname);
+                self.by_first
+                    .entry((first, surname.shape.0))
+                    .or_default()
+                    .push(surname);
             }
         }
-        self.list[p].forms.push(words);
-        self.list[p].written.push(crate::tokens::squeezed(written));
+        person.forms.push(Form { words, raw });
         p
     }
 
@@ -473,12 +515,12 @@ impl<'t> People<'t> {
         let same_surname = self
             .by_word
             .get(last)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Hits::as_slice)
+            .iter()
             .copied()
             .find(|&p| {
-                self.list[p].forms.iter().any(|f| {
-                    *f == words
+                self.list[p].forms.iter().any(|&Form { words: f, .. }| {
+                    f == words
                         || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
                         || (f.len() < words.len() && words.ends_with(f))
                         || (words.len() < f.len() && f.ends_with(words))
@@ -493,12 +535,10 @@ impl<'t> People<'t> {
         let (initial, len) = shape(last);
         let folded = Folded::new(last);
         self.by_first
-            .get(&words[..words.len() - 1])?
+            .get(&(&words[..words.len() - 1], initial))?
             .iter()
             .filter(|s| {
-                let (c, l) = s.shape;
-                c == initial
-                    && l.abs_diff(len) <= limit
+                s.shape.1.abs_diff(len) <= limit
                     && within((s.text, s.folded.as_ref()), (last, folded.as_ref()), limit)
             })
             .map(|s| s.person)
