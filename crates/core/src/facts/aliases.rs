@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
 use crate::article::Article;
+use crate::gazetteer::GAZETTEER;
 
 /// The byline's authors, as candidate names without a sentence.
 pub(crate) fn byline(article: &Article) -> Vec<NameMention<'_>> {
@@ -243,26 +244,33 @@ struct Form<'t> {
 
 #[derive(Debug)]
 struct Person<'t> {
-    /// Full forms seen ("Aleksandr Lukashenka").
-    forms: Vec<Form<'t>>,
+    /// The first full form seen ("Aleksandr Lukashenka"), then any others
+    /// (most people have one).
+    first: Form<'t>,
+    more: Vec<Form<'t>>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
-impl Person<'_> {
+impl<'t> Person<'t> {
+    fn forms(&self) -> impl Iterator<Item = &Form<'t>> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
+
+    /// One of the person's forms' words pass `test`.
+    fn any_words(&self, test: impl Fn(&[&'t str]) -> bool) -> bool {
+        test(self.first.words) || self.more.iter().any(|f| test(f.words))
+    }
+
     /// The fullest form, as written in the text ("Lashkar-e-Taiba"),
     /// whitespace tidied.
     fn canonical(&self) -> String {
-        let best = (0..self.forms.len())
-            .max_by_key(|&i| (self.forms[i].words.len(), std::cmp::Reverse(i)))
-            .unwrap_or(0);
-        self.forms
-            .get(best)
-            .map_or_else(String::new, |f| crate::tokens::squeezed(f.raw).into_owned())
-    }
-
-    fn has_form(&self, words: &[&str]) -> bool {
-        self.forms.iter().any(|f| f.words == words)
+        let best = self
+            .forms()
+            .enumerate()
+            .max_by_key(|&(i, f)| (f.words.len(), std::cmp::Reverse(i)))
+            .map_or(&self.first, |(_, f)| f);
+        crate::tokens::squeezed(best.raw).into_owned()
     }
 }
 
@@ -331,6 +339,10 @@ impl<'f> Rivals<'f> {
     fn near(&self, word: &str, d: usize) -> bool {
         let by_shape = self.by_shape.get_or_init(|| {
             // Each distinct spelling once: most are mentioned many times.
+            // Gazetteer entries are told apart by number, a bit each (two
+            // entries of one spelling list it twice, which only costs
+            // time); the rest by spelling.
+            let mut known = vec![0u64; GAZETTEER.entries.len().div_ceil(64)];
             let mut seen: HashSet<&str> = HashSet::default();
             let mut by_shape = Spellings::default();
             for f in self
@@ -338,7 +350,16 @@ impl<'f> Rivals<'f> {
                 .iter()
                 .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
             {
-                if seen.insert(&f.canonical) {
+                let new = match f.key {
+                    Key::Known(id) => known.get_mut(id as usize / 64).is_none_or(|bits| {
+                        let bit = 1 << (id % 64);
+                        let new = *bits & bit == 0;
+                        *bits |= bit;
+                        new
+                    }),
+                    _ => seen.insert(&f.canonical),
+                };
+                if new {
                     by_shape
                         .entry(shape(&f.canonical))
                         .or_default()
@@ -450,25 +471,30 @@ impl<'t> People<'t> {
         raw: &'t str,
         at: usize,
     ) -> usize {
-        let p = p.unwrap_or_else(|| {
-            self.list.push(Person {
-                forms: Vec::new(),
-                last_seen: at,
-            });
-            self.list.len() - 1
-        });
+        let form = Form { words, raw };
+        // A new person's form is its first: it has no other to check.
+        let (p, new) = match p {
+            Some(p) => (p, false),
+            None => {
+                self.list.push(Person {
+                    first: form,
+                    more: Vec::new(),
+                    last_seen: at,
+                });
+                (self.list.len() - 1, true)
+            }
+        };
         let person = &mut self.list[p];
         person.last_seen = at;
-        if person.has_form(words) {
-            return p;
-        }
-        if words.len() == 1 && person.forms.iter().any(|f| f.words.contains(&words[0])) {
+        // One of the forms `p` had before this one passes `test`.
+        let had = |test: &dyn Fn(&[&'t str]) -> bool| !new && person.any_words(test);
+        if had(&|f| f == words) || words.len() == 1 && had(&|f| f.contains(&words[0])) {
             return p;
         }
         for (k, w) in words.iter().enumerate() {
             // `p` is listed under `w` already when one of its forms has it:
             // a person has few forms, a first name many people.
-            let listed = words[..k].contains(w) || person.forms.iter().any(|f| f.words.contains(w));
+            let listed = words[..k].contains(w) || had(&|f| f.contains(w));
             if !listed {
                 self.by_word
                     .entry(w)
@@ -489,7 +515,7 @@ impl<'t> People<'t> {
             };
             // `p` is in the bucket under `last` already when one of its
             // forms ends with it: a person has few forms, a bucket many.
-            if !person.forms.iter().any(|f| f.words.last() == Some(&last)) {
+            if !had(&|f| f.last() == Some(&last)) {
                 self.surnames
                     .entry(surname.shape)
                     .or_default()
@@ -503,7 +529,9 @@ impl<'t> People<'t> {
                     .push(surname);
             }
         }
-        person.forms.push(Form { words, raw });
+        if !new {
+            person.more.push(form);
+        }
         p
     }
 
@@ -519,7 +547,7 @@ impl<'t> People<'t> {
             .iter()
             .copied()
             .find(|&p| {
-                self.list[p].forms.iter().any(|&Form { words: f, .. }| {
+                self.list[p].any_words(|f| {
                     f == words
                         || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
                         || (f.len() < words.len() && words.ends_with(f))
