@@ -2,16 +2,19 @@
 //! come first. Lead sentences and frequency weigh most; a name in the title
 //! counts; the byline does not make its author the main actor.
 
+use std::cmp::Reverse;
+
 use super::{Entity, Kind, TITLE};
 use crate::article::Article;
 
-/// How much one mention in sentence `index` says about importance.
-fn weight(article: &Article, sentence: Option<usize>) -> f64 {
+/// How much one mention in sentence `index` says about importance, where
+/// the first `lead` sentences make the first paragraph.
+fn weight(sentence: Option<usize>, lead: usize) -> f64 {
     match sentence {
         None => 0.25,
         Some(TITLE | 0) => 3.0,
         Some(1) => 2.0,
-        Some(i) if article.sentences.get(i).is_some_and(|s| s.paragraph == 0) => 1.5,
+        Some(i) if i < lead => 1.5,
         Some(_) => 1.0,
     }
 }
@@ -25,8 +28,10 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
         .as_ref()
         .filter(|t| t.span.is_none())
         .map_or("", |t| t.text.as_str());
+    // Sentences come in paragraph order.
+    let lead = article.sentences.partition_point(|s| s.paragraph == 0);
     for e in entities.iter_mut() {
-        let mut score: f64 = e.mentions.iter().map(|m| weight(article, m.sentence)).sum();
+        let mut score: f64 = e.mentions.iter().map(|m| weight(m.sentence, lead)).sum();
         if !front_title.is_empty()
             && e.spellings()
                 .iter()
@@ -42,13 +47,14 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
     }
     // Sort keys rather than the (large) entities: most salient first, then
     // the earliest first mentioned, then as they were (a stable order).
+    // Scores are never negative, so their bits order as they do.
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
-    let mut order: Vec<(f64, usize, usize)> = entities
+    let mut order: Vec<(Reverse<u64>, usize, usize)> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.salience, first(e), i))
+        .map(|(i, e)| (Reverse(e.salience.to_bits()), first(e), i))
         .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    order.sort_unstable();
     // The main actor, place and time lead, in that order.
     let mut leaders = Vec::new();
     for kind in [Kind::Who, Kind::Where, Kind::When] {
