@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::gazetteer::GAZETTEER;
 use crate::tokens::{Token, tokenize};
 
 /// The four kinds of fact a question can ask about.
@@ -695,12 +696,12 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
 fn places(found: &[Found], people: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
     let mut place: Vec<(u32, u32)> = vec![DROPPED; found.len()];
     let mut counts: Vec<u32> = Vec::new();
-    // Each entity by its key: people by their number, gazetteer entries
-    // by theirs (cheap to hash), the rest by the whole key. Articles
-    // name an entity a few times on average: room in `index` for that
-    // many saves most of its growing.
+    // Each entity by its key: people and gazetteer entries by their
+    // number (the gazetteer has a few thousand), the rest by the whole
+    // key. Articles name an entity a few times on average: room in `index`
+    // for that many saves most of its growing.
     let mut by_person: Vec<u32> = vec![u32::MAX; people];
-    let mut by_entry: HashMap<u32, u32> = HashMap::default();
+    let mut by_entry: Vec<u32> = vec![u32::MAX; GAZETTEER.entries.len()];
     let mut index: HashMap<&Key, u32> =
         HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
     let (mut last_end, mut last_sentence) = (0, None);
@@ -712,14 +713,10 @@ fn places(found: &[Found], people: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
         (last_end, last_sentence) = (f.end, f.sentence);
         let new = index32(counts.len());
         let e = match f.key {
-            Key::Person(p) if p < by_person.len() => {
-                let e = &mut by_person[p];
-                if *e == u32::MAX {
-                    *e = new;
-                }
-                *e
+            Key::Person(p) if p < by_person.len() => first(&mut by_person[p], new),
+            Key::Known(id) if (id as usize) < by_entry.len() => {
+                first(&mut by_entry[id as usize], new)
             }
-            Key::Known(id) => *by_entry.entry(id).or_insert(new),
             _ => *index.entry(&f.key).or_insert(new),
         };
         if e == new {
@@ -730,6 +727,14 @@ fn places(found: &[Found], people: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
         *count += 1;
     }
     (place, counts)
+}
+
+/// The entity in `slot`, which is `new` if it had none.
+fn first(slot: &mut u32, new: u32) -> u32 {
+    if *slot == u32::MAX {
+        *slot = new;
+    }
+    *slot
 }
 
 /// The place of a mention that [`group`] drops.
