@@ -587,7 +587,12 @@ pub(crate) fn resolve<'t>(
     // The entities found before the names, that a typo must not be as
     // close to.
     let others = found.len();
-    names.sort_by_key(|n| n.start);
+    // Each name becomes at most one record.
+    found.reserve(names.len());
+    // The names in text order, by index: moving the (large) names would
+    // cost more than looking them up.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| names[i].start);
 
     // 0. The first words of an organisation's name stand for it ("Woods
     //    Hole" for "Woods Hole Oceanographic Institution").
@@ -604,14 +609,19 @@ pub(crate) fn resolve<'t>(
         }
     }
     let mut short_forms = Vec::new();
-    names.retain(|n| {
-        if n.words.len() < 2 || n.person_cue {
+    order.retain(|&i| {
+        let n = &names[i];
+        if n.words.len() < 2 || n.person_cue || orgs.is_empty() {
             return true;
         }
         // The first word as `squeeze` would leave it, to squeeze only
         // names that may be short forms.
         let raw = &text[n.start..n.end];
-        let first = raw.split_whitespace().next().unwrap_or_default();
+        let first = raw
+            .trim_start()
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
         let Some(list) = orgs.get(first) else {
             return true;
         };
@@ -637,23 +647,24 @@ pub(crate) fn resolve<'t>(
         false
     });
     found.extend(short_forms);
+    // Each name's person, by the name's index.
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
 
     // 1. Full names.
-    for (i, n) in names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.words.len() >= 2 && (n.person_cue || !n.place_cue))
-    {
-        let same = people.full_name(&n.words);
-        owner[i] = Some(people.add_form(same, &n.words, &text[n.start..n.end], n.start));
+    for &i in &order {
+        let n = &names[i];
+        if n.words.len() >= 2 && (n.person_cue || !n.place_cue) {
+            let same = people.full_name(&n.words);
+            owner[i] = Some(people.add_form(same, &n.words, &text[n.start..n.end], n.start));
+        }
     }
     // 2. Single words, in text order: a known name, a misspelling of one,
     //    or a new person when something says so. Twice, so that a surname
     //    met before its evidence still finds its person.
     let rivals = Rivals::new(&found[..others]);
     for _ in 0..2 {
-        for (i, n) in names.iter().enumerate() {
+        for &i in &order {
+            let n = &names[i];
             if owner[i].is_some() || n.words.len() != 1 || n.acronym {
                 continue;
             }
@@ -667,11 +678,12 @@ pub(crate) fn resolve<'t>(
         }
     }
     let canonicals: Vec<String> = people.list.iter().map(Person::canonical).collect();
-    for (n, p) in names.into_iter().zip(owner) {
-        let mut f = match p {
+    for i in order {
+        let n = &mut names[i];
+        let mut f = match owner[i] {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.role = n.role;
+                f.role = n.role.take();
                 f
             }
             None if n.acronym => super::names::named(
