@@ -253,23 +253,20 @@ struct Person<'t> {
 }
 
 impl<'t> Person<'t> {
-    fn forms(&self) -> impl Iterator<Item = &Form<'t>> {
-        std::iter::once(&self.first).chain(&self.more)
-    }
-
     /// One of the person's forms' words pass `test`.
     fn any_words(&self, test: impl Fn(&[&'t str]) -> bool) -> bool {
         test(self.first.words) || self.more.iter().any(|f| test(f.words))
     }
 
     /// The fullest form, as written in the text ("Lashkar-e-Taiba"),
-    /// whitespace tidied.
+    /// whitespace tidied: the first of the most words.
     fn canonical(&self) -> String {
-        let best = self
-            .forms()
-            .enumerate()
-            .max_by_key(|&(i, f)| (f.words.len(), std::cmp::Reverse(i)))
-            .map_or(&self.first, |(_, f)| f);
+        let mut best = &self.first;
+        for f in &self.more {
+            if f.words.len() > best.words.len() {
+                best = f;
+            }
+        }
         crate::tokens::squeezed(best.raw).into_owned()
     }
 }
@@ -600,9 +597,13 @@ pub(crate) fn resolve<'t>(
     let mut orgs: HashMap<&str, Vec<(String, Key)>> = HashMap::default();
     for f in found
         .iter()
-        .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
+        .filter(|f| f.category == Category::Organisation)
     {
-        let first = f.canonical.split(' ').next().unwrap_or_default();
+        // (A byte search: `str::split_once` by a char does more.)
+        let Some(space) = f.canonical.bytes().position(|b| b == b' ') else {
+            continue;
+        };
+        let first = &f.canonical[..space];
         let list = orgs.entry(first).or_default();
         if !list.iter().any(|(full, _)| *full == f.canonical) {
             list.push((f.canonical.to_string(), f.key.clone()));
@@ -736,7 +737,7 @@ fn merge_acronyms(found: &mut [Found]) {
     }
     let mut initials = String::new();
     for (i, f) in found.iter().enumerate() {
-        if f.category != Category::Organisation || !f.canonical.contains(' ') {
+        if f.category != Category::Organisation || !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
         // The capitals that begin words, words split at spaces and hyphens.
