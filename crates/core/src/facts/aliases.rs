@@ -470,16 +470,15 @@ impl<'t> People<'t> {
     ) -> usize {
         let form = Form { words, raw };
         // A new person's form is its first: it has no other to check.
-        let (p, new) = match p {
-            Some(p) => (p, false),
-            None => {
-                self.list.push(Person {
-                    first: form,
-                    more: Vec::new(),
-                    last_seen: at,
-                });
-                (self.list.len() - 1, true)
-            }
+        let (p, new) = if let Some(p) = p {
+            (p, false)
+        } else {
+            self.list.push(Person {
+                first: form,
+                more: Vec::new(),
+                last_seen: at,
+            });
+            (self.list.len() - 1, true)
         };
         let person = &mut self.list[p];
         person.last_seen = at;
