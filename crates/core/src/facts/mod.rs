@@ -705,7 +705,10 @@ fn places(found: &[Found], people: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
     let mut index: HashMap<&Key, u32> =
         HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
     let (mut last_end, mut last_sentence) = (0, None);
-    for i in text_order(found) {
+    let (order, mask) = text_order_keys(found);
+    for k in order {
+        #[allow(clippy::cast_possible_truncation)] // an index into `found`
+        let i = (k & mask) as usize;
         let f = &found[i];
         if last_sentence.is_some() && f.sentence == last_sentence && f.start < last_end {
             continue;
@@ -747,8 +750,17 @@ fn index32(n: usize) -> u32 {
 
 /// Indices of `found` in text order: by start, longest first, then as
 /// found.
-#[inline(never)]
+#[cfg(test)]
 fn text_order(found: &[Found]) -> Vec<usize> {
+    let (order, index) = text_order_keys(found);
+    #[allow(clippy::cast_possible_truncation)] // an index into `found`
+    order.into_iter().map(|k| (k & index) as usize).collect()
+}
+
+/// [`text_order`] as numbers that hold each index in the bits of the
+/// mask that comes second.
+#[inline(never)]
+fn text_order_keys(found: &[Found]) -> (Vec<u64>, u64) {
     // Sort numbers rather than the (large) records: the start and how much
     // shorter than the longest, packed above the index into one number
     // that compares in that order, in as few bits as this article needs.
@@ -765,7 +777,7 @@ fn text_order(found: &[Found]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..found.len()).collect();
         // Stable: equal spans stay as found.
         order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
-        return order;
+        return (order.into_iter().map(|i| i as u64).collect(), u64::MAX);
     }
     let mut order: Vec<u64> = found
         .iter()
@@ -784,9 +796,7 @@ fn text_order(found: &[Found]) -> Vec<usize> {
     } else {
         order.sort_unstable();
     }
-    let index = (1u64 << index_bits) - 1;
-    #[allow(clippy::cast_possible_truncation)] // an index into `found`
-    order.into_iter().map(|k| (k & index) as usize).collect()
+    (order, (1u64 << index_bits) - 1)
 }
 
 /// Sorts numbers below `1 << to` by their bits `from..to`, keeping the
