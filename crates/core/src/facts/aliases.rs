@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use super::names::NameMention;
 use super::{Category, Found, Key, Kind};
 use crate::article::Article;
+use crate::gazetteer::GAZETTEER;
 
 /// The byline's authors, as candidate names without a sentence.
 pub(crate) fn byline(article: &Article) -> Vec<NameMention<'_>> {
@@ -232,25 +233,65 @@ struct Surname<'t> {
     person: usize,
 }
 
+/// One form of a person's name.
+#[derive(Debug, Clone, Copy)]
+struct Form<'t> {
+    /// The words ("Aleksandr", "Lukashenka"), the candidate name's own.
+    words: &'t [&'t str],
+    /// As written in the text, whitespace and all.
+    raw: &'t str,
+}
+
 #[derive(Debug)]
 struct Person<'t> {
-    /// Full forms seen ("Aleksandr Lukashenka"), as word lists (the
-    /// candidate names' own).
-    forms: Vec<&'t [&'t str]>,
-    /// Each form as written, whitespace tidied (borrowed when it is
-    /// tidy already).
-    written: Vec<Cow<'t, str>>,
+    /// The first full form seen ("Aleksandr Lukashenka"), then any others
+    /// (most people have one).
+    first: Form<'t>,
+    more: Vec<Form<'t>>,
     /// Where it was last mentioned (byte offset), to pick among namesakes.
     last_seen: usize,
 }
 
-impl Person<'_> {
-    /// The fullest form, as written in the text ("Lashkar-e-Taiba").
+impl<'t> Person<'t> {
+    /// One of the person's forms' words pass `test`.
+    fn any_words(&self, test: impl Fn(&[&'t str]) -> bool) -> bool {
+        test(self.first.words) || self.more.iter().any(|f| test(f.words))
+    }
+
+    /// The fullest form, as written in the text ("Lashkar-e-Taiba"),
+    /// whitespace tidied: the first of the most words.
     fn canonical(&self) -> String {
-        let best = (0..self.forms.len())
-            .max_by_key(|&i| (self.forms[i].len(), std::cmp::Reverse(i)))
-            .unwrap_or(0);
-        self.written[best].to_string()
+        let mut best = &self.first;
+        for f in &self.more {
+            if f.words.len() > best.words.len() {
+                best = f;
+            }
+        }
+        crate::tokens::squeezed(best.raw).into_owned()
+    }
+}
+
+/// The people a word names, in the order they were added: nearly always
+/// one, kept without a list of its own.
+#[derive(Debug)]
+enum Hits {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Hits {
+    fn push(&mut self, p: usize) {
+        match self {
+            Hits::One(first) => *self = Hits::Many(vec![*first, p]),
+            Hits::Many(list) => list.push(p),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Hits::One(p) => std::slice::from_ref(p),
+            Hits::Many(list) => list,
+        }
     }
 }
 
@@ -295,6 +336,10 @@ impl<'f> Rivals<'f> {
     fn near(&self, word: &str, d: usize) -> bool {
         let by_shape = self.by_shape.get_or_init(|| {
             // Each distinct spelling once: most are mentioned many times.
+            // Gazetteer entries are told apart by number, a bit each (two
+            // entries of one spelling list it twice, which only costs
+            // time); the rest by spelling.
+            let mut known = vec![0u64; GAZETTEER.entries.len().div_ceil(64)];
             let mut seen: HashSet<&str> = HashSet::default();
             let mut by_shape = Spellings::default();
             for f in self
@@ -302,7 +347,16 @@ impl<'f> Rivals<'f> {
                 .iter()
                 .filter(|f| matches!(f.kind, Kind::Where | Kind::Who))
             {
-                if seen.insert(&f.canonical) {
+                let new = match f.key {
+                    Key::Known(id) => known.get_mut(id as usize / 64).is_none_or(|bits| {
+                        let bit = 1 << (id % 64);
+                        let new = *bits & bit == 0;
+                        *bits |= bit;
+                        new
+                    }),
+                    _ => seen.insert(&f.canonical),
+                };
+                if new {
                     by_shape
                         .entry(shape(&f.canonical))
                         .or_default()
@@ -323,13 +377,14 @@ impl<'f> Rivals<'f> {
 struct People<'t> {
     list: Vec<Person<'t>>,
     /// Every word of every form → the people it names.
-    by_word: HashMap<&'t str, Vec<usize>>,
+    by_word: HashMap<&'t str, Hits>,
     /// Surnames by shape → (surname, person).
     surnames: HashMap<(char, usize), Vec<Surname<'t>>>,
-    /// The first names of every form of two words or more → the surnames
-    /// they go with: a full name's misspelt surname is looked for only
-    /// among people of the same first names.
-    by_first: HashMap<&'t [&'t str], Vec<Surname<'t>>>,
+    /// The first names of every form of two words or more, and the first
+    /// letter of its surname → the surnames they go with: a full name's
+    /// misspelt surname is looked for only among people of the same first
+    /// names (and a typo rarely hits the first letter, as in `near`).
+    by_first: HashMap<(&'t [&'t str], char), Vec<Surname<'t>>>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
@@ -349,7 +404,7 @@ impl<'t> People<'t> {
     /// A person whose name includes `word` exactly; among namesakes, the one
     /// mentioned last before `at`.
     fn exact(&self, word: &str, at: usize) -> Option<usize> {
-        let hits = self.by_word.get(word)?;
+        let hits = self.by_word.get(word)?.as_slice();
         let mut best = *hits.first()?;
         for &hit in &hits[1..] {
             let (h, b) = (self.list[hit].last_seen, self.list[best].last_seen);
@@ -410,30 +465,37 @@ impl<'t> People<'t> {
         &mut self,
         p: Option<usize>,
         words: &'t [&'t str],
-        written: &'t str,
+        raw: &'t str,
         at: usize,
     ) -> usize {
-        let p = p.unwrap_or_else(|| {
+        let form = Form { words, raw };
+        // A new person's form is its first: it has no other to check.
+        let (p, new) = if let Some(p) = p {
+            (p, false)
+        } else {
             self.list.push(Person {
-                forms: Vec::new(),
-                written: Vec::new(),
+                first: form,
+                more: Vec::new(),
                 last_seen: at,
             });
-            self.list.len() - 1
-        });
-        self.list[p].last_seen = at;
-        if self.list[p].forms.contains(&words) {
-            return p;
-        }
-        if words.len() == 1 && self.list[p].forms.iter().any(|f| f.contains(&words[0])) {
+            (self.list.len() - 1, true)
+        };
+        let person = &mut self.list[p];
+        person.last_seen = at;
+        // One of the forms `p` had before this one passes `test`.
+        let had = |test: &dyn Fn(&[&'t str]) -> bool| !new && person.any_words(test);
+        if had(&|f| f == words) || words.len() == 1 && had(&|f| f.contains(&words[0])) {
             return p;
         }
         for (k, w) in words.iter().enumerate() {
             // `p` is listed under `w` already when one of its forms has it:
             // a person has few forms, a first name many people.
-            let listed = words[..k].contains(w) || self.list[p].forms.iter().any(|f| f.contains(w));
+            let listed = words[..k].contains(w) || had(&|f| f.contains(w));
             if !listed {
-                self.by_word.entry(w).or_default().push(p);
+                self.by_word
+                    .entry(w)
+                    .and_modify(|hits| hits.push(p))
+                    .or_insert(Hits::One(p));
             }
         }
         if let Some((&last, first)) = words.split_last() {
@@ -449,7 +511,7 @@ impl<'t> People<'t> {
             };
             // `p` is in the bucket under `last` already when one of its
             // forms ends with it: a person has few forms, a bucket many.
-            if !self.list[p].forms.iter().any(|f| f.last() == Some(&last)) {
+            if !had(&|f| f.last() == Some(&last)) {
                 self.surnames
                     .entry(surname.shape)
                     .or_default()
@@ -457,11 +519,15 @@ impl<'t> People<'t> {
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
-                self.by_first.entry(first).or_default().push(surname);
+                self.by_first
+                    .entry((first, surname.shape.0))
+                    .or_default()
+                    .push(surname);
             }
         }
-        self.list[p].forms.push(words);
-        self.list[p].written.push(crate::tokens::squeezed(written));
+        if !new {
+            person.more.push(form);
+        }
         p
     }
 
@@ -473,12 +539,12 @@ impl<'t> People<'t> {
         let same_surname = self
             .by_word
             .get(last)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Hits::as_slice)
+            .iter()
             .copied()
             .find(|&p| {
-                self.list[p].forms.iter().any(|f| {
-                    *f == words
+                self.list[p].any_words(|f| {
+                    f == words
                         || (f.len() >= 2 && f[0] == words[0] && f[f.len() - 1] == *last)
                         || (f.len() < words.len() && words.ends_with(f))
                         || (words.len() < f.len() && f.ends_with(words))
@@ -493,12 +559,10 @@ impl<'t> People<'t> {
         let (initial, len) = shape(last);
         let folded = Folded::new(last);
         self.by_first
-            .get(&words[..words.len() - 1])?
+            .get(&(&words[..words.len() - 1], initial))?
             .iter()
             .filter(|s| {
-                let (c, l) = s.shape;
-                c == initial
-                    && l.abs_diff(len) <= limit
+                s.shape.1.abs_diff(len) <= limit
                     && within((s.text, s.folded.as_ref()), (last, folded.as_ref()), limit)
             })
             .map(|s| s.person)
@@ -519,7 +583,12 @@ pub(crate) fn resolve<'t>(
     // The entities found before the names, that a typo must not be as
     // close to.
     let others = found.len();
-    names.sort_by_key(|n| n.start);
+    // Each name becomes at most one record.
+    found.reserve(names.len());
+    // The names in text order, by index: moving the (large) names would
+    // cost more than looking them up.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| names[i].start);
 
     // 0. The first words of an organisation's name stand for it ("Woods
     //    Hole" for "Woods Hole Oceanographic Institution").
@@ -527,23 +596,32 @@ pub(crate) fn resolve<'t>(
     let mut orgs: HashMap<&str, Vec<(String, Key)>> = HashMap::default();
     for f in found
         .iter()
-        .filter(|f| f.category == Category::Organisation && f.canonical.contains(' '))
+        .filter(|f| f.category == Category::Organisation)
     {
-        let first = f.canonical.split(' ').next().unwrap_or_default();
+        // (A byte search: `str::split_once` by a char does more.)
+        let Some(space) = f.canonical.bytes().position(|b| b == b' ') else {
+            continue;
+        };
+        let first = &f.canonical[..space];
         let list = orgs.entry(first).or_default();
         if !list.iter().any(|(full, _)| *full == f.canonical) {
             list.push((f.canonical.to_string(), f.key.clone()));
         }
     }
     let mut short_forms = Vec::new();
-    names.retain(|n| {
-        if n.words.len() < 2 || n.person_cue {
+    order.retain(|&i| {
+        let n = &names[i];
+        if n.words.len() < 2 || n.person_cue || orgs.is_empty() {
             return true;
         }
         // The first word as `squeeze` would leave it, to squeeze only
         // names that may be short forms.
         let raw = &text[n.start..n.end];
-        let first = raw.split_whitespace().next().unwrap_or_default();
+        let first = raw
+            .trim_start()
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
         let Some(list) = orgs.get(first) else {
             return true;
         };
@@ -569,23 +647,24 @@ pub(crate) fn resolve<'t>(
         false
     });
     found.extend(short_forms);
+    // Each name's person, by the name's index.
     let mut owner: Vec<Option<usize>> = vec![None; names.len()];
 
     // 1. Full names.
-    for (i, n) in names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.words.len() >= 2 && (n.person_cue || !n.place_cue))
-    {
-        let same = people.full_name(&n.words);
-        owner[i] = Some(people.add_form(same, &n.words, &text[n.start..n.end], n.start));
+    for &i in &order {
+        let n = &names[i];
+        if n.words.len() >= 2 && (n.person_cue || !n.place_cue) {
+            let same = people.full_name(&n.words);
+            owner[i] = Some(people.add_form(same, &n.words, &text[n.start..n.end], n.start));
+        }
     }
     // 2. Single words, in text order: a known name, a misspelling of one,
     //    or a new person when something says so. Twice, so that a surname
     //    met before its evidence still finds its person.
     let rivals = Rivals::new(&found[..others]);
     for _ in 0..2 {
-        for (i, n) in names.iter().enumerate() {
+        for &i in &order {
+            let n = &names[i];
             if owner[i].is_some() || n.words.len() != 1 || n.acronym {
                 continue;
             }
@@ -599,11 +678,12 @@ pub(crate) fn resolve<'t>(
         }
     }
     let canonicals: Vec<String> = people.list.iter().map(Person::canonical).collect();
-    for (n, p) in names.into_iter().zip(owner) {
-        let mut f = match p {
+    for i in order {
+        let n = &mut names[i];
+        let mut f = match owner[i] {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.role = n.role;
+                f.role = n.role.take();
                 f
             }
             None if n.acronym => super::names::named(
@@ -656,7 +736,7 @@ fn merge_acronyms(found: &mut [Found]) {
     }
     let mut initials = String::new();
     for (i, f) in found.iter().enumerate() {
-        if f.category != Category::Organisation || !f.canonical.contains(' ') {
+        if f.category != Category::Organisation || !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
         // The capitals that begin words, words split at spaces and hyphens.

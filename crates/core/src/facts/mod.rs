@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::gazetteer::GAZETTEER;
 use crate::tokens::{Token, tokenize};
 
 /// The four kinds of fact a question can ask about.
@@ -568,13 +569,21 @@ fn keep_particles(e: &mut Entity, text: &str) {
             continue;
         };
         let mut start = m.start;
-        for word in before.rsplit(' ') {
+        // The words before, from the last (a byte search: most names stop
+        // at the first word looked at).
+        let mut rest = Some(before);
+        while let Some(r) = rest {
+            let (head, word) = match r.bytes().rposition(|b| b == b' ') {
+                Some(k) => (Some(&r[..k]), &r[k + 1..]),
+                None => (None, r),
+            };
             let at = start.saturating_sub(word.len() + 1);
             let written = text.get(at..start).and_then(|t| t.strip_suffix(' '));
             if !names::is_particle(word) || written != Some(word) {
                 break;
             }
             start = at;
+            rest = head;
         }
         if start < m.start {
             text[start..m.end].clone_into(&mut m.text);
@@ -587,87 +596,114 @@ fn keep_particles(e: &mut Entity, text: &str) {
 /// `people` holds the canonical names of people by their key. Strings the
 /// entities need move out of `found`, and those they do not are reused
 /// for the mentions' texts.
+#[inline(never)] // One call: kept apart so that profiles show it.
 fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Entity> {
-    // Which entity each kept mention belongs to, in text order, and how
-    // many mentions each entity has: each list is then allocated once.
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
-    let mut counts: Vec<usize> = Vec::new();
-    // Each entity by its key: people by their number, gazetteer entries by
-    // theirs (cheap to hash), the rest by the whole key. Articles name an
-    // entity a few times on average: room in `index` for that many saves
-    // most of its growing.
-    let mut by_person: Vec<Option<usize>> = vec![None; people.len()];
-    let mut by_entry: HashMap<u32, usize> = HashMap::default();
-    let mut index: HashMap<&Key, usize> =
-        HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
-    let mut last: Option<&Found> = None;
-    for i in text_order(&found) {
-        let f = &found[i];
-        // Drop mentions nested inside an earlier, longer one.
-        if last.is_some_and(|k| f.start < k.end && f.sentence == k.sentence && k.sentence.is_some())
-        {
+    let (place, counts) = places(&found, people.len());
+    // Then each entity with room for its mentions, filled in below in the
+    // order found (each record visited once, in the order it lies in
+    // memory): the first mention makes the entity, and every mention goes
+    // straight to its place.
+    let mut entities: Vec<Entity> = counts
+        .iter()
+        .map(|&n| Entity {
+            kind: Kind::Who,
+            category: Category::Person,
+            canonical: String::new(),
+            role: None,
+            mentions: std::iter::repeat_with(|| Mention {
+                text: String::new(),
+                start: 0,
+                end: 0,
+                sentence: None,
+            })
+            .take(n as usize)
+            .collect(),
+            value: None,
+            unit: None,
+            resolved: None,
+            note: None,
+            salience: 0.0,
+        })
+        .collect();
+    // Per entity: some mention acts; where its role and note come from
+    // (the first mention, in text order, that has one).
+    let mut acts = vec![false; counts.len()];
+    let mut role_at = vec![u32::MAX; counts.len()];
+    let mut note_at = vec![u32::MAX; counts.len()];
+    // Strings the entities do not need, for the mentions' texts.
+    let mut spare: Vec<String> = Vec::new();
+    for (f, &(e, at)) in found.iter_mut().zip(&place) {
+        if (e, at) == DROPPED {
             continue;
         }
-        last = Some(f);
-        let new = counts.len();
-        let e = match f.key {
-            Key::Person(p) if p < by_person.len() => *by_person[p].get_or_insert(new),
-            Key::Known(id) => *by_entry.entry(id).or_insert(new),
-            _ => *index.entry(&f.key).or_insert(new),
-        };
-        if e == new {
-            counts.push(0);
-        }
-        counts[e] += 1;
-        kept.push((i, e));
-    }
-    drop((index, by_entry, by_person));
-    let mut entities: Vec<Entity> = Vec::with_capacity(counts.len());
-    let mut acts = vec![false; counts.len()];
-    let mut spare: Vec<String> = Vec::new();
-    for (i, e) in kept {
-        let f = &mut found[i];
-        if e == entities.len() {
-            // The entity's first mention makes it.
-            entities.push(Entity {
-                kind: f.kind,
-                category: f.category,
-                canonical: match (&f.key, f.canonical_from_text) {
-                    (Key::Person(p), _) => std::mem::take(&mut people[*p]),
-                    (_, Some(make)) => make(&text[f.start..f.end]),
-                    (_, None) => std::mem::take(&mut f.canonical).into_owned(),
-                },
-                role: None,
-                mentions: Vec::with_capacity(counts[e]),
-                value: f.value,
-                unit: f.unit.take().map(Cow::into_owned),
-                resolved: f.resolved.take(),
-                note: None,
-                salience: 0.0,
-            });
-        }
-        acts[e] |= f.acts;
+        let e = e as usize;
         let entity = &mut entities[e];
-        if entity.role.is_none() {
-            entity.role = f.role.take();
-        }
-        if entity.note.is_none() {
-            entity.note = f.note.take();
-        }
-        // The text goes into a spare string when one is large enough: its
-        // own record's first, else the last one set aside.
+        acts[e] |= f.acts;
+        // The mention's text goes into the first string offered that is
+        // large enough; the others are set aside.
         let (start, end) = (f.start, f.end);
-        let mut written = reuse(f, end - start, &mut spare)
-            .or_else(|| spare.pop_if(|s| s.capacity() >= end - start))
-            .unwrap_or_else(|| String::with_capacity(end - start));
+        let len = end - start;
+        let mut own: Option<String> = None;
+        let mut offer = |s: String| {
+            if own.is_none() && s.capacity() >= len {
+                own = Some(s);
+            } else if s.capacity() > 0 {
+                spare.push(s);
+            }
+        };
+        if at == 0 {
+            // The entity's first mention makes it.
+            entity.kind = f.kind;
+            entity.category = f.category;
+            entity.value = f.value;
+            entity.unit = f.unit.take().map(Cow::into_owned);
+            entity.resolved = f.resolved.take();
+            entity.canonical = match (&f.key, f.canonical_from_text) {
+                (Key::Person(p), _) => std::mem::take(&mut people[*p]),
+                (_, Some(make)) => make(&text[start..end]),
+                (_, None) => std::mem::take(&mut f.canonical).into_owned(),
+            };
+        }
+        if let Some(role) = f.role.take() {
+            if at < role_at[e] {
+                role_at[e] = at;
+                if let Some(old) = entity.role.replace(role) {
+                    offer(old);
+                }
+            } else {
+                offer(role);
+            }
+        }
+        if let Some(note) = f.note.take() {
+            if at < note_at[e] {
+                note_at[e] = at;
+                if let Some(old) = entity.note.replace(note) {
+                    offer(old);
+                }
+            } else {
+                offer(note);
+            }
+        }
+        if let Key::Text(_, s) = &mut f.key {
+            offer(std::mem::take(s));
+        }
+        if let Cow::Owned(s) = &mut f.canonical {
+            offer(std::mem::take(s));
+        }
+        if let Some(s) = &mut f.resolved {
+            offer(std::mem::take(s));
+        }
+        let mut written = own
+            .or_else(|| spare.pop_if(|s| s.capacity() >= len))
+            .unwrap_or_else(|| String::with_capacity(len));
         written.clear();
         written.push_str(&text[start..end]);
-        entity.mentions.push(Mention {
+        entity.mentions[at as usize] = Mention {
             text: written,
             start,
             end,
             sentence: f.sentence,
-        });
+        };
     }
     for (e, acts) in entities.iter_mut().zip(acts) {
         // A seat of power is a who when it acts, a place otherwise.
@@ -680,9 +716,78 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     entities
 }
 
+/// In text order: each kept mention's entity, and its place among that
+/// entity's mentions ([`DROPPED`] for mentions nested inside an earlier,
+/// longer one); and how many mentions each entity has.
+#[inline(never)] // One call: kept apart so that profiles show it.
+fn places(found: &[Found], people: usize) -> (Vec<(u32, u32)>, Vec<u32>) {
+    let mut place: Vec<(u32, u32)> = vec![DROPPED; found.len()];
+    let mut counts: Vec<u32> = Vec::new();
+    // Each entity by its key: people and gazetteer entries by their
+    // number (the gazetteer has a few thousand), the rest by the whole
+    // key. Articles name an entity a few times on average: room in `index`
+    // for that many saves most of its growing.
+    let mut by_person: Vec<u32> = vec![u32::MAX; people];
+    let mut by_entry: Vec<u32> = vec![u32::MAX; GAZETTEER.entries.len()];
+    let mut index: HashMap<&Key, u32> =
+        HashMap::with_capacity_and_hasher(found.len() / 8, rustc_hash::FxBuildHasher);
+    let (mut last_end, mut last_sentence) = (0, None);
+    let (order, mask) = text_order_keys(found);
+    for k in order {
+        #[allow(clippy::cast_possible_truncation)] // an index into `found`
+        let i = (k & mask) as usize;
+        let f = &found[i];
+        if last_sentence.is_some() && f.sentence == last_sentence && f.start < last_end {
+            continue;
+        }
+        (last_end, last_sentence) = (f.end, f.sentence);
+        let new = index32(counts.len());
+        let e = match f.key {
+            Key::Person(p) if p < by_person.len() => first(&mut by_person[p], new),
+            Key::Known(id) if (id as usize) < by_entry.len() => {
+                first(&mut by_entry[id as usize], new)
+            }
+            _ => *index.entry(&f.key).or_insert(new),
+        };
+        if e == new {
+            counts.push(0);
+        }
+        let count = &mut counts[e as usize];
+        place[i] = (e, *count);
+        *count += 1;
+    }
+    (place, counts)
+}
+
+/// The entity in `slot`, which is `new` if it had none.
+fn first(slot: &mut u32, new: u32) -> u32 {
+    if *slot == u32::MAX {
+        *slot = new;
+    }
+    *slot
+}
+
+/// The place of a mention that [`group`] drops.
+const DROPPED: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// `n` as a `u32`: mentions and entities are counted in those.
+fn index32(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 4 billion mentions")
+}
+
 /// Indices of `found` in text order: by start, longest first, then as
 /// found.
+#[cfg(test)]
 fn text_order(found: &[Found]) -> Vec<usize> {
+    let (order, index) = text_order_keys(found);
+    #[allow(clippy::cast_possible_truncation)] // an index into `found`
+    order.into_iter().map(|k| (k & index) as usize).collect()
+}
+
+/// [`text_order`] as numbers that hold each index in the bits of the
+/// mask that comes second.
+#[inline(never)]
+fn text_order_keys(found: &[Found]) -> (Vec<u64>, u64) {
     // Sort numbers rather than the (large) records: the start and how much
     // shorter than the longest, packed above the index into one number
     // that compares in that order, in as few bits as this article needs.
@@ -699,7 +804,7 @@ fn text_order(found: &[Found]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..found.len()).collect();
         // Stable: equal spans stay as found.
         order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
-        return order;
+        return (order.into_iter().map(|i| i as u64).collect(), u64::MAX);
     }
     let mut order: Vec<u64> = found
         .iter()
@@ -718,9 +823,7 @@ fn text_order(found: &[Found]) -> Vec<usize> {
     } else {
         order.sort_unstable();
     }
-    let index = (1u64 << index_bits) - 1;
-    #[allow(clippy::cast_possible_truncation)] // an index into `found`
-    order.into_iter().map(|k| (k & index) as usize).collect()
+    (order, (1u64 << index_bits) - 1)
 }
 
 /// Sorts numbers below `1 << to` by their bits `from..to`, keeping the
@@ -757,37 +860,6 @@ fn radix_sort(keys: &mut Vec<u64>, from: u32, to: u32) {
         std::mem::swap(keys, &mut sorted);
         shift += digit_bits;
     }
-}
-
-/// Takes the strings of a found mention that its entity does not need
-/// (its key's spelling, an unused role or date): the first large enough
-/// for the mention's `len` bytes is returned, the others go to `spare`.
-fn reuse(f: &mut Found, len: usize, spare: &mut Vec<String>) -> Option<String> {
-    let mut own = None;
-    let mut offer = |s: &mut String| {
-        if s.capacity() == 0 {
-            return;
-        }
-        let s = std::mem::take(s);
-        if own.is_none() && s.capacity() >= len {
-            own = Some(s);
-        } else {
-            spare.push(s);
-        }
-    };
-    if let Key::Text(_, s) = &mut f.key {
-        offer(s);
-    }
-    if let Cow::Owned(s) = &mut f.canonical {
-        offer(s);
-    }
-    for s in [&mut f.role, &mut f.resolved, &mut f.note]
-        .into_iter()
-        .flatten()
-    {
-        offer(s);
-    }
-    own
 }
 
 #[cfg(test)]

@@ -2,16 +2,19 @@
 //! come first. Lead sentences and frequency weigh most; a name in the title
 //! counts; the byline does not make its author the main actor.
 
+use std::cmp::Reverse;
+
 use super::{Entity, Kind, TITLE};
 use crate::article::Article;
 
-/// How much one mention in sentence `index` says about importance.
-fn weight(article: &Article, sentence: Option<usize>) -> f64 {
+/// How much one mention in sentence `index` says about importance, where
+/// the first `lead` sentences make the first paragraph.
+fn weight(sentence: Option<usize>, lead: usize) -> f64 {
     match sentence {
         None => 0.25,
         Some(TITLE | 0) => 3.0,
         Some(1) => 2.0,
-        Some(i) if article.sentences.get(i).is_some_and(|s| s.paragraph == 0) => 1.5,
+        Some(i) if i < lead => 1.5,
         Some(_) => 1.0,
     }
 }
@@ -25,8 +28,10 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
         .as_ref()
         .filter(|t| t.span.is_none())
         .map_or("", |t| t.text.as_str());
+    // Sentences come in paragraph order.
+    let lead = article.sentences.partition_point(|s| s.paragraph == 0);
     for e in entities.iter_mut() {
-        let mut score: f64 = e.mentions.iter().map(|m| weight(article, m.sentence)).sum();
+        let mut score: f64 = e.mentions.iter().map(|m| weight(m.sentence, lead)).sum();
         if !front_title.is_empty()
             && e.spellings()
                 .iter()
@@ -40,19 +45,11 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
         }
         e.salience = (score * 100.0).round() / 100.0;
     }
-    // Sort keys rather than the (large) entities: most salient first, then
-    // the earliest first mentioned, then as they were (a stable order).
-    let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
-    let mut order: Vec<(f64, usize, usize)> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.salience, first(e), i))
-        .collect();
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let order = ranked(entities);
     // The main actor, place and time lead, in that order.
     let mut leaders = Vec::new();
     for kind in [Kind::Who, Kind::Where, Kind::When] {
-        if let Some(&(_, _, i)) = order.iter().find(|&&(_, _, i)| {
+        if let Some(&i) = order.iter().find(|&&i| {
             let e = &entities[i];
             e.kind == kind && e.mentions.iter().any(|m| m.sentence.is_some())
         }) {
@@ -63,15 +60,43 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
     // cycle, with no entity copied aside.
     let mut place: Vec<usize> = Vec::with_capacity(entities.len());
     let mut taken = vec![false; entities.len()];
-    for i in leaders
-        .into_iter()
-        .chain(order.into_iter().map(|(_, _, i)| i))
-    {
+    for i in leaders.into_iter().chain(order) {
         if !std::mem::replace(&mut taken[i], true) {
             place.push(i);
         }
     }
     permute(entities, &mut place);
+}
+
+/// The indices of `entities`, most salient first, then the earliest first
+/// mentioned, then as they are (a stable order). Sorts keys rather than
+/// the (large) entities; scores are never negative, so their bits order as
+/// they do.
+fn ranked(entities: &[Entity]) -> Vec<usize> {
+    let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
+    // All three in one number when the offsets and indices fit 32 bits
+    // (always, short of an article of gigabytes): it compares at once.
+    let packed = |(i, e): (usize, &Entity)| {
+        let (first, i) = (u32::try_from(first(e)).ok()?, u32::try_from(i).ok()?);
+        Some(u128::from(!e.salience.to_bits()) << 64 | u128::from(first) << 32 | u128::from(i))
+    };
+    if let Some(mut keys) = entities
+        .iter()
+        .enumerate()
+        .map(packed)
+        .collect::<Option<Vec<u128>>>()
+    {
+        keys.sort_unstable();
+        // The index is the low 32 bits.
+        return keys.into_iter().map(|k| (k as u32) as usize).collect();
+    }
+    let mut order: Vec<(Reverse<u64>, usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Reverse(e.salience.to_bits()), first(e), i))
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Reorders `items` so that the item at `place[k]` comes to position `k`
