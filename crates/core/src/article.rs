@@ -345,6 +345,7 @@ impl Article {
         // sentence in every 70 to 130 bytes: room for one in 64 saves
         // moving the list as it grows.
         let mut spans = Vec::new();
+        let searcher = sentences::Searcher::new(text);
         article.sentences.reserve(text.len() / 64);
         for (start, end, heading) in blocks {
             let span = trimmed_span(text, start, end);
@@ -354,7 +355,7 @@ impl Article {
             let heading = heading || looks_like_subheading(&text[span.clone()]);
             let first = article.sentences.len();
             let paragraph = article.paragraphs.len();
-            sentences::split_into(text, span.start, span.end, &mut spans);
+            sentences::split_into(text, span.start, span.end, &searcher, &mut spans);
             for range in spans.drain(..) {
                 article.sentences.push(Sentence {
                     index: article.sentences.len(),

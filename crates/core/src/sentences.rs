@@ -47,17 +47,25 @@ use std::ops::Range;
 #[must_use]
 pub fn split(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    split_into(text, start, end, &mut out);
+    let searcher = Searcher::new(text);
+    split_into(text, start, end, &searcher, &mut out);
     out
 }
 
-/// [`split`], appending to `out` (which keeps what it holds).
-pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+/// [`split`], appending to `out` (which keeps what it holds). `searcher`
+/// is made once per text: see [`Searcher`].
+pub(crate) fn split_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    searcher: &Searcher,
+    out: &mut Vec<Range<usize>>,
+) {
     let (start, end) = clamp(text, start, end);
     let bytes = text.as_bytes();
     let mut sentence_start = start;
     let mut content_start = skip_space(text, start, end);
-    let mut stops = Stops::new(&bytes[..end], content_start);
+    let mut stops = Stops::new(&bytes[..end], content_start, searcher);
     let mut i = content_start;
     while let Some(stop) = stops.next(i) {
         // A full stop between letters or digits (`3.5`, `U.S`), as many
@@ -143,14 +151,57 @@ enum Shape {
 /// Longest word (in bytes) looked at behind a full stop or after a gap.
 const MAX_WORD: usize = 16;
 
+/// What finding stops in one text needs, made once per text.
+///
+/// Most stops lie a few bytes apart (`$2.5 bn`, `6.10am`, `U.S.`), so
+/// searches are short and their set-up counts: the AVX2 searcher is built
+/// once rather than on every call, and a text without a 0xE2 byte (no
+/// `…`, no curly quote) skips the search for one.
+pub(crate) struct Searcher {
+    ascii: Ascii,
+    /// The text holds a 0xE2 byte somewhere.
+    lead: bool,
+}
+
+/// A searcher for `.`, `!` and `?`.
+enum Ascii {
+    #[cfg(target_arch = "x86_64")]
+    Avx2(memchr::arch::x86_64::avx2::memchr::Three),
+    Any,
+}
+
+impl Searcher {
+    /// A searcher for stops in `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        #[cfg(target_arch = "x86_64")]
+        let ascii = memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'!', b'?')
+            .map_or(Ascii::Any, Ascii::Avx2);
+        #[cfg(not(target_arch = "x86_64"))]
+        let ascii = Ascii::Any;
+        Searcher {
+            ascii,
+            lead: memchr::memchr(0xE2, text.as_bytes()).is_some(),
+        }
+    }
+
+    fn find_ascii(&self, haystack: &[u8]) -> Option<usize> {
+        match &self.ascii {
+            #[cfg(target_arch = "x86_64")]
+            Ascii::Avx2(three) => three.find(haystack),
+            Ascii::Any => memchr::memchr3(b'.', b'!', b'?', haystack),
+        }
+    }
+}
+
 /// Finds the bytes that may start terminal punctuation: `.`, `!`, `?`,
 /// and the lead byte of `…` (which also leads curly quotes and dashes).
 ///
-/// `memchr` looks for the ASCII stops and for the lead byte separately, at
-/// many bytes a step; each keeps the first hit at or after where it last
+/// The ASCII stops and the lead byte are looked for separately, at many
+/// bytes a step; each keeps the first hit at or after where it last
 /// looked, so no byte is looked at twice by either.
 struct Stops<'a> {
     bytes: &'a [u8],
+    searcher: &'a Searcher,
     /// The first `.`, `!` or `?` at or after some earlier position, or the end.
     ascii: usize,
     /// The first 0xE2 at or after some earlier position, or the end.
@@ -159,20 +210,25 @@ struct Stops<'a> {
 
 impl<'a> Stops<'a> {
     /// Stops in `bytes` from `from` on.
-    fn new(bytes: &'a [u8], from: usize) -> Self {
+    fn new(bytes: &'a [u8], from: usize, searcher: &'a Searcher) -> Self {
         let mut stops = Stops {
             bytes,
+            searcher,
             ascii: 0,
-            lead: 0,
+            lead: bytes.len(),
         };
         stops.ascii = stops.find_ascii(from);
-        stops.lead = stops.find_lead(from);
+        if searcher.lead {
+            stops.lead = stops.find_lead(from);
+        }
         stops
     }
 
     fn find_ascii(&self, from: usize) -> usize {
         let rest = self.bytes.get(from..).unwrap_or_default();
-        memchr::memchr3(b'.', b'!', b'?', rest).map_or(self.bytes.len(), |p| from + p)
+        self.searcher
+            .find_ascii(rest)
+            .map_or(self.bytes.len(), |p| from + p)
     }
 
     fn find_lead(&self, from: usize) -> usize {
