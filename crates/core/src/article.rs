@@ -181,18 +181,49 @@ fn lines_from(text: &str, from: usize) -> Vec<Line> {
     // Room for lines of 64 bytes on average, so that the list seldom moves
     // (reserved room that is never written costs nothing).
     let mut lines = Vec::with_capacity(text.len().saturating_sub(from) / 64);
-    let mut start = from;
     let bytes = text.as_bytes();
-    while start < text.len() {
-        let nl = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
-        let mut end = nl;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
+    let mut start = from;
+    let rest = bytes.get(from..).unwrap_or_default();
+    // Lines are short, so the set-up of each search counts: AVX2's is
+    // done once here rather than on every call.
+    let mut searched = false;
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::avx2::memchr::One::new(b'\n') {
+        for p in one.iter(rest) {
+            push_line(&mut lines, bytes, &mut start, from + p);
         }
-        lines.push(Line { start, end });
-        start = nl + 1;
+        searched = true;
+    }
+    if !searched {
+        for p in memchr::memchr_iter(b'\n', rest) {
+            push_line(&mut lines, bytes, &mut start, from + p);
+        }
+    }
+    if start < text.len() {
+        push_line(&mut lines, bytes, &mut start, text.len());
     }
     lines
+}
+
+/// Pushes the line from `*start` to the line break at `nl` (or the end)
+/// and moves `*start` past it.
+fn push_line(lines: &mut Vec<Line>, bytes: &[u8], start: &mut usize, nl: usize) {
+    let mut end = nl;
+    if end > *start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    lines.push(Line { start: *start, end });
+    *start = nl + 1;
+}
+
+/// True if `line` is empty or all whitespace.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        // Most lines begin with a letter: no need to trim them.
+        Some(&b) if b.is_ascii_alphanumeric() => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 impl Article {
@@ -245,7 +276,7 @@ impl Article {
             i = 0;
         }
 
-        let blank = |l: &Line| text[l.start..l.end].trim().is_empty();
+        let blank = |l: &Line| is_blank(&text[l.start..l.end]);
         while i < lines.len() && blank(&lines[i]) {
             i += 1;
         }
@@ -311,10 +342,12 @@ impl Article {
         // Paragraphs.
         let mut para_start: Option<usize> = None;
         let mut para_end = 0;
-        let mut blocks: Vec<(usize, usize, bool)> = Vec::new();
+        // At most one block a line: room for that many saves moving the list.
+        let body_lines = lines.len().saturating_sub(i);
+        let mut blocks: Vec<(usize, usize, bool)> = Vec::with_capacity(body_lines);
         for line in &lines[i.min(lines.len())..] {
             let raw = &text[line.start..line.end];
-            if raw.trim().is_empty() || is_rule(raw) {
+            if is_blank(raw) || is_rule(raw) {
                 if let Some(s) = para_start.take() {
                     blocks.push((s, para_end, false));
                 }
@@ -347,6 +380,7 @@ impl Article {
         let mut spans = Vec::new();
         let searcher = sentences::Searcher::new(text);
         article.sentences.reserve(text.len() / 64);
+        article.paragraphs.reserve(blocks.len());
         for (start, end, heading) in blocks {
             let span = trimmed_span(text, start, end);
             if span.is_empty() {
@@ -414,6 +448,9 @@ fn markdown_heading(line: &str) -> Option<(usize, usize)> {
 
 /// Bytes to skip for a Markdown list item or block quote marker, else 0.
 fn list_marker(line: &str) -> usize {
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     for marker in ["- ", "* ", "+ ", "> "] {
@@ -429,6 +466,9 @@ fn list_marker(line: &str) -> usize {
 }
 
 fn is_rule(line: &str) -> bool {
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let t = line.trim();
     t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'*'))
 }

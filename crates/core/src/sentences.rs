@@ -95,7 +95,13 @@ pub(crate) fn split_into(
             continue;
         }
         if ends_here(text, run.kind, stop, next, end, content_start) {
-            push_trimmed(out, text, sentence_start, run.end);
+            // Trimmed, the sentence is `content_start..run.end`: it cannot
+            // be all punctuation when it begins with a letter or digit.
+            if bytes[content_start].is_ascii_alphanumeric() {
+                out.push(content_start..run.end);
+            } else {
+                push_trimmed(out, text, sentence_start, run.end);
+            }
             sentence_start = run.end;
             content_start = next;
         }
