@@ -63,7 +63,6 @@ pub(crate) fn split_into(
 ) {
     let (start, end) = clamp(text, start, end);
     let bytes = text.as_bytes();
-    let mut sentence_start = start;
     let mut content_start = skip_space(text, start, end);
     let mut stops = Stops::new(&bytes[..end], content_start, searcher);
     let mut i = content_start;
@@ -95,19 +94,19 @@ pub(crate) fn split_into(
             continue;
         }
         if ends_here(text, run.kind, stop, next, end, content_start) {
-            // Trimmed, the sentence is `content_start..run.end`: it cannot
-            // be all punctuation when it begins with a letter or digit.
-            if bytes[content_start].is_ascii_alphanumeric() {
+            // Trimmed, the sentence is `content_start..run.end`: neither
+            // end is whitespace. Most begin with a letter or digit.
+            if bytes[content_start].is_ascii_alphanumeric()
+                || !all_marks(&text[content_start..run.end])
+            {
                 out.push(content_start..run.end);
-            } else {
-                push_trimmed(out, text, sentence_start, run.end);
             }
-            sentence_start = run.end;
             content_start = next;
         }
         i = next;
     }
-    push_trimmed(out, text, sentence_start, end);
+    // (Whatever precedes `content_start` is whitespace.)
+    push_trimmed(out, text, content_start, end);
 }
 
 /// What a run of terminal punctuation can do.
@@ -294,6 +293,20 @@ fn is_mark(c: char) -> bool {
                 | '\u{ff3b}'..='\u{ff40}'
                 | '\u{ff5b}'..='\u{ff65}'
         ) && !c.is_alphanumeric())
+}
+
+/// True if `s` is made only of [`is_mark`] characters.
+fn all_marks(s: &str) -> bool {
+    for (k, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return s[k..].chars().all(is_mark);
+        }
+        // Every ASCII character but a letter or digit is a mark.
+        if b.is_ascii_alphanumeric() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The `char` at byte `i`, if `i < end` and on a boundary.
@@ -743,7 +756,7 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, a: usize, b: usize) {
     let rest = s.trim_start_matches(is_space);
     let lead = s.len() - rest.len();
     let body = rest.trim_end_matches(is_space);
-    if body.chars().all(is_mark) {
+    if all_marks(body) {
         return;
     }
     out.push(a + lead..a + lead + body.len());
