@@ -466,7 +466,11 @@ fn list_marker(line: &str) -> usize {
 }
 
 fn is_rule(line: &str) -> bool {
-    if line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return false;
     }
     let t = line.trim();
