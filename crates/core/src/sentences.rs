@@ -1335,6 +1335,14 @@ mod tests {
             sentences("It ended. \u{2014} \u{2026} Then came more."),
             ["It ended.", "Then came more."]
         );
+        assert_eq!(
+            sentences("It ended. - ! Then came more."),
+            ["It ended.", "Then came more."]
+        );
+        assert_eq!(
+            sentences("It ended. \"Yes,\" he said. (Then more.)"),
+            ["It ended.", "\"Yes,\" he said.", "(Then more.)"]
+        );
     }
 
     #[test]
