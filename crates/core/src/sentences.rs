@@ -73,26 +73,41 @@ pub(crate) fn split_into(
             i = stop + 1;
             continue;
         }
-        let Some(run) = scan_run(bytes, stop, end) else {
-            // A 0xE2 lead byte that is not an ellipsis (a curly quote, a dash).
-            i = stop + 1;
-            continue;
-        };
-        // Glued to an ASCII character that is not a space (`3.5`, `U.S.A.`)?
-        if run.end < end
-            && bytes[run.end].is_ascii()
-            && !bytes[run.end].is_ascii_whitespace()
-            && bytes[run.end] != 0x0B
+        let (run, next) = if bytes[stop] == b'.'
+            && stop + 2 < end
+            && bytes[stop + 1] == b' '
+            && bytes[stop + 2].is_ascii_graphic()
         {
-            i = run.end;
-            continue;
-        }
-        let next = skip_space(text, run.end, end);
-        if next == run.end || next >= end {
-            // Glued to the next word (`3.5`, `U.S.A.`), or the paragraph's end.
-            i = run.end;
-            continue;
-        }
+            // `. X`, as most stops that may end a sentence are: what the
+            // general way below finds, without reading the run or the gap.
+            let run = Run {
+                end: stop + 1,
+                kind: Stop::Period,
+            };
+            (run, stop + 2)
+        } else {
+            let Some(run) = scan_run(bytes, stop, end) else {
+                // A 0xE2 lead byte that is not an ellipsis (a curly quote, a dash).
+                i = stop + 1;
+                continue;
+            };
+            // Glued to an ASCII character that is not a space (`3.5`, `U.S.A.`)?
+            if run.end < end
+                && bytes[run.end].is_ascii()
+                && !bytes[run.end].is_ascii_whitespace()
+                && bytes[run.end] != 0x0B
+            {
+                i = run.end;
+                continue;
+            }
+            let next = skip_space(text, run.end, end);
+            if next == run.end || next >= end {
+                // Glued to the next word (`3.5`, `U.S.A.`), or the paragraph's end.
+                i = run.end;
+                continue;
+            }
+            (run, next)
+        };
         if ends_here(text, run.kind, stop, next, end, content_start) {
             // Trimmed, the sentence is `content_start..run.end`: neither
             // end is whitespace. Most begin with a letter or digit.
