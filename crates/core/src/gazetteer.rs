@@ -128,7 +128,7 @@ impl Key {
     };
 
     /// The key of `b`, if it has at most 16 bytes.
-    #[inline]
+    #[inline(always)]
     #[allow(clippy::cast_possible_truncation)] // at most 16
     fn of(b: &[u8]) -> Option<Key> {
         let n = b.len();
@@ -187,7 +187,7 @@ impl KeyTable {
     }
 
     /// The index of `key`, if present.
-    #[inline]
+    #[inline(always)]
     fn get(&self, key: Key) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut at = Self::slot(key, mask);
@@ -278,7 +278,7 @@ impl WordSet {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if !self.shapes.admits(b) {
