@@ -160,20 +160,34 @@ impl Key {
     }
 }
 
+/// A slot of a [`KeyTable`]: a key and its index.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: Key,
+    at: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: Key::EMPTY,
+        at: 0,
+    };
+}
+
 /// An open-addressing table from [`Key`]s to indices, the keys held in
 /// the slots themselves: a hit is one hash and one comparison of three
 /// words, and most misses meet an empty slot at once.
 #[derive(Debug)]
 struct KeyTable {
     /// A power of two, at least four times `count`.
-    slots: Vec<(Key, u32)>,
+    slots: Vec<Slot>,
     count: usize,
 }
 
 impl KeyTable {
     fn with_capacity(n: usize) -> Self {
         KeyTable {
-            slots: vec![(Key::EMPTY, 0); (4 * n).next_power_of_two().max(16)],
+            slots: vec![Slot::EMPTY; (4 * n).next_power_of_two().max(16)],
             count: 0,
         }
     }
@@ -192,11 +206,11 @@ impl KeyTable {
         let mask = self.slots.len() - 1;
         let mut at = Self::slot(key, mask);
         loop {
-            let (k, i) = self.slots[at];
-            if k == key {
-                return Some(i);
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Some(slot.at);
             }
-            if k.len == u32::MAX {
+            if slot.key.len == u32::MAX {
                 return None;
             }
             at = (at + 1) & mask;
@@ -208,28 +222,28 @@ impl KeyTable {
         let mask = self.slots.len() - 1;
         let mut at = Self::slot(key, mask);
         loop {
-            let (k, i) = self.slots[at];
-            if k == key {
-                return Ok(i);
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Ok(slot.at);
             }
-            if k.len == u32::MAX {
+            if slot.key.len == u32::MAX {
                 break;
             }
             at = (at + 1) & mask;
         }
-        self.slots[at] = (key, new);
+        self.slots[at] = Slot { key, at: new };
         self.count += 1;
         if 4 * self.count > self.slots.len() {
             // Twice the slots, the keys placed anew.
-            let bigger = vec![(Key::EMPTY, 0); 2 * self.slots.len()];
+            let bigger = vec![Slot::EMPTY; 2 * self.slots.len()];
             let old = std::mem::replace(&mut self.slots, bigger);
             let mask = self.slots.len() - 1;
-            for (k, i) in old.into_iter().filter(|(k, _)| k.len != u32::MAX) {
-                let mut at = Self::slot(k, mask);
-                while self.slots[at].0.len != u32::MAX {
+            for slot in old.into_iter().filter(|s| s.key.len != u32::MAX) {
+                let mut at = Self::slot(slot.key, mask);
+                while self.slots[at].key.len != u32::MAX {
                     at = (at + 1) & mask;
                 }
-                self.slots[at] = (k, i);
+                self.slots[at] = slot;
             }
         }
         Err(new)
@@ -255,7 +269,7 @@ impl Default for WordSet {
 }
 
 impl WordSet {
-    /// Room for `n` words without growing.
+    /// Room for `n` words without growing (the short ones).
     fn with_capacity(n: usize) -> Self {
         WordSet {
             short: KeyTable::with_capacity(n),
@@ -326,7 +340,8 @@ impl IntoIterator for WordSet {
 
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        let mut set = WordSet::default();
+        let iter = iter.into_iter();
+        let mut set = WordSet::with_capacity(iter.size_hint().0);
         for word in iter {
             set.insert(word);
         }
@@ -602,6 +617,7 @@ impl Gazetteer {
     }
 
     fn load() -> Self {
+        let titles = line_count(include_str!("../data/titles.txt"));
         let mut g = Gazetteer {
             entries: Vec::new(),
             // Room for all the surface forms, which are about 4000: the
@@ -609,15 +625,17 @@ impl Gazetteer {
             names: ShortMap::with_capacity(4096),
             readings: Vec::with_capacity(4096),
             max_name_words: 1,
-            multi_first: WordSet::default(),
-            titles: WordSet::default(),
+            // Room for the first words of all the surface forms.
+            multi_first: WordSet::with_capacity(2048),
+            titles: WordSet::with_capacity(titles),
             max_title_words: 1,
-            title_first: WordSet::default(),
-            title_last: WordSet::default(),
+            title_first: WordSet::with_capacity(titles),
+            title_last: WordSet::with_capacity(titles),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
             honorifics: {
-                let mut set = WordSet::default();
-                for r in records(include_str!("../data/honorifics.txt")) {
+                let data = include_str!("../data/honorifics.txt");
+                let mut set = WordSet::with_capacity(line_count(data));
+                for r in records(data) {
                     set.insert(r[0].trim_end_matches('.'));
                 }
                 set
@@ -628,7 +646,7 @@ impl Gazetteer {
             stopwords: lower_set(include_str!("../data/stopwords.txt")),
             holidays: HashMap::default(),
             holiday_list: Vec::new(),
-            holiday_first: WordSet::default(),
+            holiday_first: WordSet::with_capacity(line_count(include_str!("../data/holidays.tsv"))),
             time_words: WordSet::default(),
             max_holiday_words: 1,
             months: HashMap::default(),
