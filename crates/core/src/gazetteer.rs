@@ -88,8 +88,7 @@ impl Shapes {
         // 32, which is cheaper than capping it and as good for words.
         let (first, last) = match b {
             [] => (0, 0),
-            [first, .., last] => (first & 31, last & 31),
-            [one] => (one & 31, one & 31),
+            [first, ..] => (first & 31, b[b.len() - 1] & 31),
         };
         (
             usize::from(first) << 5 | usize::from(last),
