@@ -374,7 +374,7 @@ impl<V> ShortMap<V> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, s: &str) -> Option<&V> {
         match Key::of(s.as_bytes()) {
             Some(key) => Some(&self.values[self.short.get(key)? as usize]),
