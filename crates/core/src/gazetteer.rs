@@ -82,6 +82,8 @@ impl Default for Shapes {
 }
 
 impl Shapes {
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn shape(b: &[u8]) -> (usize, u32) {
         // One test of the length for both bytes; the length taken modulo
@@ -103,6 +105,8 @@ impl Shapes {
 
     /// False when no word of the set has the shape of `word` (bytes will
     /// do: a caller need not cut a `str` for a word most often ruled out).
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn admits(&self, word: impl AsRef<[u8]>) -> bool {
         let (bucket, bit) = Self::shape(word.as_ref());
@@ -130,6 +134,8 @@ impl Key {
     };
 
     /// The key of `b`, if it has at most 16 bytes.
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     #[allow(clippy::cast_possible_truncation)] // at most 16
     fn of(b: &[u8]) -> Option<Key> {
@@ -203,6 +209,8 @@ impl KeyTable {
     }
 
     /// The index of `key`, if present.
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn get(&self, key: Key) -> Option<u32> {
         let mask = self.slots.len() - 1;
@@ -294,6 +302,8 @@ impl WordSet {
         }
     }
 
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes();
@@ -374,6 +384,8 @@ impl<V> ShortMap<V> {
         }
     }
 
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn get(&self, s: &str) -> Option<&V> {
         match Key::of(s.as_bytes()) {
@@ -399,12 +411,11 @@ impl<V> ShortMap<V> {
             return self.long.entry(s).or_insert_with(new);
         };
         let next = u32::try_from(self.values.len()).expect("fewer entries than u32");
-        match self.short.insert(key, next) {
-            Ok(i) => &mut self.values[i as usize],
-            Err(_) => {
-                self.values.push(new());
-                self.values.last_mut().expect("just pushed")
-            }
+        if let Ok(i) = self.short.insert(key, next) {
+            &mut self.values[i as usize]
+        } else {
+            self.values.push(new());
+            self.values.last_mut().expect("just pushed")
         }
     }
 }
@@ -844,6 +855,27 @@ mod tests {
                 "{w:?}a"
             );
         }
+    }
+
+    #[test]
+    fn word_sets_hold_words_of_any_length_once() {
+        let words: Vec<String> = (0..=20)
+            .map(|n| "abcdefghijklmnopqrstuvwxyz"[..n].to_owned())
+            .collect();
+        let set: WordSet = words
+            .iter()
+            .step_by(2)
+            // Some twice, to be held once.
+            .chain(words.iter().step_by(2).take(3))
+            .cloned()
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
+            assert_eq!(set.get(w), (i % 2 == 0).then_some(w.as_str()), "{w:?}");
+            assert!(!set.contains(&format!("{w}Z")), "{w:?}Z");
+        }
+        assert_eq!(set.iter().count(), 11);
+        assert_eq!(set.into_iter().count(), 11);
     }
 
     #[test]
