@@ -68,8 +68,8 @@ pub(crate) struct Unit {
 /// word of the set.
 #[derive(Debug)]
 pub(crate) struct Shapes {
-    /// For each (first byte, last byte) bucket, a bit per length (31 for
-    /// 31 and longer) that some word in the set has.
+    /// For each (first byte, last byte) bucket, a bit per length (modulo
+    /// 32) that some word in the set has.
     bits: Box<[u32; 1024]>,
 }
 
@@ -82,15 +82,19 @@ impl Default for Shapes {
 }
 
 impl Shapes {
-    #[inline]
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn shape(b: &[u8]) -> (usize, u32) {
-        let (first, last) = (
-            b.first().map_or(0, |&c| c & 31),
-            b.last().map_or(0, |&c| c & 31),
-        );
+        // One test of the length for both bytes; the length taken modulo
+        // 32, which is cheaper than capping it and as good for words.
+        let (first, last) = match b {
+            [] => (0, 0),
+            [first, ..] => (first & 31, b[b.len() - 1] & 31),
+        };
         (
             usize::from(first) << 5 | usize::from(last),
-            1 << b.len().min(31),
+            1 << (b.len() & 31),
         )
     }
 
@@ -101,98 +105,42 @@ impl Shapes {
 
     /// False when no word of the set has the shape of `word` (bytes will
     /// do: a caller need not cut a `str` for a word most often ruled out).
-    #[inline]
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn admits(&self, word: impl AsRef<[u8]>) -> bool {
         let (bucket, bit) = Self::shape(word.as_ref());
         self.bits[bucket] & bit != 0
     }
 }
 
-/// A set of words, with [`Shapes`] in front of the hashing. Words taken
-/// from the data as they are written are borrowed, not copied.
-#[derive(Debug, Default)]
-pub(crate) struct WordSet {
-    words: HashSet<Cow<'static, str>>,
-    shapes: Shapes,
+/// A string of up to 16 bytes packed into two `u64` with its length: its
+/// first and last eight bytes (or four, or single bytes when shorter),
+/// which with its length tell it apart from any other string. Comparing
+/// two keys takes no `memcmp` and hashing one no loop over its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    lo: u64,
+    hi: u64,
+    /// `u32::MAX` in an empty slot, which no string's key equals.
+    len: u32,
 }
 
-impl WordSet {
-    pub fn insert(&mut self, word: impl Into<Cow<'static, str>>) {
-        let word = word.into();
-        self.shapes.insert(word.as_bytes());
-        self.words.insert(word);
-    }
+impl Key {
+    const EMPTY: Key = Key {
+        lo: 0,
+        hi: 0,
+        len: u32::MAX,
+    };
 
-    #[inline]
-    pub fn contains(&self, word: &str) -> bool {
-        self.shapes.admits(word) && self.words.contains(word)
-    }
-
-    /// The set's own copy of `word`, if it holds it.
-    pub fn get(&self, word: &str) -> Option<&str> {
-        if !self.shapes.admits(word) {
-            return None;
-        }
-        self.words.get(word).map(AsRef::as_ref)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(AsRef::as_ref)
-    }
-}
-
-impl IntoIterator for WordSet {
-    type Item = Cow<'static, str>;
-    type IntoIter = std::collections::hash_set::IntoIter<Cow<'static, str>>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.words.into_iter()
-    }
-}
-
-impl FromIterator<String> for WordSet {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        let mut set = WordSet::default();
-        for word in iter {
-            set.insert(word);
-        }
-        set
-    }
-}
-
-/// A map from strings to values for lookups that mostly miss: strings of
-/// up to 16 bytes sit in an open-addressing table keyed by their bytes,
-/// packed into two `u64` (no hashing byte by byte, no `memcmp`, and most
-/// misses meet an empty slot); longer ones in a hash map behind [`Shapes`].
-#[derive(Debug)]
-pub(crate) struct ShortMap<V> {
-    /// Slot → 1 + index into `entries`; 0 is an empty slot. A power of
-    /// two, at least four times the entries.
-    slots: Vec<u32>,
-    /// (packed string, its length, value).
-    entries: Vec<((u64, u64), usize, V)>,
-    long: HashMap<&'static str, V>,
-    long_shapes: Shapes,
-}
-
-impl<V> ShortMap<V> {
-    /// Room for `n` short strings without growing.
-    pub fn with_capacity(n: usize) -> Self {
-        ShortMap {
-            slots: vec![0; (4 * n).next_power_of_two().max(16)],
-            entries: Vec::with_capacity(n),
-            long: HashMap::default(),
-            long_shapes: Shapes::default(),
-        }
-    }
-
-    /// `b` packed when it has at most 16 bytes: its first and last eight
-    /// bytes (or four, or single bytes when shorter), which with its length
-    /// tell it apart from any other string.
-    #[inline]
-    fn pack(b: &[u8]) -> Option<(u64, u64)> {
+    /// The key of `b`, if it has at most 16 bytes.
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    #[allow(clippy::cast_possible_truncation)] // at most 16
+    fn of(b: &[u8]) -> Option<Key> {
         let n = b.len();
-        Some(if n > 16 {
+        let (lo, hi) = if n > 16 {
             return None;
         } else if n >= 8 {
             (
@@ -211,40 +159,245 @@ impl<V> ShortMap<V> {
             )
         } else {
             (0, 0)
+        };
+        Some(Key {
+            lo,
+            hi,
+            len: n as u32,
         })
+    }
+}
+
+/// A slot of a [`KeyTable`]: a key and its index.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: Key,
+    at: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: Key::EMPTY,
+        at: 0,
+    };
+}
+
+/// An open-addressing table from [`Key`]s to indices, the keys held in
+/// the slots themselves: a hit is one hash and one comparison of three
+/// words, and most misses meet an empty slot at once.
+#[derive(Debug)]
+struct KeyTable {
+    /// A power of two, at least four times `count`.
+    slots: Vec<Slot>,
+    count: usize,
+}
+
+impl KeyTable {
+    fn with_capacity(n: usize) -> Self {
+        KeyTable {
+            slots: vec![Slot::EMPTY; (4 * n).next_power_of_two().max(16)],
+            count: 0,
+        }
     }
 
     #[inline]
     #[allow(clippy::cast_possible_truncation)] // the slot is masked
-    fn slot(&self, (lo, hi): (u64, u64), n: usize) -> usize {
-        let h = (lo ^ hi.rotate_left(32) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize & (self.slots.len() - 1)
+    fn slot(key: Key, mask: usize) -> usize {
+        let h = (key.lo ^ key.hi.rotate_left(32) ^ u64::from(key.len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & mask
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    #[inline]
-    fn find(&self, key: (u64, u64), n: usize) -> (usize, Option<usize>) {
-        let mut at = self.slot(key, n);
+    /// The index of `key`, if present.
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn get(&self, key: Key) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(key, mask);
         loop {
-            let Some(e) = self.slots[at].checked_sub(1) else {
-                return (at, None);
-            };
-            let (k, len, _) = &self.entries[e as usize];
-            if *k == key && *len == n {
-                return (at, Some(e as usize));
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Some(slot.at);
             }
-            at = (at + 1) & (self.slots.len() - 1);
+            if slot.key.len == u32::MAX {
+                return None;
+            }
+            at = (at + 1) & mask;
         }
     }
 
-    #[inline]
-    pub fn get(&self, s: &str) -> Option<&V> {
-        let b = s.as_bytes();
-        if let Some(key) = Self::pack(b) {
-            let (_, e) = self.find(key, b.len());
-            return e.map(|e| &self.entries[e].2);
+    /// The index of `key`, given `new` if it was missing (then `Err`).
+    fn insert(&mut self, key: Key, new: u32) -> Result<u32, u32> {
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(key, mask);
+        loop {
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Ok(slot.at);
+            }
+            if slot.key.len == u32::MAX {
+                break;
+            }
+            at = (at + 1) & mask;
         }
-        if !self.long_shapes.admits(b) {
+        self.slots[at] = Slot { key, at: new };
+        self.count += 1;
+        if 4 * self.count > self.slots.len() {
+            // Twice the slots, the keys placed anew.
+            let bigger = vec![Slot::EMPTY; 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            let mask = self.slots.len() - 1;
+            for slot in old.into_iter().filter(|s| s.key.len != u32::MAX) {
+                let mut at = Self::slot(slot.key, mask);
+                while self.slots[at].key.len != u32::MAX {
+                    at = (at + 1) & mask;
+                }
+                self.slots[at] = slot;
+            }
+        }
+        Err(new)
+    }
+}
+
+/// A set of words, with [`Shapes`] in front of a [`KeyTable`] for words
+/// of up to 16 bytes (nearly all) and a hash set for longer ones. Words
+/// taken from the data as they are written are borrowed, not copied.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    short: KeyTable,
+    /// The short words, in the order first inserted.
+    words: Vec<Cow<'static, str>>,
+    long: HashSet<Cow<'static, str>>,
+    shapes: Shapes,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet::with_capacity(0)
+    }
+}
+
+impl WordSet {
+    /// Room for `n` words without growing (the short ones).
+    fn with_capacity(n: usize) -> Self {
+        WordSet {
+            short: KeyTable::with_capacity(n),
+            words: Vec::with_capacity(n),
+            long: HashSet::default(),
+            shapes: Shapes::default(),
+        }
+    }
+
+    pub fn insert(&mut self, word: impl Into<Cow<'static, str>>) {
+        let word = word.into();
+        self.shapes.insert(word.as_bytes());
+        if let Some(key) = Key::of(word.as_bytes()) {
+            let new = u32::try_from(self.words.len()).expect("fewer words than u32");
+            if self.short.insert(key, new).is_err() {
+                self.words.push(word);
+            }
+        } else {
+            self.long.insert(word);
+        }
+    }
+
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub fn contains(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if !self.shapes.admits(b) {
+            return false;
+        }
+        match Key::of(b) {
+            Some(key) => self.short.get(key).is_some(),
+            None => self.long_contains(word),
+        }
+    }
+
+    #[inline(never)]
+    fn long_contains(&self, word: &str) -> bool {
+        self.long.contains(word)
+    }
+
+    /// The set's own copy of `word`, if it holds it.
+    pub fn get(&self, word: &str) -> Option<&str> {
+        let b = word.as_bytes();
+        if !self.shapes.admits(b) {
+            return None;
+        }
+        match Key::of(b) {
+            Some(key) => Some(&self.words[self.short.get(key)? as usize]),
+            None => self.long.get(word).map(AsRef::as_ref),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().chain(&self.long).map(AsRef::as_ref)
+    }
+}
+
+impl IntoIterator for WordSet {
+    type Item = Cow<'static, str>;
+    type IntoIter = std::iter::Chain<
+        std::vec::IntoIter<Cow<'static, str>>,
+        std::collections::hash_set::IntoIter<Cow<'static, str>>,
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter().chain(self.long)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let iter = iter.into_iter();
+        let mut set = WordSet::with_capacity(iter.size_hint().0);
+        for word in iter {
+            set.insert(word);
+        }
+        set
+    }
+}
+
+/// A map from strings to values for lookups that mostly miss: strings of
+/// up to 16 bytes sit in a [`KeyTable`] (no hashing byte by byte, no
+/// `memcmp`, and most misses meet an empty slot); longer ones in a hash
+/// map behind [`Shapes`].
+#[derive(Debug)]
+pub(crate) struct ShortMap<V> {
+    short: KeyTable,
+    values: Vec<V>,
+    long: HashMap<&'static str, V>,
+    long_shapes: Shapes,
+}
+
+impl<V> ShortMap<V> {
+    /// Room for `n` short strings without growing.
+    pub fn with_capacity(n: usize) -> Self {
+        ShortMap {
+            short: KeyTable::with_capacity(n),
+            values: Vec::with_capacity(n),
+            long: HashMap::default(),
+            long_shapes: Shapes::default(),
+        }
+    }
+
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub fn get(&self, s: &str) -> Option<&V> {
+        match Key::of(s.as_bytes()) {
+            Some(key) => Some(&self.values[self.short.get(key)? as usize]),
+            None => self.get_long(s),
+        }
+    }
+
+    /// Kept out of line: most strings asked about are short.
+    #[inline(never)]
+    fn get_long(&self, s: &str) -> Option<&V> {
+        if !self.long_shapes.admits(s) {
             return None;
         }
         self.long.get(s)
@@ -253,31 +406,16 @@ impl<V> ShortMap<V> {
     /// The value of `s`, inserted as `new()` if missing.
     pub fn get_or_insert(&mut self, s: &'static str, new: impl FnOnce() -> V) -> &mut V {
         let b = s.as_bytes();
-        let Some(key) = Self::pack(b) else {
+        let Some(key) = Key::of(b) else {
             self.long_shapes.insert(b);
             return self.long.entry(s).or_insert_with(new);
         };
-        let (at, e) = self.find(key, b.len());
-        let e = e.unwrap_or_else(|| {
-            self.entries.push((key, b.len(), new()));
-            self.slots[at] = u32::try_from(self.entries.len()).expect("fewer entries than u32");
-            self.entries.len() - 1
-        });
-        if 4 * self.entries.len() > self.slots.len() {
-            self.grow();
-        }
-        &mut self.entries[e].2
-    }
-
-    /// Twice the slots, the entries placed anew.
-    fn grow(&mut self) {
-        self.slots = vec![0; 2 * self.slots.len()];
-        for (i, (key, n, _)) in self.entries.iter().enumerate() {
-            let mut at = self.slot(*key, *n);
-            while self.slots[at] != 0 {
-                at = (at + 1) & (self.slots.len() - 1);
-            }
-            self.slots[at] = u32::try_from(i + 1).expect("fewer entries than u32");
+        let next = u32::try_from(self.values.len()).expect("fewer entries than u32");
+        if let Ok(i) = self.short.insert(key, next) {
+            &mut self.values[i as usize]
+        } else {
+            self.values.push(new());
+            self.values.last_mut().expect("just pushed")
         }
     }
 }
@@ -443,10 +581,7 @@ fn line_count(data: &str) -> usize {
 fn lower_set(data: &'static str) -> WordSet {
     // Room for a word a line: the set is never rehashed while filled.
     let lines = line_count(data);
-    let mut set = WordSet {
-        words: HashSet::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher),
-        shapes: Shapes::default(),
-    };
+    let mut set = WordSet::with_capacity(lines);
     for r in records(data) {
         let word = r[0];
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -495,6 +630,7 @@ impl Gazetteer {
     }
 
     fn load() -> Self {
+        let titles = line_count(include_str!("../data/titles.txt"));
         let mut g = Gazetteer {
             entries: Vec::new(),
             // Room for all the surface forms, which are about 4000: the
@@ -502,15 +638,17 @@ impl Gazetteer {
             names: ShortMap::with_capacity(4096),
             readings: Vec::with_capacity(4096),
             max_name_words: 1,
-            multi_first: WordSet::default(),
-            titles: WordSet::default(),
+            // Room for the first words of all the surface forms.
+            multi_first: WordSet::with_capacity(2048),
+            titles: WordSet::with_capacity(titles),
             max_title_words: 1,
-            title_first: WordSet::default(),
-            title_last: WordSet::default(),
+            title_first: WordSet::with_capacity(titles),
+            title_last: WordSet::with_capacity(titles),
             role_modifiers: lower_set(include_str!("../data/role_modifiers.txt")),
             honorifics: {
-                let mut set = WordSet::default();
-                for r in records(include_str!("../data/honorifics.txt")) {
+                let data = include_str!("../data/honorifics.txt");
+                let mut set = WordSet::with_capacity(line_count(data));
+                for r in records(data) {
                     set.insert(r[0].trim_end_matches('.'));
                 }
                 set
@@ -521,7 +659,7 @@ impl Gazetteer {
             stopwords: lower_set(include_str!("../data/stopwords.txt")),
             holidays: HashMap::default(),
             holiday_list: Vec::new(),
-            holiday_first: WordSet::default(),
+            holiday_first: WordSet::with_capacity(line_count(include_str!("../data/holidays.tsv"))),
             time_words: WordSet::default(),
             max_holiday_words: 1,
             months: HashMap::default(),
@@ -717,6 +855,27 @@ mod tests {
                 "{w:?}a"
             );
         }
+    }
+
+    #[test]
+    fn word_sets_hold_words_of_any_length_once() {
+        let words: Vec<String> = (0..=20)
+            .map(|n| "abcdefghijklmnopqrstuvwxyz"[..n].to_owned())
+            .collect();
+        let set: WordSet = words
+            .iter()
+            .step_by(2)
+            // Some twice, to be held once.
+            .chain(words.iter().step_by(2).take(3))
+            .cloned()
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
+            assert_eq!(set.get(w), (i % 2 == 0).then_some(w.as_str()), "{w:?}");
+            assert!(!set.contains(&format!("{w}Z")), "{w:?}Z");
+        }
+        assert_eq!(set.iter().count(), 11);
+        assert_eq!(set.into_iter().count(), 11);
     }
 
     #[test]
