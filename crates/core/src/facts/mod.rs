@@ -693,9 +693,12 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
                     offer(old);
                 }
             }
-            Detail::Role(s) | Detail::Note(Cow::Owned(s)) | Detail::Resolved(s) => offer(s),
-            Detail::Amount(_, Cow::Owned(s)) => offer(s),
-            Detail::None | Detail::Note(Cow::Borrowed(_)) | Detail::Amount(_, Cow::Borrowed(_)) => {}
+            Detail::Role(s)
+            | Detail::Note(Cow::Owned(s))
+            | Detail::Resolved(s)
+            | Detail::Amount(_, Cow::Owned(s)) => offer(s),
+            Detail::None | Detail::Note(Cow::Borrowed(_)) | Detail::Amount(_, Cow::Borrowed(_)) => {
+            }
         }
         if let Key::Text(_, s) = &mut f.key {
             offer(std::mem::take(s));
