@@ -505,11 +505,8 @@ pub fn extract(article: &Article) -> Facts {
     // valid, so `from_utf8` (a quick check for ASCII) always succeeds.
     let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
     let lower = String::from_utf8(lower).unwrap_or_else(|_| text.to_ascii_lowercase());
-    // Room for a mention every 16 bytes (news runs to about one in 20,
-    // and many fewer), so that the large records rarely move: memory
-    // reserved and never written costs no time.
-    let mut found: Vec<Found> =
-        Vec::with_capacity((article.sentences.len() * 4).max(text.len() / 16));
+    // Room for a few mentions a sentence, so that the list rarely moves.
+    let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::new(text);
     let mut buffers = Buffers::default();
