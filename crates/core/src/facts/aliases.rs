@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::names::NameMention;
-use super::{Category, Found, Key, Kind};
+use super::{Category, Detail, Found, Key, Kind};
 use crate::article::Article;
 use crate::gazetteer::GAZETTEER;
 
@@ -683,7 +683,9 @@ pub(crate) fn resolve<'t>(
         let mut f = match owner[i] {
             Some(p) => {
                 let mut f = Found::new(n.start, n.end, Kind::Who, Category::Person, Key::Person(p));
-                f.role = n.role.take();
+                if let Some(role) = n.role.take() {
+                    f.detail = Detail::Role(role);
+                }
                 f
             }
             None if n.acronym => super::names::named(
@@ -765,7 +767,7 @@ fn merge_acronyms(found: &mut [Found]) {
         .collect();
     for f in found.iter_mut().filter(|f| acronym(f)) {
         if let Some((key, full, note)) = merged.get(f.canonical.as_ref()) {
-            f.note = Some(note.clone());
+            f.detail = Detail::Note(Cow::Owned(note.clone()));
             f.key = key.clone();
             f.canonical = Cow::Owned(full.clone());
         }

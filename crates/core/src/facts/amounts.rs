@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::times::{Phrases, class, grown_phrase};
-use super::{Category, Found, Key, Kind, Sentence};
+use super::{Category, Detail, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
@@ -348,8 +348,7 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                 out.push(Found {
                     // Made when the entity is: most mentions repeat one.
                     canonical_from_text: Some(crate::tokens::squeeze),
-                    value: hit.value,
-                    unit: Some(hit.unit),
+                    detail: Detail::Amount(hit.value, hit.unit),
                     ..Found::new(start, end, Kind::HowMuch, hit.category, key)
                 });
                 s.claim(hit.from, hit.to);
@@ -702,11 +701,14 @@ mod tests {
         scan(&mut s, &mut out);
         out.into_iter()
             .map(|f| {
+                let Detail::Amount(value, unit) = f.detail else {
+                    panic!("an amount without its value and unit: {f:?}")
+                };
                 (
                     text[f.start..f.end].to_owned(),
                     f.category,
-                    f.value,
-                    f.unit.unwrap().into_owned(),
+                    value,
+                    unit.into_owned(),
                 )
             })
             .collect()

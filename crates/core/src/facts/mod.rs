@@ -211,11 +211,8 @@ pub(crate) struct Found {
     /// Makes the canonical form from the mention's text instead, when the
     /// entity is created (times and amounts: only their entities need it).
     pub canonical_from_text: Option<fn(&str) -> String>,
-    pub role: Option<String>,
-    pub value: Option<f64>,
-    pub unit: Option<Cow<'static, str>>,
-    pub resolved: Option<String>,
-    pub note: Option<String>,
+    /// What one finder or another adds: at most one of these is ever set.
+    pub detail: Detail,
     /// The mention is the subject of a verb ("the Kremlin showed").
     pub acts: bool,
 }
@@ -231,14 +228,25 @@ impl Found {
             key,
             canonical: Cow::Borrowed(""),
             canonical_from_text: None,
-            role: None,
-            value: None,
-            unit: None,
-            resolved: None,
-            note: None,
+            detail: Detail::None,
             acts: false,
         }
     }
+}
+
+/// What a mention brings its entity beyond a name. Each finder sets one
+/// kind of it, so one field holds them all and keeps the records small.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Detail {
+    None,
+    /// A time's date or year, when it can be worked out.
+    Resolved(String),
+    /// An amount's value (if it has one) and unit.
+    Amount(Option<f64>, Cow<'static, str>),
+    /// The role the article gives a person.
+    Role(String),
+    /// A city's country; what a seat of power or acronym stands for.
+    Note(Cow<'static, str>),
 }
 
 /// What makes two mentions one entity.
@@ -655,42 +663,44 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
             // The entity's first mention makes it.
             entity.kind = f.kind;
             entity.category = f.category;
-            entity.value = f.value;
-            entity.unit = f.unit.take().map(Cow::into_owned);
-            entity.resolved = f.resolved.take();
             entity.canonical = match (&f.key, f.canonical_from_text) {
                 (Key::Person(p), _) => std::mem::take(&mut people[*p]),
                 (_, Some(make)) => make(&text[start..end]),
                 (_, None) => std::mem::take(&mut f.canonical).into_owned(),
             };
+            match &mut f.detail {
+                Detail::Amount(value, unit) => {
+                    entity.value = *value;
+                    entity.unit = Some(std::mem::take(unit).into_owned());
+                }
+                Detail::Resolved(resolved) => entity.resolved = Some(std::mem::take(resolved)),
+                Detail::None | Detail::Role(_) | Detail::Note(_) => {}
+            }
         }
-        if let Some(role) = f.role.take() {
-            if at < role_at[e] {
+        match std::mem::replace(&mut f.detail, Detail::None) {
+            Detail::Role(role) if at < role_at[e] => {
                 role_at[e] = at;
                 if let Some(old) = entity.role.replace(role) {
                     offer(old);
                 }
-            } else {
-                offer(role);
             }
-        }
-        if let Some(note) = f.note.take() {
-            if at < note_at[e] {
+            Detail::Note(note) if at < note_at[e] => {
                 note_at[e] = at;
-                if let Some(old) = entity.note.replace(note) {
+                if let Some(old) = entity.note.replace(note.into_owned()) {
                     offer(old);
                 }
-            } else {
-                offer(note);
+            }
+            Detail::Role(s)
+            | Detail::Note(Cow::Owned(s))
+            | Detail::Resolved(s)
+            | Detail::Amount(_, Cow::Owned(s)) => offer(s),
+            Detail::None | Detail::Note(Cow::Borrowed(_)) | Detail::Amount(_, Cow::Borrowed(_)) => {
             }
         }
         if let Key::Text(_, s) = &mut f.key {
             offer(std::mem::take(s));
         }
         if let Cow::Owned(s) = &mut f.canonical {
-            offer(std::mem::take(s));
-        }
-        if let Some(s) = &mut f.resolved {
             offer(std::mem::take(s));
         }
         let mut written = own

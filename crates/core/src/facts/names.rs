@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::people::{self, is_verb};
 use super::times::class;
-use super::{Category, Found, Key, Kind, Sentence};
+use super::{Category, Detail, Found, Key, Kind, Sentence};
 use crate::gazetteer::{GAZETTEER, Gazetteer, Known, Place, Reading, Shapes};
 use crate::tokens::TokenKind;
 
@@ -1197,7 +1197,9 @@ pub(crate) fn classify<'t>(
                 let mut f = Found::new(start, end, kind, category, Key::Known(reading.entry));
                 f.sentence = Some(sentence);
                 f.canonical = Cow::Borrowed(entry.name);
-                f.note = entry.note.map(str::to_owned);
+                if let Some(note) = entry.note {
+                    f.detail = Detail::Note(Cow::Borrowed(note));
+                }
                 f.acts = acts;
                 found.push(f);
             }

@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::{Category, Found, Key, Kind, Sentence};
+use super::{Category, Detail, Found, Key, Kind, Sentence};
 use crate::gazetteer::GAZETTEER;
 use crate::tokens::TokenKind;
 
@@ -522,7 +522,7 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
                 out.push(Found {
                     // Made when the entity is: most mentions repeat one.
                     canonical_from_text: Some(canonical),
-                    resolved: hit.resolved,
+                    detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
                     ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
                 });
                 s.claim(hit.from, hit.to);
@@ -1358,7 +1358,13 @@ mod tests {
         let mut out = Vec::new();
         scan(&mut s, date, &mut out);
         out.into_iter()
-            .map(|f| (text[f.start..f.end].to_owned(), f.category, f.resolved))
+            .map(|f| {
+                let resolved = match f.detail {
+                    Detail::Resolved(r) => Some(r),
+                    _ => None,
+                };
+                (text[f.start..f.end].to_owned(), f.category, resolved)
+            })
             .collect()
     }
 
