@@ -500,11 +500,7 @@ pub(crate) const TITLE: usize = usize::MAX;
 #[must_use]
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
-    // Mapped and collected, where `to_ascii_lowercase` copies the text and
-    // then goes over the copy again. Lowercasing ASCII letters keeps UTF-8
-    // valid, so `from_utf8` (a quick check for ASCII) always succeeds.
-    let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
-    let lower = String::from_utf8(lower).unwrap_or_else(|_| text.to_ascii_lowercase());
+    let lower = text.to_ascii_lowercase();
     // Room for a few mentions a sentence, so that the list rarely moves.
     let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
     let mut runs = names::Runs::default();
