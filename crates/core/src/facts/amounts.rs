@@ -330,9 +330,10 @@ struct Hit {
 
 /// Finds amounts in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
-    let mut from = 0;
-    while let Some(i) = next_start(s, from) {
+    let (mut from, mut at) = (0, 0);
+    while let Some((i, place)) = next_start(s, from, at) {
         from = i + 1;
+        at = place;
         match find_at(s, i) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
@@ -361,19 +362,22 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 
 /// The first unclaimed token from `from` on that can begin an amount: a
 /// number, a sign, a number word, a magnitude ("millions"), a currency
-/// code ("USD") or a word glued to a sign ("US$").
-fn next_start(s: &Sentence, from: usize) -> Option<usize> {
+/// code ("USD") or a word glued to a sign ("US$"); with the place in the
+/// sentence's [starts](Sentence::starts) (the only tokens looked at) to
+/// look on from, looked for from place `at` on.
+fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
     let tokens = &s.tokens[..];
     let used = s.used.get(..tokens.len())?;
-    let classes = s.class.get(..tokens.len())?;
     let bytes = s.text.as_bytes();
-    // Most tokens are punctuation or lowercase words of no class, passed
-    // over with a test or two each. A word before a sign is found at the
-    // sign, not by looking ahead from every word.
-    for k in from..tokens.len() {
+    // A word before a sign is found at the sign, not by looking ahead from
+    // every word.
+    for (place, &k) in s.starts.iter().enumerate().skip(at) {
+        if k < from {
+            continue;
+        }
         let t = &tokens[k];
         match t.kind {
-            TokenKind::Number if !used[k] => return Some(k),
+            TokenKind::Number if !used[k] => return Some((k, place)),
             TokenKind::Symbol => {
                 // A word glued to the sign, unclaimed (and not before
                 // `from`).
@@ -382,10 +386,11 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
                     && tokens[k - 1].kind == TokenKind::Word
                     && !used[k - 1]
                 {
-                    return Some(k - 1);
+                    // The sign is looked at again after the word.
+                    return Some((k - 1, place));
                 }
                 if !used[k] {
-                    return Some(k);
+                    return Some((k, place + 1));
                 }
             }
             TokenKind::Word => {
@@ -393,12 +398,12 @@ fn next_start(s: &Sentence, from: usize) -> Option<usize> {
                 // never all caps: most words are ruled out before the call.
                 // Claimed words are few: asked last.
                 let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
-                if (classes[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
+                if (s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
                     || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
                         && t.is_all_caps(s.text))
                     && !used[k]
                 {
-                    return Some(k);
+                    return Some((k, place + 1));
                 }
             }
             _ => {}

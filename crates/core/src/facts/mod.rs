@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::gazetteer::GAZETTEER;
-use crate::tokens::{Token, tokenize};
+use crate::tokens::{Token, TokenKind, tokenize};
 
 /// The four kinds of fact a question can ask about.
 #[derive(
@@ -306,6 +306,11 @@ pub(crate) struct Sentence<'t> {
     pub used: Vec<bool>,
     /// Each token's [word classes](times::class), 0 for all but words.
     class: Vec<u16>,
+    /// The tokens that may begin a time or an amount, in order: numbers,
+    /// signs, words of the classes either begins with and words not
+    /// lowercase in their first two bytes (an amount's "USD"). The scans
+    /// walk these alone and ask each for the rest.
+    starts: Vec<usize>,
 }
 
 /// A sentence's per-token buffers, handed from one sentence to the next so
@@ -315,6 +320,7 @@ pub(crate) struct Buffers {
     tokens: Vec<Token>,
     used: Vec<bool>,
     class: Vec<u16>,
+    starts: Vec<usize>,
 }
 
 impl<'t> Sentence<'t> {
@@ -332,17 +338,32 @@ impl<'t> Sentence<'t> {
             mut tokens,
             mut used,
             mut class,
+            mut starts,
         } = buffers;
         tokenize(text, start, end, &mut tokens);
         used.clear();
         used.resize(tokens.len(), false);
         class.clear();
         class.resize(tokens.len(), 0);
+        starts.clear();
         let table = times::class::Classes::get();
-        for (c, t) in class.iter_mut().zip(&tokens) {
-            if t.is_word() {
-                *c = table.of(lower, t.start, t.end);
-                word(t.start, t.end);
+        let bytes = text.as_bytes();
+        let lowercase = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
+        for (i, (c, t)) in class.iter_mut().zip(&tokens).enumerate() {
+            let start = match t.kind {
+                TokenKind::Word => {
+                    *c = table.of(lower, t.start, t.end);
+                    word(t.start, t.end);
+                    // Most words are lowercase and of none of these
+                    // classes: ruled out by their first byte.
+                    *c & times::class::STARTS != 0
+                        || !(lowercase(t.start) || t.end - t.start >= 2 && lowercase(t.start + 1))
+                }
+                TokenKind::Number | TokenKind::Symbol => true,
+                TokenKind::Possessive | TokenKind::Punct => false,
+            };
+            if start {
+                starts.push(i);
             }
         }
         Sentence {
@@ -352,6 +373,7 @@ impl<'t> Sentence<'t> {
             tokens,
             used,
             class,
+            starts,
         }
     }
 
@@ -361,6 +383,7 @@ impl<'t> Sentence<'t> {
             tokens: self.tokens,
             used: self.used,
             class: self.class,
+            starts: self.starts,
         }
     }
 

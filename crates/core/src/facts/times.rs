@@ -43,6 +43,9 @@ pub(crate) mod class {
     /// A person noun ("police", "gunman").
     pub const PERSON_NOUN: u16 = 1 << 11;
 
+    /// The classes a time or an amount may begin with.
+    pub const STARTS: u16 = THE | A_AN | TIME_WORD | NUMBER_WORD | MAGNITUDE;
+
     const FIXED: &[(&str, u16)] = &[
         ("the", THE | DEMONSTRATIVE),
         ("a", A_AN | ONE),
@@ -499,9 +502,10 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let mut from = 0;
-    while let Some(i) = next_start(s, from) {
+    let (mut from, mut at) = (0, 0);
+    while let Some((i, place)) = next_start(s, from, at) {
         from = i + 1;
+        at = place + 1;
         match find_at(s, i, date) {
             Some(hit) if s.free(hit.from, hit.to) => {
                 let (start, end) = s.span(hit.from, hit.to);
@@ -546,23 +550,15 @@ fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
         })
 }
 
-/// The first unclaimed token from `from` on that [`may_start`] a time.
-fn next_start(s: &Sentence, from: usize) -> Option<usize> {
-    // Most tokens are neither numbers nor words of these classes: they are
-    // passed over in a loop of their own, without bounds checks.
-    const BITS: u16 = class::THE | class::A_AN | class::TIME_WORD | class::NUMBER_WORD;
-    let tokens = s.tokens.get(from..)?;
-    let used = s.used.get(from..)?;
-    let classes = s.class.get(from..)?;
-    tokens
+/// The first unclaimed token from `from` on that [`may_start`] a time,
+/// with its place in the sentence's [starts](Sentence::starts) (the only
+/// tokens looked at), looked for from place `at` on.
+fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
+    let starts = s.starts.get(at..)?;
+    starts
         .iter()
-        .zip(used)
-        .zip(classes)
-        .enumerate()
-        // Claimed tokens are few: asked last.
-        .filter(|&(_, ((t, &used), &c))| (t.kind == TokenKind::Number || c & BITS != 0) && !used)
-        .map(|(k, _)| from + k)
-        .find(|&i| may_start(s, i))
+        .position(|&k| k >= from && may_start(s, k) && !s.used[k])
+        .map(|p| (starts[p], at + p))
 }
 
 /// Words that can begin a time expression besides months, weekdays and
