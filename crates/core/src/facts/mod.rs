@@ -307,9 +307,11 @@ pub(crate) struct Sentence<'t> {
     /// Each token's [word classes](times::class), 0 for all but words.
     class: Vec<u16>,
     /// The tokens that may begin a time or an amount, in order: numbers,
-    /// signs, words of the classes either begins with and words not
-    /// lowercase in their first two bytes (an amount's "USD"). The scans
-    /// walk these alone and ask each for the rest.
+    /// signs, words of the classes either begins with, and the token
+    /// before each number (a word of no class begins an amount only as a
+    /// currency code before a number, "USD 5", or glued to a sign, "US$",
+    /// found at the sign). The scans walk these alone and ask each for
+    /// the rest.
     starts: Vec<usize>,
 }
 
@@ -347,23 +349,27 @@ impl<'t> Sentence<'t> {
         class.resize(tokens.len(), 0);
         starts.clear();
         let table = times::class::Classes::get();
-        let bytes = text.as_bytes();
-        let lowercase = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
         for (i, (c, t)) in class.iter_mut().zip(&tokens).enumerate() {
-            let start = match t.kind {
+            match t.kind {
                 TokenKind::Word => {
-                    *c = table.of(lower, t.start, t.end);
+                    let bits = table.of(lower, t.start, t.end);
+                    *c = bits;
                     word(t.start, t.end);
-                    // Most words are lowercase and of none of these
-                    // classes: ruled out by their first byte.
-                    *c & times::class::STARTS != 0
-                        || !(lowercase(t.start) || t.end - t.start >= 2 && lowercase(t.start + 1))
+                    if bits & times::class::STARTS != 0 {
+                        starts.push(i);
+                    }
                 }
-                TokenKind::Number | TokenKind::Symbol => true,
-                TokenKind::Possessive | TokenKind::Punct => false,
-            };
-            if start {
-                starts.push(i);
+                TokenKind::Number => {
+                    // The token before a number may be a currency code
+                    // ("USD 5"): listed here rather than by a test of
+                    // every word.
+                    if i > 0 && starts.last() != Some(&(i - 1)) {
+                        starts.push(i - 1);
+                    }
+                    starts.push(i);
+                }
+                TokenKind::Symbol => starts.push(i),
+                TokenKind::Possessive | TokenKind::Punct => {}
             }
         }
         Sentence {
