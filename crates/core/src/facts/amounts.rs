@@ -209,6 +209,10 @@ fn currency_word(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
                 .map(|(phrase, &code)| (phrase.as_str(), code)),
         )
     });
+    // Most words begin no currency word: ruled out by their class.
+    if !s.has(i, class::CURRENCY_FIRST) {
+        return None;
+    }
     let mut best = None;
     let mut plain = true;
     for j in i..(i + GAZETTEER.max_currency_words).min(s.tokens.len()) {
@@ -571,6 +575,11 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
         let next = s.tokens.get(j + 1).filter(|n| !n.space_before)?;
         let spelled = &s.text[t.start..next.end];
         return g.units.get(spelled).map(|u| (u.canonical, j + 2));
+    }
+    // Most words begin no unit: ruled out by their class (non-words have
+    // none, and begin no unit here either).
+    if !s.has(j, class::UNIT_FIRST) {
+        return None;
     }
     let mut best = None;
     for k in j..(j + g.max_unit_words).min(s.tokens.len()) {

@@ -43,6 +43,11 @@ pub(crate) mod class {
     /// A person noun ("police", "gunman").
     pub const PERSON_NOUN: u16 = 1 << 11;
 
+    /// The first word of a currency word or phrase ("dollars", "us").
+    pub const CURRENCY_FIRST: u16 = 1 << 12;
+    /// The first word of a unit's spelling ("km", "square"), in lowercase.
+    pub const UNIT_FIRST: u16 = 1 << 13;
+
     /// The classes a time or an amount may begin with.
     pub const STARTS: u16 = THE | A_AN | TIME_WORD | NUMBER_WORD | MAGNITUDE;
 
@@ -152,6 +157,12 @@ pub(crate) mod class {
         for &(w, bits) in FIXED {
             *words.entry(w).or_default() |= bits;
         }
+        for phrase in g.currency_words.keys() {
+            first_tokens(phrase, |w| *words.entry(w).or_default() |= CURRENCY_FIRST);
+        }
+        for &spelling in g.units.keys() {
+            first_tokens(spelling, |w| *words.entry(w).or_default() |= UNIT_FIRST);
+        }
         let mut table = Table {
             slots: Box::new([0; SLOTS]),
             entries: Vec::with_capacity(words.len()),
@@ -179,6 +190,33 @@ pub(crate) mod class {
         );
         table
     });
+
+    /// Every string a phrase's first token may be, in lowercase (ASCII
+    /// letters), as a phrase grown from a sentence's tokens begins: its
+    /// prefixes within its first word that end where a token can (at its
+    /// end, or beside a character that is not alphanumeric: "u.s." of
+    /// "u.s. dollars"), each also with a ’ for a '.
+    fn first_tokens(phrase: &'static str, mut each: impl FnMut(&'static str)) {
+        let run = phrase.split(char::is_whitespace).next().unwrap_or("");
+        let mut chars = run.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_some_and(|n| n.is_alphanumeric() && c.is_alphanumeric()) {
+                continue;
+            }
+            let prefix = &run[..at + c.len_utf8()];
+            // Copies made once, for the class table that lives as long.
+            let prefix: &'static str = if prefix.bytes().any(|b| b.is_ascii_uppercase()) {
+                Box::leak(prefix.to_ascii_lowercase().into_boxed_str())
+            } else {
+                prefix
+            };
+            if prefix.contains('\'') {
+                each(Box::leak(prefix.replace('\'', "’").into_boxed_str()));
+            }
+            each(prefix);
+        }
+    }
 
     /// The classes of the word `low[start..end]`, in lowercase (ASCII
     /// letters); 0 for most.
