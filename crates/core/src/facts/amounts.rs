@@ -771,6 +771,39 @@ mod tests {
     }
 
     #[test]
+    fn currency_words_and_units_begin_at_their_class() {
+        // The class gates of `currency_word` and `unit_at` let every
+        // spelling through, however written.
+        for phrase in GAZETTEER.currency_words.keys() {
+            for text in [phrase.clone(), phrase.to_uppercase(), format!("5 {phrase}")] {
+                let s = Sentence::of(&text);
+                let at = usize::from(text.starts_with('5'));
+                assert!(currency_word(&s, at).is_some(), "{text}");
+            }
+        }
+        // Units: the lookup itself (one- and two-letter forms count only
+        // when glued, and "°" is looked up before the gate).
+        for spelling in GAZETTEER.units.keys() {
+            for text in [spelling.to_string(), spelling.to_lowercase()] {
+                let s = Sentence::of(&format!("5 {text}"));
+                assert!(
+                    s.has(1, class::UNIT_FIRST) || text.starts_with('°'),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn codes_before_numbers_are_money() {
+        // A code of no word class is a start only as the token before a
+        // number.
+        let got = amounts("paid USD 5 million and NOK 30, not USD or USD.");
+        let summary: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.3.as_str())).collect();
+        assert_eq!(summary, [("USD 5 million", "USD"), ("NOK 30", "NOK")]);
+    }
+
+    #[test]
     fn currency_signs_hold_no_digits() {
         for sign in GAZETTEER.currency_signs.keys() {
             assert!(!sign.bytes().any(|b| b.is_ascii_digit()), "{sign}");
