@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
+use super::names::{bytes_of, low_bytes};
 use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
@@ -260,13 +261,13 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if end == 0 || !s.tokens[end - 1].is_word() {
         return None;
     }
-    let last = s.low(end - 1);
-    let last_is_title = g.title_last.contains(last);
+    let last = low_bytes(s, end - 1);
+    let last_is_title = g.title_last.contains_bytes(last);
     if !last_is_title {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
         // would make it two) is no title either.
-        let maybe_title = last.bytes().any(|c| c == b'-');
+        let maybe_title = last.contains(&b'-');
         return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
     let tidy = s.tidy(end - g.max_title_words.min(end), end);
@@ -305,7 +306,7 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     // Honorifics are capitalised (a test checks): a word that is not
     // needs no lookup.
     let honorific = |k: usize| {
-        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains(s.word(k))
+        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains_bytes(bytes_of(s, k))
     };
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
@@ -332,7 +333,10 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             let t = s.tokens[k];
             if t.kind == TokenKind::Possessive {
                 start = k.saturating_sub(1);
-            } else if t.is_word() && !t.is_capitalised(s.text) && !g.stopwords.contains(s.low(k)) {
+            } else if t.is_word()
+                && !t.is_capitalised(s.text)
+                && !g.stopwords.contains_bytes(low_bytes(s, k))
+            {
                 start = k;
             } else {
                 break;
@@ -351,13 +355,12 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     while start > 0 {
         let k = start - 1;
         let t = s.tokens[k];
-        let w = s.word(k);
-        if t.is_word() && g.role_modifiers.contains(s.low(k)) {
+        if t.is_word() && g.role_modifiers.contains_bytes(low_bytes(s, k)) {
             start = k;
         } else if let Some(title) = title_ending_at(s, start) {
             start = title; // "opposition leader", "deputy head coach"
         } else if t.is_capitalised(s.text)
-            && g.lookup(w)
+            && g.lookup_bytes(bytes_of(s, k))
                 .iter()
                 .any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias)
         {
@@ -431,7 +434,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     let head = from + skip;
     let capitalised_head = s.tokens[head].is_capitalised(s.text)
         && !GAZETTEER
-            .lookup(s.word(head))
+            .lookup_bytes(bytes_of(s, head))
             .iter()
             .any(|r| r.form == Form::Demonym)
         && !s
