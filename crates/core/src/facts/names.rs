@@ -1097,8 +1097,21 @@ fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     let tidy = s.tidy(k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
-        .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
+        .find(|&e| is_title(s, k, e, tidy))
         .map(|e| e - k)
+}
+
+/// Tokens `k..e` in lowercase ([`Sentence::low_phrase_within`]) are a
+/// title: a tidy span's bytes asked for as they stand, no `str` cut.
+#[inline]
+pub(super) fn is_title(s: &Sentence, k: usize, e: usize, tidy: bool) -> bool {
+    let titles = &GAZETTEER.titles;
+    if tidy {
+        let (start, end) = s.span(k, e);
+        titles.contains_bytes(&s.lower.as_bytes()[start..end])
+    } else {
+        titles.contains(&s.low_phrase_within(k, e, tidy))
+    }
 }
 
 /// The words after token `e` make the name the subject of a verb.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use super::names::{bytes_of, low_bytes};
+use super::names::{bytes_of, is_title, low_bytes};
 use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
@@ -235,12 +235,12 @@ const SUFFIXES: &[&str] = &[
 /// when the word is known to be no title.
 fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let g = &*GAZETTEER;
-    let lower = s.low(k);
+    let lower = low_bytes(s, k);
     // The word's class says whether it is a person noun: no lookup.
     let singular_person = s.has(k, class::PERSON_NOUN)
-        && !GENERIC.contains(&lower)
-        && (!lower.ends_with('s') || g.person_nouns.contains(&format!("{lower}es")));
-    if singular_person || maybe_title && g.titles.contains(lower) {
+        && !GENERIC.iter().any(|w| w.as_bytes() == lower)
+        && (!lower.ends_with(b"s") || g.person_nouns.contains(&format!("{}es", s.low(k))));
+    if singular_person || maybe_title && g.titles.contains_bytes(lower) {
         return true;
     }
     // Most words are too short for an occupation's ending: the token's
@@ -249,8 +249,8 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
         return false;
     }
     s.word(k).starts_with(|c: char| c.is_lowercase())
-        && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
-        && !g.stopwords.contains(lower)
+        && SUFFIXES.iter().any(|suf| lower.ends_with(suf.as_bytes()))
+        && !g.stopwords.contains_bytes(lower)
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
@@ -276,8 +276,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         if !s.tokens[k].is_word() {
             break;
         }
-        if g.titles
-            .contains(s.low_phrase_within(k, end, tidy).as_ref())
+        if is_title(s, k, end, tidy)
             || (len == 1 && occupation(s, k, true))
         {
             best = Some(k);
