@@ -393,19 +393,13 @@ impl<V> ShortMap<V> {
         }
     }
 
+    /// The value of `s`, given as a `str` or its bytes (a caller need not
+    /// cut a `str`); bytes that are no UTF-8 are in no map.
     // Measured: called from hot loops, where a call costs more than the body.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    pub fn get(&self, s: &str) -> Option<&V> {
-        self.get_bytes(s.as_bytes())
-    }
-
-    /// [`ShortMap::get`] for a string's bytes; bytes that are no UTF-8
-    /// are in no map.
-    // Measured: called from hot loops, where a call costs more than the body.
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
-    pub fn get_bytes(&self, b: &[u8]) -> Option<&V> {
+    pub fn get(&self, s: impl AsRef<[u8]>) -> Option<&V> {
+        let b = s.as_ref();
         match Key::of(b) {
             Some(key) => Some(&self.values[self.short.get(key)? as usize]),
             None => self.get_long(b),
@@ -823,7 +817,7 @@ impl Gazetteer {
     /// Readings of `surface` as written, given as bytes: no `str` to cut.
     #[inline]
     pub fn lookup_bytes(&self, surface: &[u8]) -> &[Reading] {
-        self.names.get_bytes(surface).map_or(&[], |&(start, len)| {
+        self.names.get(surface).map_or(&[], |&(start, len)| {
             &self.readings[start as usize..][..len as usize]
         })
     }

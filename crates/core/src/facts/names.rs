@@ -1126,7 +1126,7 @@ fn acts(s: &Sentence, e: usize) -> bool {
     if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
         next = tokens.next();
     }
-    next.is_some_and(|t| t.is_word() && is_verb(&s.lower[t.start..t.end]))
+    next.is_some_and(|t| t.is_word() && is_verb(&s.lower.as_bytes()[t.start..t.end]))
 }
 
 /// A mention of an organisation or place the gazetteer does not know,

@@ -201,8 +201,10 @@ const VERBS: &[&str] = &[
     "who",
 ];
 
-/// `lower` (a lowercase word) is a verb that follows a subject.
-pub(crate) fn is_verb(lower: &str) -> bool {
+/// `lower` (a lowercase word) is a verb that follows a subject (bytes
+/// will do: callers need not cut a `str`).
+pub(crate) fn is_verb(lower: impl AsRef<[u8]>) -> bool {
+    let lower = lower.as_ref();
     // Asked after most names: a table for lookups that mostly miss.
     // The verbs' shapes rule out most other words before the table is
     // asked.
@@ -216,7 +218,8 @@ pub(crate) fn is_verb(lower: &str) -> bool {
         (shapes, table)
     });
     let (shapes, table) = &*TABLE;
-    (lower.len() > 4 && lower.ends_with("ed")) || shapes.admits(lower) && table.get(lower).is_some()
+    (lower.len() > 4 && lower.ends_with(b"ed"))
+        || shapes.admits(lower) && table.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
@@ -419,7 +422,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         {
             break;
         }
-        if t.is_word() && is_verb(s.low(to)) {
+        if t.is_word() && is_verb(low_bytes(s, to)) {
             return None;
         }
         to += 1;
@@ -525,7 +528,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
         if s.word(verb).ends_with("ly") {
             verb += 1;
         }
-        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low(verb)) {
+        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(low_bytes(s, verb)) {
             continue;
         }
         let noun = person_noun(s.low(k));
