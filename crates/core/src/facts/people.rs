@@ -372,7 +372,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             start = k - 1; // "Kenya's president"
         } else if t.hyphen_before
             && s.tokens[k - 1].is_word()
-            && (s.word(k - 1).eq_ignore_ascii_case("ex") || s.tokens[k - 1].is_capitalised(s.text))
+            && (bytes_of(s, k - 1).eq_ignore_ascii_case(b"ex") || s.tokens[k - 1].is_capitalised(s.text))
         {
             start = k - 1; // "ex-minister", "British-born"
         } else {
@@ -517,7 +517,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             && s.tokens
                 .get(k)
                 .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause)
-            && !g.stopwords.contains(s.low(k))
+            && !g.stopwords.contains_bytes(low_bytes(s, k))
         {
             k += 1;
         }
@@ -525,7 +525,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             continue;
         }
         let mut verb = k + 1;
-        if s.word(verb).ends_with("ly") {
+        if bytes_of(s, verb).ends_with(b"ly") {
             verb += 1;
         }
         if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(low_bytes(s, verb)) {
