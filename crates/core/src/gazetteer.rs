@@ -865,7 +865,7 @@ mod tests {
             let want = (i % 2 == 0).then_some(i);
             assert_eq!(map.get(w).copied(), want, "{w:?}");
             assert_eq!(
-                map.get(&format!("{w}a")).copied(),
+                map.get(format!("{w}a")).copied(),
                 words
                     .iter()
                     .position(|v| *v == format!("{w}a"))

@@ -616,7 +616,9 @@ impl<'t> Runs<'t> {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains_bytes(low_bytes(s, b))
+            t.is_word()
+                && !t.is_capitalised(s.text)
+                && !GAZETTEER.stopwords.contains_bytes(low_bytes(s, b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));
@@ -666,14 +668,17 @@ impl<'t> Runs<'t> {
             }
             // "General Assembly", "General Motors": the title is the name.
             if known_longer
-                || *org_last.get_or_insert_with(|| g.org_keywords.contains_bytes(low_bytes(s, b - 1)))
+                || *org_last
+                    .get_or_insert_with(|| g.org_keywords.contains_bytes(low_bytes(s, b - 1)))
             {
                 break;
             }
             let len = title_at(s, a, b);
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if g.honorifics.contains_bytes(without_dots_bytes(bytes_of(s, a)))
+            } else if g
+                .honorifics
+                .contains_bytes(without_dots_bytes(bytes_of(s, a)))
                 || g.role_modifiers.contains_bytes(low_bytes(s, a))
             {
                 a += 1;
@@ -817,11 +822,11 @@ impl<'t> Runs<'t> {
             return false;
         }
         let last = low_bytes(s, b - 1);
-        let of_head = || {
-            (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains_bytes(low_bytes(s, k)))
-        };
+        let of_head =
+            || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains_bytes(low_bytes(s, k)));
         let org = org_last.unwrap_or_else(|| g.org_keywords.contains_bytes(last)) || of_head();
-        let place = !org && (g.place_keywords.contains_bytes(last) || is_place_head(bytes_of(s, a)));
+        let place =
+            !org && (g.place_keywords.contains_bytes(last) || is_place_head(bytes_of(s, a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
         if !(org || place) || !known(s, a, b).is_empty() {
@@ -900,7 +905,9 @@ impl<'t> Runs<'t> {
             let low = low_bytes(s, a);
             // One character at most: nothing but continuation bytes after
             // the first.
-            first.get(1..).is_none_or(|rest| rest.iter().all(|&c| c & 0xC0 == 0x80))
+            first
+                .get(1..)
+                .is_none_or(|rest| rest.iter().all(|&c| c & 0xC0 == 0x80))
                 || g.stopwords.contains_bytes(low)
                 || g.honorifics.contains_bytes(first)
                 || g.titles.contains_bytes(low)

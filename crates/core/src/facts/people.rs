@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
+use super::names::{bytes_of, is_title, low_bytes};
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use super::names::{bytes_of, is_title, low_bytes};
 use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
 use crate::tokens::{Token, TokenKind};
 
@@ -204,7 +204,6 @@ const VERBS: &[&str] = &[
 /// `lower` (a lowercase word) is a verb that follows a subject (bytes
 /// will do: callers need not cut a `str`).
 pub(crate) fn is_verb(lower: impl AsRef<[u8]>) -> bool {
-    let lower = lower.as_ref();
     // Asked after most names: a table for lookups that mostly miss.
     // The verbs' shapes rule out most other words before the table is
     // asked.
@@ -218,6 +217,7 @@ pub(crate) fn is_verb(lower: impl AsRef<[u8]>) -> bool {
         (shapes, table)
     });
     let (shapes, table) = &*TABLE;
+    let lower = lower.as_ref();
     (lower.len() > 4 && lower.ends_with(b"ed"))
         || shapes.admits(lower) && table.get(lower).is_some()
 }
@@ -279,9 +279,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         if !s.tokens[k].is_word() {
             break;
         }
-        if is_title(s, k, end, tidy)
-            || (len == 1 && occupation(s, k, true))
-        {
+        if is_title(s, k, end, tidy) || (len == 1 && occupation(s, k, true)) {
             best = Some(k);
         }
     }
@@ -372,7 +370,8 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             start = k - 1; // "Kenya's president"
         } else if t.hyphen_before
             && s.tokens[k - 1].is_word()
-            && (bytes_of(s, k - 1).eq_ignore_ascii_case(b"ex") || s.tokens[k - 1].is_capitalised(s.text))
+            && (bytes_of(s, k - 1).eq_ignore_ascii_case(b"ex")
+                || s.tokens[k - 1].is_capitalised(s.text))
         {
             start = k - 1; // "ex-minister", "British-born"
         } else {
