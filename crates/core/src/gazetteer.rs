@@ -306,19 +306,28 @@ impl WordSet {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
-        let b = word.as_bytes();
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for a word's bytes: a caller need not cut a
+    /// `str` (with its tests of char boundaries) for a word that mostly
+    /// misses. Bytes that are no UTF-8 are in no set.
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub fn contains_bytes(&self, b: &[u8]) -> bool {
         if !self.shapes.admits(b) {
             return false;
         }
         match Key::of(b) {
             Some(key) => self.short.get(key).is_some(),
-            None => self.long_contains(word),
+            None => self.long_contains(b),
         }
     }
 
     #[inline(never)]
-    fn long_contains(&self, word: &str) -> bool {
-        self.long.contains(word)
+    fn long_contains(&self, b: &[u8]) -> bool {
+        std::str::from_utf8(b).is_ok_and(|word| self.long.contains(word))
     }
 
     /// The set's own copy of `word`, if it holds it.
@@ -384,23 +393,26 @@ impl<V> ShortMap<V> {
         }
     }
 
+    /// The value of `s`, given as a `str` or its bytes (a caller need not
+    /// cut a `str`); bytes that are no UTF-8 are in no map.
     // Measured: called from hot loops, where a call costs more than the body.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    pub fn get(&self, s: &str) -> Option<&V> {
-        match Key::of(s.as_bytes()) {
+    pub fn get(&self, s: impl AsRef<[u8]>) -> Option<&V> {
+        let b = s.as_ref();
+        match Key::of(b) {
             Some(key) => Some(&self.values[self.short.get(key)? as usize]),
-            None => self.get_long(s),
+            None => self.get_long(b),
         }
     }
 
     /// Kept out of line: most strings asked about are short.
     #[inline(never)]
-    fn get_long(&self, s: &str) -> Option<&V> {
-        if !self.long_shapes.admits(s) {
+    fn get_long(&self, b: &[u8]) -> Option<&V> {
+        if !self.long_shapes.admits(b) {
             return None;
         }
-        self.long.get(s)
+        self.long.get(std::str::from_utf8(b).ok()?)
     }
 
     /// The value of `s`, inserted as `new()` if missing.
@@ -799,6 +811,12 @@ impl Gazetteer {
     /// Readings of `surface` as written.
     #[inline]
     pub fn lookup(&self, surface: &str) -> &[Reading] {
+        self.lookup_bytes(surface.as_bytes())
+    }
+
+    /// Readings of `surface` as written, given as bytes: no `str` to cut.
+    #[inline]
+    pub fn lookup_bytes(&self, surface: &[u8]) -> &[Reading] {
         self.names.get(surface).map_or(&[], |&(start, len)| {
             &self.readings[start as usize..][..len as usize]
         })
@@ -847,7 +865,7 @@ mod tests {
             let want = (i % 2 == 0).then_some(i);
             assert_eq!(map.get(w).copied(), want, "{w:?}");
             assert_eq!(
-                map.get(&format!("{w}a")).copied(),
+                map.get(format!("{w}a")).copied(),
                 words
                     .iter()
                     .position(|v| *v == format!("{w}a"))

@@ -459,7 +459,7 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
 /// Token `k`'s bytes as written ([`Sentence::word`]), cut without the
 /// tests a `str` needs: for the word lists above.
 #[inline]
-fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+pub(super) fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
     s.tokens
         .get(k)
         .map_or(&[], |t| &s.text.as_bytes()[t.start..t.end])
@@ -467,7 +467,7 @@ fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
 
 /// Token `k`'s bytes in lowercase ([`Sentence::low`]).
 #[inline]
-fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
+pub(super) fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
     s.tokens
         .get(k)
         .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
@@ -518,7 +518,7 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
     // one space between them is their surface as it stands: no need to
     // scan it byte by byte.
     if b == a + 1 {
-        return g.lookup(s.word(a));
+        return g.lookup_bytes(bytes_of(s, a));
     }
     let bytes = s.text.as_bytes();
     let spaced = s.tokens[a..b].windows(2).all(|w| {
@@ -527,7 +527,7 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
     });
     if spaced {
         let (start, end) = s.span(a, b);
-        g.lookup(&s.text[start..end])
+        g.lookup_bytes(&bytes[start..end])
     } else {
         g.lookup(&surface(s, a, b))
     }
@@ -616,7 +616,9 @@ impl<'t> Runs<'t> {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word() && !t.is_capitalised(s.text) && !GAZETTEER.stopwords.contains(s.low(b))
+            t.is_word()
+                && !t.is_capitalised(s.text)
+                && !GAZETTEER.stopwords.contains_bytes(low_bytes(s, b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));
@@ -645,7 +647,7 @@ impl<'t> Runs<'t> {
         while a < b {
             // The word's text is cut where it is asked for: most words
             // leave the loop before.
-            let longer = if b - a >= 2 && g.multi_first.contains(s.word(a)) {
+            let longer = if b - a >= 2 && g.multi_first.contains_bytes(bytes_of(s, a)) {
                 longest_known(s, a, a + 2, b.min(a + g.max_name_words))
             } else {
                 None
@@ -654,7 +656,7 @@ impl<'t> Runs<'t> {
             let known_longer = longer.is_some();
             let function_word = !known_longer
                 && (b - a > 1 || initial(s, a) || is_connector(low_bytes(s, a)))
-                && g.stopwords.contains(s.low(a));
+                && g.stopwords.contains_bytes(low_bytes(s, a));
             if function_word || is_connector(bytes_of(s, a)) {
                 a += 1;
                 continue;
@@ -666,15 +668,18 @@ impl<'t> Runs<'t> {
             }
             // "General Assembly", "General Motors": the title is the name.
             if known_longer
-                || *org_last.get_or_insert_with(|| g.org_keywords.contains(s.low(b - 1)))
+                || *org_last
+                    .get_or_insert_with(|| g.org_keywords.contains_bytes(low_bytes(s, b - 1)))
             {
                 break;
             }
             let len = title_at(s, a, b);
             if let Some(len) = len.filter(|&len| a + len < b) {
                 a += len;
-            } else if g.honorifics.contains(without_dots(s.word(a)))
-                || g.role_modifiers.contains(s.low(a))
+            } else if g
+                .honorifics
+                .contains_bytes(without_dots_bytes(bytes_of(s, a)))
+                || g.role_modifiers.contains_bytes(low_bytes(s, a))
             {
                 a += 1;
             } else {
@@ -696,7 +701,7 @@ impl<'t> Runs<'t> {
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
             && all_caps(s, a)
-            && g.lookup(s.word(a)).is_empty()
+            && g.lookup_bytes(bytes_of(s, a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
                 .any(|r| g.entry(r.entry).what == Known::Place(Place::City))
@@ -752,7 +757,7 @@ impl<'t> Runs<'t> {
                 _ => {
                     // Names of several words are tried only from a word
                     // that starts one.
-                    let last = if k + 1 < b && g.multi_first.contains(s.word(k)) {
+                    let last = if k + 1 < b && g.multi_first.contains_bytes(bytes_of(s, k)) {
                         b.min(k + g.max_name_words)
                     } else {
                         k + 1
@@ -816,10 +821,12 @@ impl<'t> Runs<'t> {
         if b - a < 2 {
             return false;
         }
-        let last = s.low(b - 1);
-        let of_head = || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains(s.low(k)));
-        let org = org_last.unwrap_or_else(|| g.org_keywords.contains(last)) || of_head();
-        let place = !org && (g.place_keywords.contains(last) || is_place_head(bytes_of(s, a)));
+        let last = low_bytes(s, b - 1);
+        let of_head =
+            || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains_bytes(low_bytes(s, k)));
+        let org = org_last.unwrap_or_else(|| g.org_keywords.contains_bytes(last)) || of_head();
+        let place =
+            !org && (g.place_keywords.contains_bytes(last) || is_place_head(bytes_of(s, a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
         if !(org || place) || !known(s, a, b).is_empty() {
@@ -892,15 +899,19 @@ impl<'t> Runs<'t> {
         if has_digit(s.text.as_bytes(), start, end) {
             return;
         }
-        let first = without_dots(s.word(a));
+        let first = without_dots_bytes(bytes_of(s, a));
         let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
         if b - a == 1 && !acronym && {
-            let low = s.low(a);
-            first.chars().nth(1).is_none()
-                || g.stopwords.contains(low)
-                || g.honorifics.contains(first)
-                || g.titles.contains(low)
-                || g.role_modifiers.contains(low)
+            let low = low_bytes(s, a);
+            // One character at most: nothing but continuation bytes after
+            // the first.
+            first
+                .get(1..)
+                .is_none_or(|rest| rest.iter().all(|&c| c & 0xC0 == 0x80))
+                || g.stopwords.contains_bytes(low)
+                || g.honorifics.contains_bytes(first)
+                || g.titles.contains_bytes(low)
+                || g.role_modifiers.contains_bytes(low)
         } {
             return;
         }
@@ -927,7 +938,7 @@ impl<'t> Runs<'t> {
             && !acronym
             && a > 0
             && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
-            && g.org_keywords.contains(s.low(a))
+            && g.org_keywords.contains_bytes(low_bytes(s, a))
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -943,7 +954,10 @@ impl<'t> Runs<'t> {
         // a title belongs to is an organisation.
         if a >= 2
             && s.is(a - 1, "of")
-            && (g.titles.contains(s.low(a - 2)) || matches!(s.low(a - 2), "member" | "members"))
+            && {
+                let before = low_bytes(s, a - 2);
+                g.titles.contains_bytes(before) || matches!(before, b"member" | b"members")
+            }
             && !honorific
         {
             self.pieces.push(Piece::Org {
@@ -1022,6 +1036,16 @@ fn without_dots(w: &str) -> &str {
     &w[..end]
 }
 
+/// [`without_dots`] for bytes.
+fn without_dots_bytes(w: &[u8]) -> &[u8] {
+    // Most words end in a letter.
+    if w.last() != Some(&b'.') {
+        return w;
+    }
+    let end = w.iter().rposition(|&c| c != b'.').map_or(0, |i| i + 1);
+    &w[..end]
+}
+
 /// Token `k` begins a sentence or a quotation: its capital says nothing.
 fn initial(s: &Sentence, k: usize) -> bool {
     // “ ‘ — – in UTF-8: E2 80 9C, E2 80 98, E2 80 94, E2 80 93.
@@ -1064,7 +1088,7 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
         a > 1 && prev == b"of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
     let then_place = people::is_comma(s, b)
         && GAZETTEER
-            .lookup(s.word(b + 1))
+            .lookup_bytes(bytes_of(s, b + 1))
             .iter()
             .any(|r| matches!(GAZETTEER.entry(r.entry).what, Known::Place(_)));
     before || the || of_place || then_place
@@ -1074,14 +1098,27 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
 /// its length in tokens.
 fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     let g = &*GAZETTEER;
-    if !g.title_first.contains(s.low(k)) {
+    if !g.title_first.contains_bytes(low_bytes(s, k)) {
         return None;
     }
     let tidy = s.tidy(k, b.min(k + g.max_title_words));
     (k + 1..=b.min(k + g.max_title_words))
         .rev()
-        .find(|&e| g.titles.contains(s.low_phrase_within(k, e, tidy).as_ref()))
+        .find(|&e| is_title(s, k, e, tidy))
         .map(|e| e - k)
+}
+
+/// Tokens `k..e` in lowercase ([`Sentence::low_phrase_within`]) are a
+/// title: a tidy span's bytes asked for as they stand, no `str` cut.
+#[inline]
+pub(super) fn is_title(s: &Sentence, k: usize, e: usize, tidy: bool) -> bool {
+    let titles = &GAZETTEER.titles;
+    if tidy {
+        let (start, end) = s.span(k, e);
+        titles.contains_bytes(&s.lower.as_bytes()[start..end])
+    } else {
+        titles.contains(&s.low_phrase_within(k, e, tidy))
+    }
 }
 
 /// The words after token `e` make the name the subject of a verb.
@@ -1096,7 +1133,7 @@ fn acts(s: &Sentence, e: usize) -> bool {
     if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
         next = tokens.next();
     }
-    next.is_some_and(|t| t.is_word() && is_verb(&s.lower[t.start..t.end]))
+    next.is_some_and(|t| t.is_word() && is_verb(&s.lower.as_bytes()[t.start..t.end]))
 }
 
 /// A mention of an organisation or place the gazetteer does not know,

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::names::{bytes_of, is_title, low_bytes};
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
 use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
@@ -200,8 +201,9 @@ const VERBS: &[&str] = &[
     "who",
 ];
 
-/// `lower` (a lowercase word) is a verb that follows a subject.
-pub(crate) fn is_verb(lower: &str) -> bool {
+/// `lower` (a lowercase word) is a verb that follows a subject (bytes
+/// will do: callers need not cut a `str`).
+pub(crate) fn is_verb(lower: impl AsRef<[u8]>) -> bool {
     // Asked after most names: a table for lookups that mostly miss.
     // The verbs' shapes rule out most other words before the table is
     // asked.
@@ -215,7 +217,9 @@ pub(crate) fn is_verb(lower: &str) -> bool {
         (shapes, table)
     });
     let (shapes, table) = &*TABLE;
-    (lower.len() > 4 && lower.ends_with("ed")) || shapes.admits(lower) && table.get(lower).is_some()
+    let lower = lower.as_ref();
+    (lower.len() > 4 && lower.ends_with(b"ed"))
+        || shapes.admits(lower) && table.get(lower).is_some()
 }
 
 /// Person nouns that say nothing about a role.
@@ -234,12 +238,12 @@ const SUFFIXES: &[&str] = &[
 /// when the word is known to be no title.
 fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let g = &*GAZETTEER;
-    let lower = s.low(k);
+    let lower = low_bytes(s, k);
     // The word's class says whether it is a person noun: no lookup.
     let singular_person = s.has(k, class::PERSON_NOUN)
-        && !GENERIC.contains(&lower)
-        && (!lower.ends_with('s') || g.person_nouns.contains(&format!("{lower}es")));
-    if singular_person || maybe_title && g.titles.contains(lower) {
+        && !GENERIC.iter().any(|w| w.as_bytes() == lower)
+        && (!lower.ends_with(b"s") || g.person_nouns.contains(&format!("{}es", s.low(k))));
+    if singular_person || maybe_title && g.titles.contains_bytes(lower) {
         return true;
     }
     // Most words are too short for an occupation's ending: the token's
@@ -248,8 +252,8 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
         return false;
     }
     s.word(k).starts_with(|c: char| c.is_lowercase())
-        && SUFFIXES.iter().any(|suf| lower.ends_with(suf))
-        && !g.stopwords.contains(lower)
+        && SUFFIXES.iter().any(|suf| lower.ends_with(suf.as_bytes()))
+        && !g.stopwords.contains_bytes(lower)
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
@@ -260,13 +264,13 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if end == 0 || !s.tokens[end - 1].is_word() {
         return None;
     }
-    let last = s.low(end - 1);
-    let last_is_title = g.title_last.contains(last);
+    let last = low_bytes(s, end - 1);
+    let last_is_title = g.title_last.contains_bytes(last);
     if !last_is_title {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
         // would make it two) is no title either.
-        let maybe_title = last.bytes().any(|c| c == b'-');
+        let maybe_title = last.contains(&b'-');
         return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
     let tidy = s.tidy(end - g.max_title_words.min(end), end);
@@ -275,10 +279,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         if !s.tokens[k].is_word() {
             break;
         }
-        if g.titles
-            .contains(s.low_phrase_within(k, end, tidy).as_ref())
-            || (len == 1 && occupation(s, k, true))
-        {
+        if is_title(s, k, end, tidy) || (len == 1 && occupation(s, k, true)) {
             best = Some(k);
         }
     }
@@ -305,7 +306,7 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     // Honorifics are capitalised (a test checks): a word that is not
     // needs no lookup.
     let honorific = |k: usize| {
-        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains(s.word(k))
+        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains_bytes(bytes_of(s, k))
     };
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
@@ -332,7 +333,10 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             let t = s.tokens[k];
             if t.kind == TokenKind::Possessive {
                 start = k.saturating_sub(1);
-            } else if t.is_word() && !t.is_capitalised(s.text) && !g.stopwords.contains(s.low(k)) {
+            } else if t.is_word()
+                && !t.is_capitalised(s.text)
+                && !g.stopwords.contains_bytes(low_bytes(s, k))
+            {
                 start = k;
             } else {
                 break;
@@ -351,13 +355,12 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     while start > 0 {
         let k = start - 1;
         let t = s.tokens[k];
-        let w = s.word(k);
-        if t.is_word() && g.role_modifiers.contains(s.low(k)) {
+        if t.is_word() && g.role_modifiers.contains_bytes(low_bytes(s, k)) {
             start = k;
         } else if let Some(title) = title_ending_at(s, start) {
             start = title; // "opposition leader", "deputy head coach"
         } else if t.is_capitalised(s.text)
-            && g.lookup(w)
+            && g.lookup_bytes(bytes_of(s, k))
                 .iter()
                 .any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias)
         {
@@ -367,7 +370,8 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             start = k - 1; // "Kenya's president"
         } else if t.hyphen_before
             && s.tokens[k - 1].is_word()
-            && (s.word(k - 1).eq_ignore_ascii_case("ex") || s.tokens[k - 1].is_capitalised(s.text))
+            && (bytes_of(s, k - 1).eq_ignore_ascii_case(b"ex")
+                || s.tokens[k - 1].is_capitalised(s.text))
         {
             start = k - 1; // "ex-minister", "British-born"
         } else {
@@ -417,7 +421,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         {
             break;
         }
-        if t.is_word() && is_verb(s.low(to)) {
+        if t.is_word() && is_verb(low_bytes(s, to)) {
             return None;
         }
         to += 1;
@@ -431,7 +435,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     let head = from + skip;
     let capitalised_head = s.tokens[head].is_capitalised(s.text)
         && !GAZETTEER
-            .lookup(s.word(head))
+            .lookup_bytes(bytes_of(s, head))
             .iter()
             .any(|r| r.form == Form::Demonym)
         && !s
@@ -512,7 +516,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             && s.tokens
                 .get(k)
                 .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause)
-            && !g.stopwords.contains(s.low(k))
+            && !g.stopwords.contains_bytes(low_bytes(s, k))
         {
             k += 1;
         }
@@ -520,10 +524,10 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             continue;
         }
         let mut verb = k + 1;
-        if s.word(verb).ends_with("ly") {
+        if bytes_of(s, verb).ends_with(b"ly") {
             verb += 1;
         }
-        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low(verb)) {
+        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(low_bytes(s, verb)) {
             continue;
         }
         let noun = person_noun(s.low(k));
