@@ -213,15 +213,24 @@ impl KeyTable {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn get(&self, key: Key) -> Option<u32> {
+        self.probe(key).ok().map(|at| self.slots[at].at)
+    }
+
+    /// The slot holding `key` (`Ok`), or the empty slot where it would go
+    /// (`Err`).
+    // Measured: called from hot loops, where a call costs more than the body.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn probe(&self, key: Key) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut at = Self::slot(key, mask);
         loop {
             let slot = &self.slots[at];
             if slot.key == key {
-                return Some(slot.at);
+                return Ok(at);
             }
             if slot.key.len == u32::MAX {
-                return None;
+                return Err(at);
             }
             at = (at + 1) & mask;
         }
@@ -229,31 +238,21 @@ impl KeyTable {
 
     /// The index of `key`, given `new` if it was missing (then `Err`).
     fn insert(&mut self, key: Key, new: u32) -> Result<u32, u32> {
-        let mask = self.slots.len() - 1;
-        let mut at = Self::slot(key, mask);
-        loop {
-            let slot = &self.slots[at];
-            if slot.key == key {
-                return Ok(slot.at);
-            }
-            if slot.key.len == u32::MAX {
-                break;
-            }
-            at = (at + 1) & mask;
-        }
+        let at = match self.probe(key) {
+            Ok(found) => return Ok(self.slots[found].at),
+            Err(empty) => empty,
+        };
         self.slots[at] = Slot { key, at: new };
         self.count += 1;
         if 4 * self.count > self.slots.len() {
             // Twice the slots, the keys placed anew.
             let bigger = vec![Slot::EMPTY; 2 * self.slots.len()];
             let old = std::mem::replace(&mut self.slots, bigger);
-            let mask = self.slots.len() - 1;
             for slot in old.into_iter().filter(|s| s.key.len != u32::MAX) {
-                let mut at = Self::slot(slot.key, mask);
-                while self.slots[at].key.len != u32::MAX {
-                    at = (at + 1) & mask;
+                // Keys are distinct: each meets an empty slot.
+                if let Err(at) = self.probe(slot.key) {
+                    self.slots[at] = slot;
                 }
-                self.slots[at] = slot;
             }
         }
         Err(new)

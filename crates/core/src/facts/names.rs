@@ -377,7 +377,7 @@ fn is_event_head(w: impl AsRef<[u8]>) -> bool {
             | b"rally"
             | b"war"
             | b"expo"
-            // Documents and laws: b"Mitchell Plan", b"Kyoto Protocol", b"Patriot Act".
+            // Documents and laws: "Mitchell Plan", "Kyoto Protocol", "Patriot Act".
             | b"plan"
             | b"act"
             | b"bill"
