@@ -57,11 +57,13 @@ impl Token {
     /// A word of two or more letters, all uppercase ("CIS", "NATO", "U.S.").
     #[inline]
     pub fn is_all_caps(&self, text: &str) -> bool {
-        let word = &text[self.start..self.end];
-        // A lowercase ASCII letter first or second ("Paris") rules it out.
-        if word.as_bytes().iter().take(2).any(u8::is_ascii_lowercase) {
+        // A lowercase ASCII letter first or second ("Paris") rules it out,
+        // before the word is cut as a `str`.
+        let bytes = &text.as_bytes()[self.start..self.end];
+        if bytes.iter().take(2).any(u8::is_ascii_lowercase) {
             return false;
         }
+        let word = &text[self.start..self.end];
         if !self.is_word() {
             return false;
         }
@@ -74,8 +76,13 @@ impl Token {
             && word.chars().all(|c| !c.is_lowercase())
     }
 
+    /// Punctuation beginning with `ch`; its bytes are compared, no `str`
+    /// is cut.
+    #[inline]
     pub fn is_punct(&self, text: &str, ch: char) -> bool {
-        self.kind == TokenKind::Punct && text[self.start..self.end].starts_with(ch)
+        self.kind == TokenKind::Punct
+            && text.as_bytes()[self.start..self.end]
+                .starts_with(ch.encode_utf8(&mut [0; 4]).as_bytes())
     }
 }
 

@@ -412,6 +412,32 @@ impl<'t> Sentence<'t> {
         }
     }
 
+    /// Token `i`'s bytes as written ([`Sentence::word`]), cut without the
+    /// tests a `str` needs: for matching against lists of words.
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &'t [u8] {
+        self.tokens
+            .get(i)
+            .map_or(&[], |t| &self.text.as_bytes()[t.start..t.end])
+    }
+
+    /// Token `i`'s bytes in lowercase ([`Sentence::low`]).
+    #[inline]
+    pub fn low_bytes(&self, i: usize) -> &'t [u8] {
+        self.tokens
+            .get(i)
+            .map_or(&[], |t| &self.lower.as_bytes()[t.start..t.end])
+    }
+
+    /// [`Sentence::low_word`] as bytes.
+    #[inline]
+    pub fn low_word_bytes(&self, i: usize) -> &'t [u8] {
+        match self.tokens.get(i) {
+            Some(t) if t.is_word() => &self.lower.as_bytes()[t.start..t.end],
+            _ => &[],
+        }
+    }
+
     /// A sentence of its own, for tests.
     #[cfg(test)]
     pub fn of(text: &str) -> Sentence<'static> {

@@ -456,41 +456,6 @@ fn best_reading(readings: &[Reading], acts: bool) -> Reading {
         .unwrap_or(&readings[0])
 }
 
-/// Token `k`'s bytes as written ([`Sentence::word`]), cut without the
-/// tests a `str` needs: for the word lists above.
-#[inline]
-pub(super) fn bytes_of<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
-    s.tokens
-        .get(k)
-        .map_or(&[], |t| &s.text.as_bytes()[t.start..t.end])
-}
-
-/// Token `k`'s bytes in lowercase ([`Sentence::low`]).
-#[inline]
-pub(super) fn low_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
-    s.tokens
-        .get(k)
-        .map_or(&[], |t| &s.lower.as_bytes()[t.start..t.end])
-}
-
-/// Token `k` in lowercase if it is a word, else empty
-/// ([`Sentence::low_word`]), as bytes.
-#[inline]
-fn low_word_bytes<'t>(s: &Sentence<'t>, k: usize) -> &'t [u8] {
-    match s.tokens.get(k) {
-        Some(t) if t.is_word() => &s.lower.as_bytes()[t.start..t.end],
-        _ => &[],
-    }
-}
-
-/// Token `k` is in capitals only ([`Token::is_all_caps`](crate::tokens::Token::is_all_caps)):
-/// a lowercase second byte, as in most capitalised words, rules it out
-/// without a call.
-#[inline]
-fn all_caps(s: &Sentence, k: usize) -> bool {
-    !bytes_of(s, k).get(1).is_some_and(u8::is_ascii_lowercase) && s.tokens[k].is_all_caps(s.text)
-}
-
 /// Token `k` is a capitalised word.
 #[inline]
 fn capitalised(s: &Sentence, k: usize) -> bool {
@@ -518,7 +483,7 @@ fn known(s: &Sentence, a: usize, b: usize) -> &'static [Reading] {
     // one space between them is their surface as it stands: no need to
     // scan it byte by byte.
     if b == a + 1 {
-        return g.lookup_bytes(bytes_of(s, a));
+        return g.lookup_bytes(s.word_bytes(a));
     }
     let bytes = s.text.as_bytes();
     let spaced = s.tokens[a..b].windows(2).all(|w| {
@@ -581,15 +546,15 @@ impl<'t> Runs<'t> {
                     j = k + 1; // "Lashkar-e-Taiba", "Jaish-e-Mohammad"
                 } else if k + 1 < n
                     && s.tokens[k].space_before
-                    && is_connector(bytes_of(s, k))
+                    && is_connector(s.word_bytes(k))
                     && !s.used[k + 1]
                     && capitalised(s, k + 1)
                     && s.tokens[k + 1].space_before
                 {
                     j = k + 1;
                 } else if k + 2 < n
-                    && is_particle(bytes_of(s, k))
-                    && is_particle(bytes_of(s, k + 1))
+                    && is_particle(s.word_bytes(k))
+                    && is_particle(s.word_bytes(k + 1))
                     && !s.used[k + 2]
                     && capitalised(s, k + 2)
                     && s.tokens[k + 2].space_before
@@ -618,7 +583,7 @@ impl<'t> Runs<'t> {
         let attributive = s.tokens.get(b).is_some_and(|t| {
             t.is_word()
                 && !t.is_capitalised(s.text)
-                && !GAZETTEER.stopwords.contains_bytes(low_bytes(s, b))
+                && !GAZETTEER.stopwords.contains_bytes(s.low_bytes(b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));
@@ -645,9 +610,8 @@ impl<'t> Runs<'t> {
         // Whether the last word is an organisation's head word, once asked.
         let mut org_last = None;
         while a < b {
-            // The word's text is cut where it is asked for: most words
-            // leave the loop before.
-            let longer = if b - a >= 2 && g.multi_first.contains_bytes(bytes_of(s, a)) {
+            let low = s.low_bytes(a);
+            let longer = if b - a >= 2 && g.multi_first.contains_bytes(s.word_bytes(a)) {
                 longest_known(s, a, a + 2, b.min(a + g.max_name_words))
             } else {
                 None
@@ -655,9 +619,9 @@ impl<'t> Runs<'t> {
             longer_at = Some((a, longer));
             let known_longer = longer.is_some();
             let function_word = !known_longer
-                && (b - a > 1 || initial(s, a) || is_connector(low_bytes(s, a)))
-                && g.stopwords.contains_bytes(low_bytes(s, a));
-            if function_word || is_connector(bytes_of(s, a)) {
+                && (b - a > 1 || initial(s, a) || is_connector(low))
+                && g.stopwords.contains_bytes(low);
+            if function_word || is_connector(s.word_bytes(a)) {
                 a += 1;
                 continue;
             }
@@ -669,7 +633,7 @@ impl<'t> Runs<'t> {
             // "General Assembly", "General Motors": the title is the name.
             if known_longer
                 || *org_last
-                    .get_or_insert_with(|| g.org_keywords.contains_bytes(low_bytes(s, b - 1)))
+                    .get_or_insert_with(|| g.org_keywords.contains_bytes(s.low_bytes(b - 1)))
             {
                 break;
             }
@@ -678,8 +642,8 @@ impl<'t> Runs<'t> {
                 a += len;
             } else if g
                 .honorifics
-                .contains_bytes(without_dots_bytes(bytes_of(s, a)))
-                || g.role_modifiers.contains_bytes(low_bytes(s, a))
+                .contains_bytes(without_dots_bytes(s.word_bytes(a)))
+                || g.role_modifiers.contains_bytes(low)
             {
                 a += 1;
             } else {
@@ -691,7 +655,7 @@ impl<'t> Runs<'t> {
             return;
         }
         // A prefix joined by a hyphen: "post-Soviet" is not about a place.
-        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(low_bytes(s, a - 1)) {
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low_bytes(a - 1)) {
             return;
         }
         let sentence = s.index;
@@ -700,8 +664,8 @@ impl<'t> Runs<'t> {
         }
         // "ETH Zurich", "UC Berkeley": an acronym and a city name one body.
         if b - a >= 2
-            && all_caps(s, a)
-            && g.lookup_bytes(bytes_of(s, a)).is_empty()
+            && s.tokens[a].is_all_caps(s.text)
+            && g.lookup_bytes(s.word_bytes(a)).is_empty()
             && known(s, a + 1, b)
                 .iter()
                 .any(|r| g.entry(r.entry).what == Known::Place(Place::City))
@@ -717,7 +681,7 @@ impl<'t> Runs<'t> {
         }
         // "South Atlantic", "northern Europe": a compass point and a place.
         if b - a >= 2
-            && is_compass(low_bytes(s, a))
+            && is_compass(s.low_bytes(a))
             && !known(s, a + 1, b).is_empty()
             && known(s, a, b).is_empty()
         {
@@ -731,7 +695,7 @@ impl<'t> Runs<'t> {
         }
         if a > 0
             && !s.used[a - 1]
-            && is_compass(low_bytes(s, a - 1))
+            && is_compass(s.low_bytes(a - 1))
             && !capitalised(s, a - 1)
             && known(s, a, b)
                 .iter()
@@ -757,7 +721,7 @@ impl<'t> Runs<'t> {
                 _ => {
                     // Names of several words are tried only from a word
                     // that starts one.
-                    let last = if k + 1 < b && g.multi_first.contains_bytes(bytes_of(s, k)) {
+                    let last = if k + 1 < b && g.multi_first.contains_bytes(s.word_bytes(k)) {
                         b.min(k + g.max_name_words)
                     } else {
                         k + 1
@@ -821,12 +785,12 @@ impl<'t> Runs<'t> {
         if b - a < 2 {
             return false;
         }
-        let last = low_bytes(s, b - 1);
+        let last = s.low_bytes(b - 1);
         let of_head =
-            || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains_bytes(low_bytes(s, k)));
+            || (a..b).any(|k| s.is(k + 1, "of") && g.org_keywords.contains_bytes(s.low_bytes(k)));
         let org = org_last.unwrap_or_else(|| g.org_keywords.contains_bytes(last)) || of_head();
         let place =
-            !org && (g.place_keywords.contains_bytes(last) || is_place_head(bytes_of(s, a)));
+            !org && (g.place_keywords.contains_bytes(last) || is_place_head(s.word_bytes(a)));
         // Known names are never found by their head word; most runs have
         // no head word, so the gazetteer is asked last.
         if !(org || place) || !known(s, a, b).is_empty() {
@@ -866,10 +830,10 @@ impl<'t> Runs<'t> {
             .tokens
             .get(b)
             .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && is_place_noun(bytes_of(s, b));
+            && is_place_noun(s.word_bytes(b));
         let mut start = a;
         for k in a..=b {
-            if k == b || (is_connector(bytes_of(s, k)) && !is_particle(bytes_of(s, k))) {
+            if k == b || (is_connector(s.word_bytes(k)) && !is_particle(s.word_bytes(k))) {
                 if k > start && places {
                     let (from, to) = s.span(start, k);
                     self.pieces.push(Piece::Place {
@@ -899,10 +863,11 @@ impl<'t> Runs<'t> {
         if has_digit(s.text.as_bytes(), start, end) {
             return;
         }
-        let first = without_dots_bytes(bytes_of(s, a));
-        let acronym = b - a == 1 && (2..=6).contains(&first.len()) && all_caps(s, a);
+        let first = without_dots_bytes(s.word_bytes(a));
+        let acronym =
+            b - a == 1 && (2..=6).contains(&first.len()) && s.tokens[a].is_all_caps(s.text);
         if b - a == 1 && !acronym && {
-            let low = low_bytes(s, a);
+            let low = s.low_bytes(a);
             // One character at most: nothing but continuation bytes after
             // the first.
             first
@@ -915,7 +880,7 @@ impl<'t> Runs<'t> {
         } {
             return;
         }
-        if b - a > 1 && (is_award_head(low_bytes(s, b - 1)) || is_event_head(low_bytes(s, b - 1))) {
+        if b - a > 1 && (is_award_head(s.low_bytes(b - 1)) || is_event_head(s.low_bytes(b - 1))) {
             return; // "Guggenheim Fellowship", "Nobel Prize", "Davis Cup": not a who
         }
         let acts = acts(s, b);
@@ -938,7 +903,7 @@ impl<'t> Runs<'t> {
             && !acronym
             && a > 0
             && (the || s.tokens[a - 1].kind == TokenKind::Possessive)
-            && g.org_keywords.contains_bytes(low_bytes(s, a))
+            && g.org_keywords.contains_bytes(s.low_bytes(a))
         {
             self.pieces.push(Piece::Org {
                 start,
@@ -955,7 +920,7 @@ impl<'t> Runs<'t> {
         if a >= 2
             && s.is(a - 1, "of")
             && {
-                let before = low_bytes(s, a - 2);
+                let before = s.low_bytes(a - 2);
                 g.titles.contains_bytes(before) || matches!(before, b"member" | b"members")
             }
             && !honorific
@@ -1028,15 +993,11 @@ fn digit_bits(w: u64) -> u64 {
 /// `w` without its final dots ("Jr." → "Jr"): `trim_end_matches('.')`,
 /// byte by byte.
 fn without_dots(w: &str) -> &str {
-    // Most words end in a letter.
-    if !w.ends_with('.') {
-        return w;
-    }
-    let end = w.bytes().rposition(|c| c != b'.').map_or(0, |i| i + 1);
-    &w[..end]
+    // Only ASCII dots go: the cut falls between characters.
+    &w[..without_dots_bytes(w.as_bytes()).len()]
 }
 
-/// [`without_dots`] for bytes.
+/// `w` without its final dots, as bytes.
 fn without_dots_bytes(w: &[u8]) -> &[u8] {
     // Most words end in a letter.
     if w.last() != Some(&b'.') {
@@ -1052,7 +1013,7 @@ fn initial(s: &Sentence, k: usize) -> bool {
     k == 0
         || s.tokens[k - 1].kind == TokenKind::Punct
             && matches!(
-                bytes_of(s, k - 1),
+                s.word_bytes(k - 1),
                 b"\""
                     | b"\xE2\x80\x9C"
                     | b"\xE2\x80\x98"
@@ -1076,19 +1037,19 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
         return false;
     }
     // The word before, in lowercase (empty for none), read once.
-    let prev = if a > 0 { low_word_bytes(s, a - 1) } else { b"" };
+    let prev = if a > 0 { s.low_word_bytes(a - 1) } else { b"" };
     let before = matches!(prev, b"in" | b"near" | b"outside");
     let the = a > 1
         && prev == b"the"
         && matches!(
-            low_word_bytes(s, a - 2),
+            s.low_word_bytes(a - 2),
             b"in" | b"near" | b"outside" | b"from" | b"to" | b"across" | b"around" | b"towards"
         );
     let of_place =
-        a > 1 && prev == b"of" && is_place_noun(bytes_of(s, a - 2)) && !capitalised(s, a - 2);
-    let then_place = people::is_comma(s, b)
+        a > 1 && prev == b"of" && is_place_noun(s.word_bytes(a - 2)) && !capitalised(s, a - 2);
+    let then_place = s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ','))
         && GAZETTEER
-            .lookup_bytes(bytes_of(s, b + 1))
+            .lookup_bytes(s.word_bytes(b + 1))
             .iter()
             .any(|r| matches!(GAZETTEER.entry(r.entry).what, Known::Place(_)));
     before || the || of_place || then_place
@@ -1098,7 +1059,7 @@ fn place_cue(s: &Sentence, a: usize, b: usize) -> bool {
 /// its length in tokens.
 fn title_at(s: &Sentence, k: usize, b: usize) -> Option<usize> {
     let g = &*GAZETTEER;
-    if !g.title_first.contains_bytes(low_bytes(s, k)) {
+    if !g.title_first.contains_bytes(s.low_bytes(k)) {
         return None;
     }
     let tidy = s.tidy(k, b.min(k + g.max_title_words));

@@ -4,10 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::names::{bytes_of, is_title, low_bytes};
+use super::names::is_title;
 use super::times::class;
 use super::{Category, Found, Key, Kind, Sentence};
-use crate::gazetteer::{Form, GAZETTEER, Shapes, ShortMap};
+use crate::gazetteer::{Form, GAZETTEER, WordSet};
 use crate::tokens::{Token, TokenKind};
 
 /// Verbs that show the word before them is the subject of a clause.
@@ -204,22 +204,17 @@ const VERBS: &[&str] = &[
 /// `lower` (a lowercase word) is a verb that follows a subject (bytes
 /// will do: callers need not cut a `str`).
 pub(crate) fn is_verb(lower: impl AsRef<[u8]>) -> bool {
-    // Asked after most names: a table for lookups that mostly miss.
-    // The verbs' shapes rule out most other words before the table is
-    // asked.
-    static TABLE: std::sync::LazyLock<(Shapes, ShortMap<()>)> = std::sync::LazyLock::new(|| {
-        let mut shapes = Shapes::default();
-        let mut table = ShortMap::with_capacity(VERBS.len());
+    // Asked after most names: a set whose shapes rule out most other
+    // words before its table is asked.
+    static VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+        let mut set = WordSet::default();
         for &verb in VERBS {
-            shapes.insert(verb);
-            table.get_or_insert(verb, || ());
+            set.insert(verb);
         }
-        (shapes, table)
+        set
     });
-    let (shapes, table) = &*TABLE;
     let lower = lower.as_ref();
-    (lower.len() > 4 && lower.ends_with(b"ed"))
-        || shapes.admits(lower) && table.get(lower).is_some()
+    (lower.len() > 4 && lower.ends_with(b"ed")) || VERB_SET.contains_bytes(lower)
 }
 
 /// Person nouns that say nothing about a role.
@@ -238,7 +233,7 @@ const SUFFIXES: &[&str] = &[
 /// when the word is known to be no title.
 fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     let g = &*GAZETTEER;
-    let lower = low_bytes(s, k);
+    let lower = s.low_bytes(k);
     // The word's class says whether it is a person noun: no lookup.
     let singular_person = s.has(k, class::PERSON_NOUN)
         && !GENERIC.iter().any(|w| w.as_bytes() == lower)
@@ -264,7 +259,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if end == 0 || !s.tokens[end - 1].is_word() {
         return None;
     }
-    let last = low_bytes(s, end - 1);
+    let last = s.low_bytes(end - 1);
     let last_is_title = g.title_last.contains_bytes(last);
     if !last_is_title {
         // No title ends here, only perhaps a one-word occupation. Every
@@ -286,14 +281,6 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     best
 }
 
-/// Token `k` is a comma ([`Token::is_punct`] with its byte compared, no
-/// `str` cut).
-pub(crate) fn is_comma(s: &Sentence, k: usize) -> bool {
-    s.tokens
-        .get(k)
-        .is_some_and(|t| t.kind == TokenKind::Punct && s.text.as_bytes()[t.start] == b',')
-}
-
 /// How many tokens before token `a` are an honorific: 2 for "Dr." (with
 /// its dot), 1 for "Mr", 0 for none.
 pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
@@ -306,7 +293,8 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     // Honorifics are capitalised (a test checks): a word that is not
     // needs no lookup.
     let honorific = |k: usize| {
-        bytes[s.tokens[k].start].is_ascii_uppercase() && g.honorifics.contains_bytes(bytes_of(s, k))
+        bytes[s.tokens[k].start].is_ascii_uppercase()
+            && g.honorifics.contains_bytes(s.word_bytes(k))
     };
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
@@ -324,7 +312,9 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     let end = a - honorific;
     // "The café's owner, Sami Haddad, said": a role in apposition before.
     if end >= 2
-        && is_comma(s, end - 1)
+        && s.tokens
+            .get(end - 1)
+            .is_some_and(|t| t.is_punct(s.text, ','))
         && let Some(title_start) = title_ending_at(s, end - 1)
     {
         let mut start = title_start;
@@ -335,7 +325,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
                 start = k.saturating_sub(1);
             } else if t.is_word()
                 && !t.is_capitalised(s.text)
-                && !g.stopwords.contains_bytes(low_bytes(s, k))
+                && !g.stopwords.contains_bytes(s.low_bytes(k))
             {
                 start = k;
             } else {
@@ -355,12 +345,12 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
     while start > 0 {
         let k = start - 1;
         let t = s.tokens[k];
-        if t.is_word() && g.role_modifiers.contains_bytes(low_bytes(s, k)) {
+        if t.is_word() && g.role_modifiers.contains_bytes(s.low_bytes(k)) {
             start = k;
         } else if let Some(title) = title_ending_at(s, start) {
             start = title; // "opposition leader", "deputy head coach"
         } else if t.is_capitalised(s.text)
-            && g.lookup_bytes(bytes_of(s, k))
+            && g.lookup_bytes(s.word_bytes(k))
                 .iter()
                 .any(|r| r.form == Form::Demonym || r.form == Form::Name || r.form == Form::Alias)
         {
@@ -370,7 +360,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
             start = k - 1; // "Kenya's president"
         } else if t.hyphen_before
             && s.tokens[k - 1].is_word()
-            && (bytes_of(s, k - 1).eq_ignore_ascii_case(b"ex")
+            && (s.word_bytes(k - 1).eq_ignore_ascii_case(b"ex")
                 || s.tokens[k - 1].is_capitalised(s.text))
         {
             start = k - 1; // "ex-minister", "British-born"
@@ -387,7 +377,7 @@ pub(crate) fn role_before(s: &Sentence, a: usize, honorific: usize) -> Option<St
 /// The appositive after a name ending at token `b`: ", head of the
 /// provisional government," or ", the country's finance minister,".
 pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
-    if !is_comma(s, b) {
+    if !s.tokens.get(b).is_some_and(|t| t.is_punct(s.text, ',')) {
         return None;
     }
     let mut from = b + 1;
@@ -421,7 +411,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
         {
             break;
         }
-        if t.is_word() && is_verb(low_bytes(s, to)) {
+        if t.is_word() && is_verb(s.low_bytes(to)) {
             return None;
         }
         to += 1;
@@ -435,7 +425,7 @@ pub(crate) fn role_after(s: &Sentence, b: usize) -> Option<String> {
     let head = from + skip;
     let capitalised_head = s.tokens[head].is_capitalised(s.text)
         && !GAZETTEER
-            .lookup_bytes(bytes_of(s, head))
+            .lookup_bytes(s.word_bytes(head))
             .iter()
             .any(|r| r.form == Form::Demonym)
         && !s
@@ -516,7 +506,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             && s.tokens
                 .get(k)
                 .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text) || k == clause)
-            && !g.stopwords.contains_bytes(low_bytes(s, k))
+            && !g.stopwords.contains_bytes(s.low_bytes(k))
         {
             k += 1;
         }
@@ -524,10 +514,10 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             continue;
         }
         let mut verb = k + 1;
-        if bytes_of(s, verb).ends_with(b"ly") {
+        if s.word_bytes(verb).ends_with(b"ly") {
             verb += 1;
         }
-        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(low_bytes(s, verb)) {
+        if !s.tokens.get(verb).is_some_and(Token::is_word) || !is_verb(s.low_bytes(verb)) {
             continue;
         }
         let noun = person_noun(s.low(k));
