@@ -368,11 +368,10 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 /// number, a sign, a number word, a magnitude ("millions"), a currency
 /// code ("USD") or a word glued to a sign ("US$"); with the place in the
 /// sentence's [starts](Sentence::starts) (the only tokens looked at) to
-/// look on from, looked for from place `at` on.
+/// resume from, looked for from place `at` on.
 fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
     let tokens = &s.tokens[..];
     let used = s.used.get(..tokens.len())?;
-    let bytes = s.text.as_bytes();
     // A word before a sign is found at the sign, not by looking ahead from
     // every word.
     for (place, &k) in s.starts.iter().enumerate().skip(at) {
@@ -381,7 +380,7 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
         }
         let t = &tokens[k];
         match t.kind {
-            TokenKind::Number if !used[k] => return Some((k, place)),
+            TokenKind::Number if !used[k] => return Some((k, place + 1)),
             TokenKind::Symbol => {
                 // A word glued to the sign, unclaimed (and not before
                 // `from`).
@@ -401,6 +400,7 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
                 // Claimed words are few: asked last.
+                let bytes = s.text.as_bytes();
                 let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
                 if (s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
                     || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
@@ -661,8 +661,8 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             && !GAZETTEER.stopwords.contains(s.low(k))
     };
     // One adjective, perhaps hyphenated: "heavy", "methanol-capable".
-    // Whether the noun at `to` is countable, once known: a word found no
-    // adjective here is no stopword, and needs no second lookup.
+    // Whether the noun at `to` is countable, once known: a word found an
+    // adjective here is no stopword, so `countable` needs only its shape.
     let mut to_countable = None;
     if adjective(to) {
         if s.tokens[to].space_before && plural(s.low(to)) {

@@ -628,21 +628,13 @@ fn keep_particles(e: &mut Entity, text: &str) {
             continue;
         };
         let mut start = m.start;
-        // The words before, from the last (a byte search: most names stop
-        // at the first word looked at).
-        let mut rest = Some(before);
-        while let Some(r) = rest {
-            let (head, word) = match r.bytes().rposition(|b| b == b' ') {
-                Some(k) => (Some(&r[..k]), &r[k + 1..]),
-                None => (None, r),
-            };
+        for word in before.rsplit(' ') {
             let at = start.saturating_sub(word.len() + 1);
             let written = text.get(at..start).and_then(|t| t.strip_suffix(' '));
             if !names::is_particle(word) || written != Some(word) {
                 break;
             }
             start = at;
-            rest = head;
         }
         if start < m.start {
             text[start..m.end].clone_into(&mut m.text);

@@ -733,7 +733,6 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// [`find_at`] at a number: each finder is called only when the tokens
 /// around it can make what it finds.
 fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    let next = s.tokens.get(i + 1);
     let joined = |k: usize| s.tokens.get(k).is_some_and(|t| t.hyphen_before);
     // A month one or two tokens on, or an ISO date's hyphens.
     let may_date = s.has(i + 1, class::MONTH)
@@ -743,10 +742,11 @@ fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return Some(h);
     }
     // A clock time has a colon or a word of an "am" or "p.m." shape after
-    // it.
-    let w = s.word(i).as_bytes();
+    // it: most numbers are ruled out by that shape before the call (which
+    // then checks the words themselves).
+    let w = s.word_bytes(i);
     let lower = s.lower.as_bytes();
-    let suffix_like = next.is_some_and(|t| {
+    let suffix_like = s.tokens.get(i + 1).is_some_and(|t| {
         t.is_word() && (2..=4).contains(&(t.end - t.start)) && matches!(lower[t.start], b'a' | b'p')
     });
     if (suffix_like || w.contains(&b':'))
