@@ -556,8 +556,12 @@ pub(crate) const TITLE: usize = usize::MAX;
 pub fn extract(article: &Article) -> Facts {
     let text = article.text();
     let lower = text.to_ascii_lowercase();
-    // Room for a few mentions a sentence, so that the list rarely moves.
-    let mut found: Vec<Found> = Vec::with_capacity(article.sentences.len() * 4);
+    // Room for the densest text we know (a mention every 12 bytes or
+    // so), so that the list never moves: growing it would copy every
+    // record and touch fresh memory twice, while room never written costs
+    // only address space.
+    let mut found: Vec<Found> =
+        Vec::with_capacity((article.sentences.len() * 4).max(text.len() / 12));
     let mut runs = names::Runs::default();
     let mut lexicon = names::Lexicon::new(text);
     let mut buffers = Buffers::default();

@@ -26,7 +26,10 @@ impl<'t> Lexicon<'t> {
     pub fn new(text: &'t str) -> Self {
         Lexicon {
             text,
-            lower: Vec::new(),
+            // Room for a word every five bytes, more than text has, so
+            // that the list never moves (room never written costs only
+            // address space).
+            lower: Vec::with_capacity(text.len() / 5),
         }
     }
 
