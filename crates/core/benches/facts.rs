@@ -72,7 +72,8 @@ fn facts(bencher: Bencher, bytes: usize) {
     let text = article(bytes);
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let article = Article::parse(divan::black_box(&text)).unwrap();
-        extract(&article)
+        // The facts borrow the article: both are dropped in the timed code.
+        extract(&article).entities.len()
     });
 }
 
@@ -108,7 +109,8 @@ fn facts_of_own_articles(bencher: Bencher, bytes: usize) {
     let text = own_articles(bytes);
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let article = Article::parse(divan::black_box(&text)).unwrap();
-        extract(&article)
+        // The facts borrow the article: both are dropped in the timed code.
+        extract(&article).entities.len()
     });
 }
 
@@ -138,6 +140,6 @@ fn seed_article(bencher: Bencher) {
     let text = include_str!("../../../seeds/lukashenka-and-bakiyev.txt");
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let article = Article::parse(divan::black_box(text)).unwrap();
-        extract(&article)
+        extract(&article).entities.len()
     });
 }

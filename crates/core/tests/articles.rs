@@ -90,7 +90,7 @@ fn owners(facts: &Facts, kind: &str, text: &str) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            kind_name(e.kind) == kind && e.mentions.iter().any(|m| close(&norm(&m.text), &want))
+            kind_name(e.kind) == kind && e.mentions.iter().any(|m| close(&norm(m.text), &want))
         })
         .map(|(i, _)| i)
         .collect()
@@ -193,9 +193,9 @@ fn score(expect_path: &Path) -> Score {
         .collect();
     for e in &facts.entities {
         for m in &e.mentions {
-            let t = norm(&m.text);
+            let t = norm(m.text);
             if expect.absent.texts.iter().any(|a| norm(a) == t) {
-                s.false_friends.push(m.text.clone());
+                s.false_friends.push(m.text.to_owned());
             }
             if !known
                 .iter()

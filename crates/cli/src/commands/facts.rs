@@ -44,7 +44,7 @@ struct FactsJson<'a> {
     source: Option<&'a str>,
     tags: &'a [String],
     sentences: Vec<SentenceJson<'a>>,
-    entities: &'a [Entity],
+    entities: &'a [Entity<'a>],
     /// For a web page, the article text extracted from it: the text every
     /// span points into (for a file or standard input, that is the bytes read).
     #[serde(skip_serializing_if = "Option::is_none")]

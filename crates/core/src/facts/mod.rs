@@ -132,9 +132,10 @@ impl Category {
 
 /// One place in the text where an entity is named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
-    /// The text as written ("Lukashenko", "Belarusian").
-    pub text: String,
+pub struct Mention<'a> {
+    /// The text as written ("Lukashenko", "Belarusian"), borrowed from the
+    /// article.
+    pub text: &'a str,
     /// Byte offset into the article as read.
     pub start: usize,
     /// Byte offset one past the end.
@@ -145,7 +146,7 @@ pub struct Mention {
 
 /// One referent of the article with all its mentions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Entity {
+pub struct Entity<'a> {
     /// Who, where, when or how much.
     pub kind: Kind,
     /// The finer category.
@@ -155,7 +156,7 @@ pub struct Entity {
     /// For people, the role the article gives them ("Belarusian president").
     pub role: Option<String>,
     /// Every mention, in text order.
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
     /// For amounts, the number ("$2 bn" → 2e9); for relative times with a
     /// known article date, nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,14 +176,14 @@ pub struct Entity {
     pub salience: f64,
 }
 
-impl Entity {
+impl<'a> Entity<'a> {
     /// The distinct spellings of its mentions, in first-seen order.
     #[must_use]
-    pub fn spellings(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
+    pub fn spellings(&self) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
         for m in &self.mentions {
-            if !out.contains(&m.text.as_str()) {
-                out.push(&m.text);
+            if !out.contains(&m.text) {
+                out.push(m.text);
             }
         }
         out
@@ -191,9 +192,9 @@ impl Entity {
 
 /// Everything [`extract`] finds.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Facts {
+pub struct Facts<'a> {
     /// Entities in salience order, most salient first.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
 }
 
 /// A mention found by one of the finders, before grouping.
@@ -553,7 +554,7 @@ pub(crate) const TITLE: usize = usize::MAX;
 /// assert!(facts.entities.iter().any(|e| e.canonical == "last year"));
 /// ```
 #[must_use]
-pub fn extract(article: &Article) -> Facts {
+pub fn extract(article: &Article) -> Facts<'_> {
     let text = article.text();
     let lower = text.to_ascii_lowercase();
     // Room for the densest text we know (a mention every 12 bytes or
@@ -622,11 +623,11 @@ pub fn extract(article: &Article) -> Facts {
 /// A surname's particles stay with it: where the article writes "bin Laden"
 /// or "van der Merwe" for "Osama bin Laden" or "Piet van der Merwe", the
 /// mention is the whole, not "Laden" with a stray "bin" left before it.
-fn keep_particles(e: &mut Entity, text: &str) {
+fn keep_particles<'a>(e: &mut Entity<'a>, text: &'a str) {
     for m in &mut e.mentions {
         let Some(before) = e
             .canonical
-            .strip_suffix(m.text.as_str())
+            .strip_suffix(m.text)
             .and_then(|b| b.strip_suffix(' '))
         else {
             continue;
@@ -641,7 +642,7 @@ fn keep_particles(e: &mut Entity, text: &str) {
             start = at;
         }
         if start < m.start {
-            text[start..m.end].clone_into(&mut m.text);
+            m.text = &text[start..m.end];
             m.start = start;
         }
     }
@@ -649,30 +650,30 @@ fn keep_particles(e: &mut Entity, text: &str) {
 
 /// Groups mentions by key into entities, with each mention's text.
 /// `people` holds the canonical names of people by their key. Strings the
-/// entities need move out of `found`, and those they do not are reused
-/// for the mentions' texts.
+/// entities need move out of `found`.
 #[inline(never)] // One call: kept apart so that profiles show it.
-fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Entity> {
+fn group<'a>(mut found: Vec<Found>, mut people: Vec<String>, text: &'a str) -> Vec<Entity<'a>> {
     let (place, counts) = places(&found, people.len());
     // Then each entity with room for its mentions, filled in below in the
     // order found (each record visited once, in the order it lies in
     // memory): the first mention makes the entity, and every mention goes
     // straight to its place.
-    let mut entities: Vec<Entity> = counts
+    let mut entities: Vec<Entity<'a>> = counts
         .iter()
         .map(|&n| Entity {
             kind: Kind::Who,
             category: Category::Person,
             canonical: String::new(),
             role: None,
-            mentions: std::iter::repeat_with(|| Mention {
-                text: String::new(),
-                start: 0,
-                end: 0,
-                sentence: None,
-            })
-            .take(n as usize)
-            .collect(),
+            mentions: vec![
+                Mention {
+                    text: "",
+                    start: 0,
+                    end: 0,
+                    sentence: None,
+                };
+                n as usize
+            ],
             value: None,
             unit: None,
             resolved: None,
@@ -685,8 +686,6 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
     let mut acts = vec![false; counts.len()];
     let mut role_at = vec![u32::MAX; counts.len()];
     let mut note_at = vec![u32::MAX; counts.len()];
-    // Strings the entities do not need, for the mentions' texts.
-    let mut spare: Vec<String> = Vec::new();
     for (f, &(e, at)) in found.iter_mut().zip(&place) {
         if (e, at) == DROPPED {
             continue;
@@ -694,18 +693,7 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
         let e = e as usize;
         let entity = &mut entities[e];
         acts[e] |= f.acts;
-        // The mention's text goes into the first string offered that is
-        // large enough; the others are set aside.
         let (start, end) = (f.start, f.end);
-        let len = end - start;
-        let mut own: Option<String> = None;
-        let mut offer = |s: String| {
-            if own.is_none() && s.capacity() >= len {
-                own = Some(s);
-            } else if s.capacity() > 0 {
-                spare.push(s);
-            }
-        };
         if at == 0 {
             // The entity's first mention makes it.
             entity.kind = f.kind;
@@ -715,48 +703,25 @@ fn group(mut found: Vec<Found>, mut people: Vec<String>, text: &str) -> Vec<Enti
                 (_, Some(make)) => make(&text[start..end]),
                 (_, None) => std::mem::take(&mut f.canonical).into_owned(),
             };
-            match &mut f.detail {
-                Detail::Amount(value, unit) => {
-                    entity.value = *value;
-                    entity.unit = Some(std::mem::take(unit).into_owned());
-                }
-                Detail::Resolved(resolved) => entity.resolved = Some(std::mem::take(resolved)),
-                Detail::None | Detail::Role(_) | Detail::Note(_) => {}
-            }
         }
         match std::mem::replace(&mut f.detail, Detail::None) {
+            Detail::Amount(value, unit) if at == 0 => {
+                entity.value = value;
+                entity.unit = Some(unit.into_owned());
+            }
+            Detail::Resolved(resolved) if at == 0 => entity.resolved = Some(resolved),
             Detail::Role(role) if at < role_at[e] => {
                 role_at[e] = at;
-                if let Some(old) = entity.role.replace(role) {
-                    offer(old);
-                }
+                entity.role = Some(role);
             }
             Detail::Note(note) if at < note_at[e] => {
                 note_at[e] = at;
-                if let Some(old) = entity.note.replace(note.into_owned()) {
-                    offer(old);
-                }
+                entity.note = Some(note.into_owned());
             }
-            Detail::Role(s)
-            | Detail::Note(Cow::Owned(s))
-            | Detail::Resolved(s)
-            | Detail::Amount(_, Cow::Owned(s)) => offer(s),
-            Detail::None | Detail::Note(Cow::Borrowed(_)) | Detail::Amount(_, Cow::Borrowed(_)) => {
-            }
+            _ => {}
         }
-        if let Key::Text(_, s) = &mut f.key {
-            offer(std::mem::take(s));
-        }
-        if let Cow::Owned(s) = &mut f.canonical {
-            offer(std::mem::take(s));
-        }
-        let mut written = own
-            .or_else(|| spare.pop_if(|s| s.capacity() >= len))
-            .unwrap_or_else(|| String::with_capacity(len));
-        written.clear();
-        written.push_str(&text[start..end]);
         entity.mentions[at as usize] = Mention {
-            text: written,
+            text: &text[start..end],
             start,
             end,
             sentence: f.sentence,
@@ -932,9 +897,9 @@ mod tests {
         )
         .unwrap();
         let facts = extract(&a);
-        let texts = |name: &str| -> Vec<String> {
+        let texts = |name: &str| -> Vec<&str> {
             let e = facts.entities.iter().find(|e| e.canonical == name).unwrap();
-            e.mentions.iter().map(|m| m.text.clone()).collect()
+            e.mentions.iter().map(|m| m.text).collect()
         };
         assert_eq!(texts("Pieter van der Berg")[1], "van der Berg");
         assert_eq!(

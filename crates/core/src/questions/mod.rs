@@ -97,7 +97,7 @@ use clause::Words;
 #[derive(Debug, Clone)]
 pub(crate) struct Target<'a> {
     pub entity: usize,
-    pub e: &'a Entity,
+    pub e: &'a Entity<'a>,
     pub sentence: usize,
     /// Byte span of the mention.
     pub start: usize,
@@ -112,7 +112,7 @@ pub(crate) struct Target<'a> {
 #[derive(Debug)]
 pub(crate) struct Context<'a> {
     pub article: &'a Article,
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
     pub text: &'a str,
     pub lower: String,
     /// Every mention with a sentence: (start, end, entity, sentence), by start.
@@ -127,7 +127,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(article: &'a Article, facts: &'a Facts) -> Self {
+    fn new(article: &'a Article, facts: &'a Facts<'a>) -> Self {
         let mut mentions: Vec<(usize, usize, usize, usize)> = facts
             .entities
             .iter()
@@ -325,7 +325,7 @@ pub fn generate(article: &Article, facts: &Facts, seed: u64) -> Vec<Question> {
             if !usable[s] || !seen_sentences.insert(s) {
                 continue;
             }
-            let (answer, accept) = answer_for(e, &m.text);
+            let (answer, accept) = answer_for(e, m.text);
             targets.push(Target {
                 entity: i,
                 e,
