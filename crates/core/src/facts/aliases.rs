@@ -594,10 +594,14 @@ pub(crate) fn resolve<'t>(
     //    Hole" for "Woods Hole Oceanographic Institution").
     // Distinct organisation names, by their first word.
     let mut orgs: HashMap<&str, Vec<(String, Key)>> = HashMap::default();
-    for f in found
-        .iter()
-        .filter(|f| f.category == Category::Organisation)
-    {
+    // The organisations' records, by index: the passes over organisations
+    // below read these alone, not every (large) record.
+    let mut org_records: Vec<usize> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if f.category != Category::Organisation {
+            continue;
+        }
+        org_records.push(i);
         // (A byte search: `str::split_once` by a char does more.)
         let Some(space) = f.canonical.bytes().position(|b| b == b' ') else {
             continue;
@@ -712,12 +716,16 @@ pub(crate) fn resolve<'t>(
         f.acts = n.acts;
         found.push(f);
     }
-    merge_acronyms(found);
+    // The organisations among the records added here.
+    org_records
+        .extend((others..found.len()).filter(|&i| found[i].category == Category::Organisation));
+    merge_acronyms(found, &org_records);
     canonicals
 }
 
 /// "CSTO" is the organisation whose capitalised words start with C, S, T, O.
-fn merge_acronyms(found: &mut [Found]) {
+/// `orgs` are the indices of the organisations in `found`, in order.
+fn merge_acronyms(found: &mut [Found], orgs: &[usize]) {
     // Initials are capitals only, so only such a name can be one: most
     // articles have a few, and those without need no initials at all.
     let acronym = |f: &Found| {
@@ -728,7 +736,7 @@ fn merge_acronyms(found: &mut [Found]) {
     };
     // Each acronym → the first organisation with those initials.
     let mut wanted: HashMap<String, Option<usize>> = HashMap::default();
-    for f in found.iter().filter(|f| acronym(f)) {
+    for f in orgs.iter().map(|&i| &found[i]).filter(|f| acronym(f)) {
         if !wanted.contains_key(f.canonical.as_ref()) {
             wanted.insert(f.canonical.to_string(), None);
         }
@@ -737,8 +745,9 @@ fn merge_acronyms(found: &mut [Found]) {
         return;
     }
     let mut initials = String::new();
-    for (i, f) in found.iter().enumerate() {
-        if f.category != Category::Organisation || !f.canonical.as_bytes().contains(&b' ') {
+    for &i in orgs {
+        let f = &found[i];
+        if !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
         // The capitals that begin words, words split at spaces and hyphens.
@@ -765,7 +774,11 @@ fn merge_acronyms(found: &mut [Found]) {
             Some((acronym, (org.key.clone(), full, note)))
         })
         .collect();
-    for f in found.iter_mut().filter(|f| acronym(f)) {
+    for &i in orgs {
+        let f = &mut found[i];
+        if !acronym(f) {
+            continue;
+        }
         if let Some((key, full, note)) = merged.get(f.canonical.as_ref()) {
             f.detail = Detail::Note(Cow::Owned(note.clone()));
             f.key = key.clone();
