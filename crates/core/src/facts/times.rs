@@ -464,7 +464,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
     if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.months.get(s.low(i)).copied()
+    CALENDAR.0.number(s.low_bytes(i), &GAZETTEER.months)
 }
 
 #[inline]
@@ -473,7 +473,91 @@ fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.weekdays.get(s.low(i)).copied()
+    CALENDAR.1.number(s.low_bytes(i), &GAZETTEER.weekdays)
+}
+
+/// The months' and the weekdays' [`ByPrefix`] tables.
+static CALENDAR: std::sync::LazyLock<(ByPrefix, ByPrefix)> = std::sync::LazyLock::new(|| {
+    (
+        ByPrefix::new(&GAZETTEER.months),
+        ByPrefix::new(&GAZETTEER.weekdays),
+    )
+});
+
+/// The numbers of calendar names (months, weekdays) by their first three
+/// bytes, which tell every name apart ("jan", "tue"): a word known by its
+/// class to be a name is looked up in one slot of a small table instead
+/// of hashed.
+struct ByPrefix {
+    /// Slot → (first three bytes, number); a zero prefix is an empty slot.
+    slots: [(u32, i8); 64],
+    /// The multiplier that spreads the prefixes over the slots, each to
+    /// its own.
+    spread: u32,
+    /// The prefixes and slots tell every name apart; if not, the map is
+    /// asked instead.
+    exact: bool,
+}
+
+impl ByPrefix {
+    fn new(map: &rustc_hash::FxHashMap<String, i8>) -> Self {
+        let mut numbers: Vec<(u32, i8)> = Vec::new();
+        let mut exact = true;
+        for (name, &n) in map {
+            let p = prefix3(name.as_bytes());
+            match numbers.iter().find(|e| e.0 == p) {
+                Some(e) => exact &= e.1 == n,
+                None => numbers.push((p, n)),
+            }
+        }
+        exact &= !numbers.iter().any(|e| e.0 == 0);
+        // A multiplier under which no two prefixes share a slot.
+        for spread in (1..10_000u32).map(|k| k.wrapping_mul(0x9E37_79B1) | 1) {
+            let mut slots = [(0, 0); 64];
+            if numbers.iter().all(|&(p, n)| {
+                let slot = &mut slots[slot(p, spread)];
+                let free = slot.0 == 0;
+                *slot = (p, n);
+                free
+            }) {
+                return ByPrefix {
+                    slots,
+                    spread,
+                    exact,
+                };
+            }
+        }
+        ByPrefix {
+            slots: [(0, 0); 64],
+            spread: 1,
+            exact: false,
+        }
+    }
+
+    /// The number of `word` (lowercase), a key of `map` (the one this was
+    /// made from).
+    #[inline]
+    fn number(&self, word: &[u8], map: &rustc_hash::FxHashMap<String, i8>) -> Option<i8> {
+        if !self.exact {
+            return map.get(std::str::from_utf8(word).ok()?).copied();
+        }
+        let p = prefix3(word);
+        let (q, n) = self.slots[slot(p, self.spread)];
+        (q == p).then_some(n)
+    }
+}
+
+/// The slot of prefix `p` in a [`ByPrefix`] table.
+#[inline]
+fn slot(p: u32, spread: u32) -> usize {
+    (p.wrapping_mul(spread) >> 26) as usize
+}
+
+/// Up to the first three bytes of `word`, zero past its end.
+#[inline]
+fn prefix3(word: &[u8]) -> u32 {
+    let byte = |k: usize| u32::from(word.get(k).copied().unwrap_or(0));
+    byte(0) | byte(1) << 8 | byte(2) << 16
 }
 
 /// A day of the month at `i` ("7", "7th"): (day, next index).
