@@ -624,63 +624,63 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let (mut from, mut at) = (0, 0);
-    while let Some((i, place)) = next_start(s, from, at) {
-        from = i + 1;
-        at = place + 1;
-        match find_at(s, i, date) {
-            Some(hit) if s.free(hit.from, hit.to) => {
-                let (start, end) = s.span(hit.from, hit.to);
-                let text = &s.text[start..end];
-                let key = hit.key.unwrap_or_else(|| {
-                    if plain(s, hit.from, hit.to, text) {
-                        // What squeezing and lowercasing would give.
-                        return s.lower[start..end].to_owned();
-                    }
-                    let mut key = crate::tokens::squeeze(text);
-                    if key.is_ascii() {
-                        key.make_ascii_lowercase();
-                        key
-                    } else {
-                        key.to_lowercase()
-                    }
-                });
-                out.push(Found {
-                    // Made when the entity is: most mentions repeat one.
-                    canonical_from_text: Some(canonical),
-                    detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
-                    ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
-                });
-                s.claim(hit.from, hit.to);
-                from = hit.to;
-            }
-            _ => {}
+    let mut from = 0;
+    // The sentence's starts (numbers and words of a start class; the
+    // tokens before numbers and the signs begin no time, and
+    // [`may_start`] rules them out at once).
+    let mut at = 0;
+    while let Some(&i) = s.starts.get(at) {
+        at += 1;
+        if i < from || s.used[i] || !may_start(s, i) {
+            continue;
         }
+        from = i + 1;
+        let Some(hit) = find_at(s, i, date) else {
+            continue;
+        };
+        if s.used[hit.from..hit.to].contains(&true) {
+            continue;
+        }
+        let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
+        let key = match hit.key {
+            Some(key) => key,
+            None => text_key(s, hit.from, hit.to, start, end),
+        };
+        out.push(Found {
+            // Made when the entity is: most mentions repeat one.
+            canonical_from_text: Some(canonical),
+            detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
+            ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
+        });
+        s.used[hit.from..hit.to].fill(true);
+        from = hit.to;
     }
 }
 
-/// `text`, the span of tokens `from..to`, is ASCII with single spaces
-/// between tokens, or none: what [`crate::tokens::is_squeezed_ascii`]
-/// says of it (tokens hold no whitespace), found from the gaps between
-/// the tokens instead of by looking for runs of whitespace.
-fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
-    let bytes = s.text.as_bytes();
-    text.is_ascii()
+/// The key of a time without one of its own: its text (bytes
+/// `start..end`, tokens `from..to`) squeezed and lowercased.
+fn text_key(s: &Sentence, from: usize, to: usize, start: usize, end: usize) -> String {
+    let lower = &s.lower.as_bytes()[start..end];
+    // ASCII with single spaces between tokens, or none: what squeezing
+    // would leave as it is (tokens hold no whitespace), found from the
+    // gaps between the tokens instead of by looking for runs of
+    // whitespace.
+    let plain = lower.is_ascii()
         && s.tokens[from..to].windows(2).all(|w| {
             let gap = w[1].start - w[0].end;
-            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
-        })
-}
-
-/// The first unclaimed token from `from` on that [`may_start`] a time,
-/// with its place in the sentence's [starts](Sentence::starts) (the only
-/// tokens looked at), looked for from place `at` on.
-fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
-    let starts = s.starts.get(at..)?;
-    starts
-        .iter()
-        .position(|&k| k >= from && may_start(s, k) && !s.used[k])
-        .map(|p| (starts[p], at + p))
+            gap == 0 || (gap == 1 && lower[w[0].end - start] == b' ')
+        });
+    if plain {
+        // What squeezing and lowercasing would give.
+        return s.lower[start..end].to_owned();
+    }
+    let mut key = crate::tokens::squeeze(&s.text[start..end]);
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
 }
 
 /// Words that can begin a time expression besides months, weekdays and
@@ -716,24 +716,24 @@ fn may_start(s: &Sentence, i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
             || matches!(
-                s.low(i + 1),
-                "past"
-                    | "last"
-                    | "next"
-                    | "coming"
-                    | "previous"
-                    | "following"
-                    | "first"
-                    | "final"
-                    | "second"
-                    | "latter"
-                    | "end"
-                    | "start"
-                    | "beginning"
-                    | "middle"
-                    | "early"
-                    | "late"
-                    | "mid"
+                s.low_bytes(i + 1),
+                b"past"
+                    | b"last"
+                    | b"next"
+                    | b"coming"
+                    | b"previous"
+                    | b"following"
+                    | b"first"
+                    | b"final"
+                    | b"second"
+                    | b"latter"
+                    | b"end"
+                    | b"start"
+                    | b"beginning"
+                    | b"middle"
+                    | b"early"
+                    | b"late"
+                    | b"mid"
             )
     } else if c & class::A_AN != 0 {
         unit(s.low(i + 1)).is_some()
@@ -796,22 +796,35 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // Number words and "a"/"an" are the small numbers of "two weeks ago"
     // and "for three years".
     let small = class::A_AN | class::NUMBER_WORD;
-    has(class::HOLIDAY_FIRST)
-        .then(|| holiday(s, i, date))
-        .flatten()
-        .or_else(|| {
-            has(class::WEEKDAY | class::MONTH)
-                .then(|| weekday_or_date(s, i, date))
-                .flatten()
-        })
-        .or_else(|| has(class::TIME_WORD).then(|| clock(s, i)).flatten())
-        .or_else(|| {
-            has(class::TIME_WORD | small)
-                .then(|| relative(s, i, date))
-                .flatten()
-        })
-        .or_else(|| has(class::THE | small).then(|| period(s, i)).flatten())
-        .or_else(|| has(class::THE).then(|| decade_or_year(s, i)).flatten())
+    if has(class::HOLIDAY_FIRST)
+        && let Some(h) = holiday(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::WEEKDAY | class::MONTH)
+        && let Some(h) = weekday_or_date(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::TIME_WORD)
+        && let Some(h) = clock(s, i)
+    {
+        return Some(h);
+    }
+    if has(class::TIME_WORD | small)
+        && let Some(h) = relative(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::THE | small)
+        && let Some(h) = period(s, i)
+    {
+        return Some(h);
+    }
+    if has(class::THE) {
+        return decade_or_year(s, i);
+    }
+    None
 }
 
 /// [`find_at`] at a number: each finder is called only when the tokens
