@@ -566,13 +566,14 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
     if t.kind != TokenKind::Number {
         return None;
     }
-    let d: i8 = s.word(i).parse().ok()?;
+    let d = digits(s.word_bytes(i))?;
     if !(1..=31).contains(&d) {
         return None;
     }
+    let d = i8::try_from(d).ok()?;
     let mut next = i + 1;
     if s.tokens.get(next).is_some_and(|n| !n.space_before)
-        && matches!(s.low_word(next), "st" | "nd" | "rd" | "th")
+        && matches!(s.low_word_bytes(next), b"st" | b"nd" | b"rd" | b"th")
     {
         next += 1;
     }
@@ -585,12 +586,30 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
 
 fn year(s: &Sentence, i: usize) -> Option<i16> {
     let t = s.tokens.get(i)?;
-    let w = s.word(i);
+    let w = s.word_bytes(i);
     if t.kind != TokenKind::Number || w.len() != 4 {
         return None;
     }
-    let y: i16 = w.parse().ok()?;
+    let y = i16::try_from(digits(w)?).ok()?;
     (1000..=2199).contains(&y).then_some(y)
+}
+
+/// The value of `w` if it is all ASCII digits (as a number token without
+/// a dot, comma or colon is), as parsing it would give; `u32::MAX` for
+/// any value above that. A loop over a few bytes, not a parser.
+#[inline]
+fn digits(w: &[u8]) -> Option<u32> {
+    if w.is_empty() {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for &b in w {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    Some(v)
 }
 
 /// Skips a comma at `i`, if there is one.
@@ -998,27 +1017,29 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
     d
 }
 
-/// `n` (below 10 000) in four decimal digits, padded with zeros.
-fn digits4(n: u16) -> [u8; 4] {
-    #[allow(clippy::cast_possible_truncation)] // each a digit
-    let d = |k: u16| b'0' + (n / k % 10) as u8;
-    [d(1000), d(100), d(10), d(1)]
+/// Appends `n` (below 100) in two decimal digits, padded with a zero: two
+/// pushes of ASCII characters, no formatting or UTF-8 check.
+#[inline]
+fn push_two_digits(out: &mut String, n: u8) {
+    out.push(char::from(b'0' + n / 10 % 10));
+    out.push(char::from(b'0' + n % 10));
 }
 
-/// `n` (below 100) in two decimal digits, padded with zeros.
-fn digits2(n: u8) -> [u8; 2] {
-    [b'0' + n / 10 % 10, b'0' + n % 10]
+/// Appends the date "YYYY-MM-DD" to `out`, `y` in four digits (below
+/// 10 000).
+fn push_iso_date(out: &mut String, y: u16, m: u8, d: u8) {
+    push_year(out, y);
+    out.push('-');
+    push_two_digits(out, m);
+    out.push('-');
+    push_two_digits(out, d);
 }
 
-/// A date's text, "YYYY-MM-DD" with `y` in four digits (below 10 000).
-fn iso_date(y: u16, m: u8, d: u8) -> [u8; 10] {
-    let ([y0, y1, y2, y3], [m0, m1], [d0, d1]) = (digits4(y), digits2(m), digits2(d));
-    [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
-}
-
-/// ASCII digits and dashes as a `String`.
-fn ascii(bytes: &[u8]) -> String {
-    std::str::from_utf8(bytes).unwrap_or_default().to_owned()
+/// Appends `y` (below 10 000) in four digits.
+#[allow(clippy::cast_possible_truncation)] // each part below 100
+fn push_year(out: &mut String, y: u16) {
+    push_two_digits(out, (y / 100 % 100) as u8);
+    push_two_digits(out, (y % 100) as u8);
 }
 
 /// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
@@ -1029,32 +1050,44 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return None;
     }
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
-        // Written on the stack, then copied once: `format!` and jiff's
+        // Put together a digit at a time: `format!` and jiff's
         // `Display` cost more than the rest of finding a date. Months and
         // days are in range; a year given is four digits ([`year`]).
         let (mm, dd) = (m.unsigned_abs(), d.unwrap_or(0).unsigned_abs());
         let given = y.and_then(|y| u16::try_from(y).ok()).filter(|y| *y <= 9999);
-        let mut key = [0u8; 15];
-        key[..5].copy_from_slice(b"date:");
-        let key = if let Some(y) = given {
-            key[5..].copy_from_slice(&iso_date(y, mm, dd));
-            &key[..]
+        let mut key = String::with_capacity("date:YYYY-MM-DD".len());
+        key.push_str("date:");
+        if let Some(y) = given {
+            push_iso_date(&mut key, y, mm, dd);
         } else {
-            let ([m0, m1], [d0, d1]) = (digits2(mm), digits2(dd));
-            key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
-            &key[..11]
-        };
-        let key = ascii(key);
+            key.push('-');
+            push_two_digits(&mut key, mm);
+            key.push('-');
+            push_two_digits(&mut key, dd);
+        }
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
                 match u16::try_from(y).ok().filter(|y| *y <= 9999) {
                     // The key after "date:" when the year is given.
                     Some(_) if given.is_some() => key["date:".len()..].to_owned(),
-                    Some(y) => ascii(&iso_date(y, mm, dd)),
+                    Some(y) => {
+                        let mut out = String::with_capacity("YYYY-MM-DD".len());
+                        push_iso_date(&mut out, y, mm, dd);
+                        out
+                    }
                     None => date.to_string(),
                 }
             }),
+            (Some(y), None) if y >= 1000 => {
+                // Four digits, as `{y}` writes them: a year is below
+                // 10 000 (jiff's range, or [`year`]'s).
+                let mut out = String::with_capacity("YYYY-MM".len());
+                push_year(&mut out, y.unsigned_abs());
+                out.push('-');
+                push_two_digits(&mut out, mm);
+                Some(out)
+            }
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
             _ => None,
         };
@@ -1537,13 +1570,22 @@ mod tests {
 
     #[test]
     fn digits_are_written_as_format_writes_them() {
-        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999] {
-            assert_eq!(ascii(&digits4(n)), format!("{n:04}"), "{n}");
+        for n in 0..100 {
+            let mut out = String::new();
+            push_two_digits(&mut out, n);
+            assert_eq!(out, format!("{n:02}"), "{n}");
         }
-        for n in [0, 7, 10, 31, 99] {
-            assert_eq!(ascii(&digits2(n)), format!("{n:02}"), "{n}");
+        for (y, m, d) in [(987, 3, 22), (2016, 12, 1), (1000, 1, 31), (9999, 10, 9)] {
+            let mut out = String::new();
+            push_iso_date(&mut out, y, m, d);
+            assert_eq!(out, format!("{y:04}-{m:02}-{d:02}"));
         }
-        assert_eq!(ascii(&iso_date(987, 3, 22)), "0987-03-22");
+        for w in ["0", "7", "07", "31", "2016", "0000000000007", "99999999999"] {
+            assert_eq!(digits(w.as_bytes()), Some(w.parse().unwrap_or(u32::MAX)), "{w}");
+        }
+        for w in ["", "7.5", "1,000", "00:48", "+5"] {
+            assert_eq!(digits(w.as_bytes()), None, "{w}");
+        }
     }
 
     #[test]
