@@ -403,58 +403,65 @@ const UNITS: &[&str] = &[
     "century",
     "season",
 ];
-fn season(word: &str) -> bool {
-    matches!(word, "spring" | "summer" | "autumn" | "fall" | "winter")
+fn season(word: &[u8]) -> bool {
+    matches!(word, b"spring" | b"summer" | b"autumn" | b"fall" | b"winter")
 }
 
-fn part_of_day(word: &str) -> bool {
+fn part_of_day(word: &[u8]) -> bool {
     matches!(
         word,
-        "morning" | "afternoon" | "evening" | "night" | "lunchtime" | "overnight"
+        b"morning" | b"afternoon" | b"evening" | b"night" | b"lunchtime" | b"overnight"
     )
 }
 
 const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
 
 /// `word` is a time unit, singular or plural ("years", "centuries").
-fn unit(lower: &str) -> Option<&'static str> {
-    let singular = if lower == "centuries" {
-        "century"
+fn unit(word: &[u8]) -> Option<&'static str> {
+    let singular = if word == b"centuries" {
+        b"century"
     } else {
-        lower.strip_suffix('s').unwrap_or(lower)
+        word.strip_suffix(b"s").unwrap_or(word)
     };
     // A match (by length, then bytes) instead of a walk through [`UNITS`];
     // a test keeps the two the same.
     Some(match singular {
-        "second" => "second",
-        "minute" => "minute",
-        "hour" => "hour",
-        "day" => "day",
-        "week" => "week",
-        "weekend" => "weekend",
-        "fortnight" => "fortnight",
-        "month" => "month",
-        "quarter" => "quarter",
-        "year" => "year",
-        "decade" => "decade",
-        "century" => "century",
-        "season" => "season",
+        b"second" => "second",
+        b"minute" => "minute",
+        b"hour" => "hour",
+        b"day" => "day",
+        b"week" => "week",
+        b"weekend" => "weekend",
+        b"fortnight" => "fortnight",
+        b"month" => "month",
+        b"quarter" => "quarter",
+        b"year" => "year",
+        b"decade" => "decade",
+        b"century" => "century",
+        b"season" => "season",
         _ => return None,
     })
 }
 
 /// A small number written as a word or digits ("five", "5", "a").
-pub(crate) fn small_number(word: &str) -> Option<f64> {
+pub(crate) fn small_number(word: &[u8]) -> Option<f64> {
     match word {
-        "a" | "an" => Some(1.0),
-        "dozen" | "hundred" => None,
-        _ if word.bytes().all(|b| b.is_ascii_digit()) => match word.parse::<u64>() {
-            // Rounded to the nearest as parsing as a float would.
+        b"a" | b"an" => Some(1.0),
+        b"dozen" | b"hundred" => None,
+        _ if word.iter().all(u8::is_ascii_digit) => {
+            // Digits: their integer, rounded to the nearest float as
+            // parsing as a float would; past a u64, the parser's float.
+            let mut n: u64 = 0;
+            for &b in word {
+                match n.checked_mul(10).and_then(|n| n.checked_add(u64::from(b - b'0'))) {
+                    Some(m) => n = m,
+                    None => return std::str::from_utf8(word).ok()?.parse().ok(),
+                }
+            }
             #[allow(clippy::cast_precision_loss)]
-            Ok(n) => Some(n as f64),
-            Err(_) => word.parse().ok(),
-        },
-        _ => super::amounts::number_word(word),
+            (!word.is_empty()).then_some(n as f64)
+        }
+        _ => super::amounts::number_word_bytes(word),
     }
 }
 
@@ -755,7 +762,7 @@ fn may_start(s: &Sentence, i: usize) -> bool {
                     | b"mid"
             )
     } else if c & class::A_AN != 0 {
-        unit(s.low(i + 1)).is_some()
+        unit(s.low_bytes(i + 1)).is_some()
     } else {
         c & (class::TIME_WORD | class::NUMBER_WORD) != 0
     }
@@ -941,7 +948,8 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if s.has(i, class::WEEKDAY)
         && let Some(wd) = weekday(s, i)
     {
-        let abbreviated = s.word(i).len() <= 5 && !s.word(i).ends_with("day");
+        let name = s.word_bytes(i);
+        let abbreviated = name.len() <= 5 && !name.ends_with(b"day");
         let after = comma(s, dot(s, i + 1));
         if let Some(mut d) = calendar_date(s, after, date) {
             d.from = i;
@@ -951,7 +959,7 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return None;
         }
         let mut to = i + 1;
-        if part_of_day(s.low_word(to)) {
+        if part_of_day(s.low_word_bytes(to)) {
             to += 1;
         }
         let mut h = hit(i, to, Category::Weekday);
@@ -1103,9 +1111,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if s.has(i, class::MONTH)
         && let Some(m) = month(s, i)
     {
-        let full = s.word(i).len() > 3 || s.word(i) == "May";
+        let name = s.word_bytes(i);
+        let full = name.len() > 3 || name == b"May";
         let after = dot(s, i + 1);
-        if after > i + 1 && full && !s.word(i).eq_ignore_ascii_case("sept") {
+        if after > i + 1 && full && !name.eq_ignore_ascii_case(b"sept") {
             return None; // "May." ends a sentence; only abbreviations take dots
         }
         if let Some((d, next)) = day(s, after) {
@@ -1120,25 +1129,25 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         }
         let lead = i > 0
             && matches!(
-                s.low_word(i - 1),
-                "in" | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "from"
-                    | "during"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "of"
-                    | "before"
-                    | "after"
-                    | "through"
+                s.low_word_bytes(i - 1),
+                b"in" | b"since"
+                    | b"until"
+                    | b"till"
+                    | b"by"
+                    | b"from"
+                    | b"during"
+                    | b"early"
+                    | b"late"
+                    | b"mid"
+                    | b"last"
+                    | b"next"
+                    | b"this"
+                    | b"of"
+                    | b"before"
+                    | b"after"
+                    | b"through"
             );
-        if lead && full && s.word(i) != "May" {
+        if lead && full && name != b"May" {
             return finish(i, i + 1, m, None, None);
         }
         return None;
@@ -1165,9 +1174,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
         && let Some(y) = year(s, i)
     {
-        let m: i8 = s.word(i + 1).parse().ok()?;
-        let d: i8 = s.word(i + 2).parse().ok()?;
+        let m = digits(s.word_bytes(i + 1))?;
+        let d = digits(s.word_bytes(i + 2))?;
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
             return finish(i, i + 3, m, Some(d), Some(y));
         }
     }
@@ -1177,33 +1187,35 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
 fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let t = s.tokens[i];
-    let suffix = |j: usize| matches!(s.low_word(j), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m");
+    let suffix = |j: usize| matches!(s.low_word_bytes(j), b"am" | b"pm" | b"a.m." | b"p.m." | b"a.m" | b"p.m");
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
         } else if matches!(
-            s.low_word(j),
-            "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "pdt" | "aest" | "aedt"
+            s.low_word_bytes(j),
+            b"gmt" | b"utc" | b"bst" | b"cet" | b"est" | b"edt" | b"pst" | b"pdt" | b"aest" | b"aedt"
         ) {
             j += 1;
         }
         j
     };
     if t.kind == TokenKind::Number {
-        let w = s.word(i);
+        let w = s.word_bytes(i);
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
-        let colon = w.bytes().any(|b| b == b':');
+        let colon = w.contains(&b':');
         let suffixed = suffix(i + 1);
         if !colon && !suffixed {
             return None;
         }
         // Split at a byte: a char-set pattern costs more than the split.
-        let (hours, minutes) = match w.bytes().position(|b| b == b'.' || b == b':') {
-            Some(at) => (w[..at].parse::<u32>().ok()?, Some(&w[at + 1..])),
-            None => (w.parse::<u32>().ok()?, None),
+        // (Digits past a u32 read as `u32::MAX`: too many hours, as a
+        // parse failing would rule them out.)
+        let (hours, minutes) = match w.iter().position(|&b| b == b'.' || b == b':') {
+            Some(at) => (digits(&w[..at])?, Some(&w[at + 1..])),
+            None => (digits(w)?, None),
         };
-        if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
+        if minutes.is_some_and(|m| m.len() != 2 || digits(m).is_none_or(|m| m > 59)) {
             return None;
         }
         if suffixed && (1..=12).contains(&hours) {
@@ -1215,11 +1227,11 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if matches!(s.low_word(i), "noon" | "midnight" | "midday")
+    if matches!(s.low_word_bytes(i), b"noon" | b"midnight" | b"midday")
         && i > 0
         && matches!(
-            s.low_word(i - 1),
-            "at" | "by" | "before" | "after" | "until" | "around" | "about" | "past" | "since"
+            s.low_word_bytes(i - 1),
+            b"at" | b"by" | b"before" | b"after" | b"until" | b"around" | b"about" | b"past" | b"since"
         )
     {
         return Some(hit(i, i + 1, Category::Time));
@@ -1228,41 +1240,40 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
 }
 
 fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    let w = s.low(i);
+    let w = s.low_bytes(i);
     let mut h = match w {
-        "yesterday" | "tomorrow" | "tonight" => {
+        b"yesterday" | b"tomorrow" | b"tonight" => {
             let mut to = i + 1;
-            if w != "tonight" && part_of_day(s.low_word(to)) {
+            if w != b"tonight" && part_of_day(s.low_word_bytes(to)) {
                 to += 1;
             }
             hit(i, to, Category::Relative)
         }
-        "last" | "this" | "next" | "coming" if i == 0 || !s.is(i - 1, "the") => {
-            let target = s.word(i + 1);
-            let ok = unit(target).is_some_and(|u| !target.ends_with('s') || u == "weekend")
-                || season(s.low_word(i + 1))
-                || part_of_day(s.low_word(i + 1))
-                || (weekday(s, i + 1).is_some() && w != "coming")
-                || (month(s, i + 1).is_some() && s.word(i + 1) != "May");
+        b"last" | b"this" | b"next" | b"coming" if i == 0 || !s.is(i - 1, "the") => {
+            let target = s.word_bytes(i + 1);
+            let ok = unit(target).is_some_and(|u| !target.ends_with(b"s") || u == "weekend")
+                || season(s.low_word_bytes(i + 1))
+                || part_of_day(s.low_word_bytes(i + 1))
+                || (weekday(s, i + 1).is_some() && w != b"coming")
+                || (month(s, i + 1).is_some() && s.word_bytes(i + 1) != b"May");
             if !ok
-                || (w == "coming"
-                    && !matches!(s.low_word(i + 1), "week" | "weekend" | "month" | "year"))
+                || (w == b"coming"
+                    && !matches!(s.low_word_bytes(i + 1), b"week" | b"weekend" | b"month" | b"year"))
             {
                 return None;
             }
-            if w == "this"
+            if w == b"this"
                 && matches!(
-                    s.low_word(i + 1),
-                    "season" | "day" | "hour" | "minute" | "second" | "quarter"
+                    s.low_word_bytes(i + 1),
+                    b"season" | b"day" | b"hour" | b"minute" | b"second" | b"quarter"
                 )
             {
                 return None;
             }
             hit(i, i + 2, Category::Relative)
         }
-        "earlier" | "later" if DECK.iter().any(|d| s.is(i + 1, d)) => {
-            let target = s.word(i + 2);
-            unit(target)?;
+        b"earlier" | b"later" if DECK.iter().any(|d| s.is(i + 1, d)) => {
+            unit(s.word_bytes(i + 2))?;
             hit(i, i + 3, Category::Relative)
         }
         _ => {
@@ -1271,11 +1282,11 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             if !s.is(i + 2, "ago") {
                 return None;
             }
-            small_number(s.low(i))?;
+            small_number(s.low_bytes(i))?;
             if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
                 return None;
             }
-            let u = unit(s.low(i + 1))?;
+            let u = unit(s.low_bytes(i + 1))?;
             if !s.is(i + 2, "ago") || u == "season" {
                 return None;
             }
@@ -1289,40 +1300,40 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 }
 
 fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
-    let first = s.low(from);
-    let second = s.low(from + 1);
+    let first = s.low_bytes(from);
+    let second = s.low_bytes(from + 1);
     let shift = |n: i64| -> Option<i16> { Some((i64::from(date.year()) + n) as i16) };
     match (first, second) {
-        ("yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
-        ("tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
-        ("tonight", _) => Some(date.to_string()),
-        ("last", "year") => shift(-1).map(|y| y.to_string()),
-        ("this", "year") => Some(date.year().to_string()),
-        ("next", "year") => shift(1).map(|y| y.to_string()),
-        ("last", "month") => date
+        (b"yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
+        (b"tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
+        (b"tonight", _) => Some(date.to_string()),
+        (b"last", b"year") => shift(-1).map(|y| y.to_string()),
+        (b"this", b"year") => Some(date.year().to_string()),
+        (b"next", b"year") => shift(1).map(|y| y.to_string()),
+        (b"last", b"month") => date
             .checked_sub(1.month())
             .ok()
             .map(|d| format!("{}-{:02}", d.year(), d.month())),
-        ("this", "month") => Some(format!("{}-{:02}", date.year(), date.month())),
-        ("next", "month") => date
+        (b"this", b"month") => Some(format!("{}-{:02}", date.year(), date.month())),
+        (b"next", b"month") => date
             .checked_add(1.month())
             .ok()
             .map(|d| format!("{}-{:02}", d.year(), d.month())),
-        ("this" | "coming", "weekend") => {
+        (b"this" | b"coming", b"weekend") => {
             let sat = (0..7)
                 .filter_map(|n| date.checked_add(n.days()).ok())
                 .find(|d| d.weekday() == Weekday::Saturday)?;
             Some(format!("{sat}/{}", sat.tomorrow().ok()?))
         }
-        ("last", "weekend") => {
+        (b"last", b"weekend") => {
             let sat = (1..8)
                 .filter_map(|n| date.checked_sub(n.days()).ok())
                 .find(|d| d.weekday() == Weekday::Saturday)?;
             Some(format!("{sat}/{}", sat.tomorrow().ok()?))
         }
         _ if to == from + 3 && s.is(from + 2, "ago") => {
-            let n = small_number(s.low(from))? as i64;
-            let u = unit(s.low(from + 1))?;
+            let n = small_number(s.low_bytes(from))? as i64;
+            let u = unit(s.low_bytes(from + 1))?;
             let back = match u {
                 "day" => date.checked_sub(n.days()),
                 "week" => date.checked_sub((7 * n).days()),
@@ -1346,31 +1357,31 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     // (the preposition asked first: it is cheaper, and rarer).
     let lead = i > 0
         && matches!(
-            s.low_word(i - 1),
-            "for"
-                | "over"
-                | "within"
-                | "throughout"
-                | "than"
-                | "nearly"
-                | "almost"
-                | "about"
-                | "around"
+            s.low_word_bytes(i - 1),
+            b"for"
+                | b"over"
+                | b"within"
+                | b"throughout"
+                | b"than"
+                | b"nearly"
+                | b"almost"
+                | b"about"
+                | b"around"
         );
     if !lead {
         return None;
     }
-    let n = small_number(s.low(i))?;
-    if s.is(i - 1, "than") && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer")) {
+    let n = small_number(s.low_bytes(i))?;
+    if s.is(i - 1, "than") && !(i >= 2 && matches!(s.low_word_bytes(i - 2), b"more" | b"less" | b"fewer")) {
         return None;
     }
     // "more than three decades": the hedge is part of the period.
     let from = if s.is(i - 1, "than") { i - 2 } else { i };
-    if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
+    if matches!(s.low_word_bytes(i), b"a" | b"an") || n < 1.0 {
         return None;
     }
-    let u = unit(s.low(i + 1))?;
-    if u == "season" || !s.word(i + 1).ends_with('s') {
+    let u = unit(s.low_bytes(i + 1))?;
+    if u == "season" || !s.word_bytes(i + 1).ends_with(b"s") {
         return None;
     }
     Some(hit(from, i + 2, Category::Period))
@@ -1380,31 +1391,31 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
 fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
         && matches!(
-            s.low_word(i + 1),
-            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final"
+            s.low_word_bytes(i + 1),
+            b"past" | b"last" | b"next" | b"coming" | b"previous" | b"following" | b"first" | b"final"
         )
     {
         let mut j = i + 2;
-        if matches!(s.low_word(j), "few" | "several")
-            || (small_number(s.low(j)).is_some() && !matches!(s.low_word(j), "a" | "an"))
+        if matches!(s.low_word_bytes(j), b"few" | b"several")
+            || (small_number(s.low_bytes(j)).is_some() && !matches!(s.low_word_bytes(j), b"a" | b"an"))
         {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
             j += 2;
         }
-        unit(s.low(j))?;
+        unit(s.low_bytes(j))?;
         // "the last day of …" is a point, not a period; keep it anyway as a
         // period only when a preposition of duration leads in.
         let duration = i > 0
             && matches!(
-                s.low_word(i - 1),
-                "over" | "during" | "for" | "in" | "within" | "throughout"
+                s.low_word_bytes(i - 1),
+                b"over" | b"during" | b"for" | b"in" | b"within" | b"throughout"
             );
         if !duration
-            && !s.word(j).ends_with('s')
+            && !s.word_bytes(j).ends_with(b"s")
             && !matches!(
-                s.low_word(j),
-                "decade" | "century" | "year" | "month" | "week"
+                s.low_word_bytes(j),
+                b"decade" | b"century" | b"year" | b"month" | b"week"
             )
         {
             return None;
@@ -1414,13 +1425,13 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     // "the second half of 2026", "the end of March", "early 2026"
     if s.is(i, "the")
         && matches!(
-            s.low_word(i + 1),
-            "first" | "second" | "latter" | "end" | "start" | "beginning" | "middle"
+            s.low_word_bytes(i + 1),
+            b"first" | b"second" | b"latter" | b"end" | b"start" | b"beginning" | b"middle"
         )
     {
         let mut j = i + 2;
         if s.is(j - 1, "first") || s.is(j - 1, "second") || s.is(j - 1, "latter") {
-            if !matches!(s.low_word(j), "half" | "quarter") {
+            if !matches!(s.low_word_bytes(j), b"half" | b"quarter") {
                 return None;
             }
             j += 1;
@@ -1441,10 +1452,10 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
         && s.tokens.get(i + 2).is_some_and(|t| !t.space_before)
-        && matches!(s.low_word(i + 2), "st" | "nd" | "rd" | "th")
+        && matches!(s.low_word_bytes(i + 2), b"st" | b"nd" | b"rd" | b"th")
         && matches!(
-            s.low_word(i + 3),
-            "minute" | "lap" | "over" | "round" | "inning" | "innings"
+            s.low_word_bytes(i + 3),
+            b"minute" | b"lap" | b"over" | b"round" | b"inning" | b"innings"
         )
     {
         return Some(hit(i, i + 4, Category::Time));
@@ -1462,7 +1473,7 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
-        if matches!(s.low_word(j), "early" | "late" | "mid") {
+        if matches!(s.low_word_bytes(j), b"early" | b"late" | b"mid") {
             j += 1;
         }
     }
@@ -1480,23 +1491,23 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let y = year(s, i)?;
     let lead = i > 0
         && (matches!(
-            s.low_word(i - 1),
-            "in" | "since"
-                | "until"
-                | "till"
-                | "by"
-                | "from"
-                | "during"
-                | "before"
-                | "after"
-                | "of"
-                | "early"
-                | "late"
-                | "mid"
-                | "through"
-                | "to"
+            s.low_word_bytes(i - 1),
+            b"in" | b"since"
+                | b"until"
+                | b"till"
+                | b"by"
+                | b"from"
+                | b"during"
+                | b"before"
+                | b"after"
+                | b"of"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"through"
+                | b"to"
         ) || s.tokens[i].hyphen_before
-            && matches!(s.low_word(i - 1), "mid" | "early" | "late"));
+            && matches!(s.low_word_bytes(i - 1), b"mid" | b"early" | b"late"));
     let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
     if !lead || joined_noun || !(1800..=2100).contains(&y) {
         return None;
@@ -1560,12 +1571,12 @@ mod tests {
     #[test]
     fn units_are_matched_as_listed() {
         for u in UNITS {
-            assert_eq!(unit(u), Some(*u));
-            assert_eq!(unit(&format!("{u}s")), Some(*u));
+            assert_eq!(unit(u.as_bytes()), Some(*u));
+            assert_eq!(unit(format!("{u}s").as_bytes()), Some(*u));
         }
-        assert_eq!(unit("centuries"), Some("century"));
-        assert_eq!(unit("ss"), None);
-        assert_eq!(unit("yearss"), None);
+        assert_eq!(unit(b"centuries"), Some("century"));
+        assert_eq!(unit(b"ss"), None);
+        assert_eq!(unit(b"yearss"), None);
     }
 
     #[test]
