@@ -93,31 +93,33 @@ pub(crate) fn number_word_bytes(word: &[u8]) -> Option<f64> {
 }
 
 /// A scale word after a number: (multiplier, abbreviated).
-fn scale(word: &str) -> Option<(f64, bool)> {
+fn scale(word: &[u8]) -> Option<(f64, bool)> {
     Some(match word {
-        "thousand" => (1e3, false),
-        "million" | "millions" => (1e6, false),
-        "billion" | "billions" => (1e9, false),
-        "trillion" => (1e12, false),
-        "k" => (1e3, true),
-        "m" | "mn" | "mln" => (1e6, true),
-        "bn" | "b" | "bln" => (1e9, true),
-        "tn" | "trn" => (1e12, true),
+        b"thousand" => (1e3, false),
+        b"million" | b"millions" => (1e6, false),
+        b"billion" | b"billions" => (1e9, false),
+        b"trillion" => (1e12, false),
+        b"k" => (1e3, true),
+        b"m" | b"mn" | b"mln" => (1e6, true),
+        b"bn" | b"b" | b"bln" => (1e9, true),
+        b"tn" | b"trn" => (1e12, true),
         _ => return None,
     })
 }
 
 /// `digits.parse::<f64>().ok()`, for the text of a number token: digits
 /// with at most one dot take a shorter way to the same value.
-pub(crate) fn decimal(digits: &str) -> Option<f64> {
+pub(crate) fn decimal(digits: &[u8]) -> Option<f64> {
     /// Powers of ten that a float holds exactly.
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let b = digits.as_bytes();
+    let b = digits;
+    // The parser, for what the loop below does not read.
+    let parse = || std::str::from_utf8(digits).ok()?.parse().ok();
     // Past 15 digits the integer may not be exact: the parser decides.
     if b.is_empty() || b.len() > 16 {
-        return digits.parse().ok();
+        return parse();
     }
     let mut m = 0u64;
     let mut dot = None;
@@ -125,11 +127,11 @@ pub(crate) fn decimal(digits: &str) -> Option<f64> {
         match c {
             b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
             b'.' if dot.is_none() && k > 0 => dot = Some(k),
-            _ => return digits.parse().ok(),
+            _ => return parse(),
         }
     }
     if dot.is_none() && b.len() > 15 {
-        return digits.parse().ok();
+        return parse();
     }
     let fraction = dot.map_or(0, |d| b.len() - d - 1);
     // An exact integer over an exact power of ten, divided with one
@@ -143,23 +145,23 @@ pub(crate) fn decimal(digits: &str) -> Option<f64> {
 fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let t = s.tokens.get(i)?;
     if t.kind == TokenKind::Number {
-        let w = s.word(i);
+        let w = s.word_bytes(i);
         // Byte tests: a char pattern's searcher costs more than a number.
-        if w.bytes().any(|b| b == b':') {
+        if w.contains(&b':') {
             return None;
         }
-        let v = if w.bytes().any(|b| b == b',') {
+        let v = if w.contains(&b',') {
             // "1,000": the digits without commas, on the stack if short.
             let mut buf = [0u8; 32];
             let mut len = 0;
-            for &b in w.as_bytes().iter().filter(|&&b| b != b',') {
+            for &b in w.iter().filter(|&&b| b != b',') {
                 if len == buf.len() {
-                    return Some((w.replace(',', "").parse().ok()?, i + 1));
+                    return Some((s.word(i).replace(',', "").parse().ok()?, i + 1));
                 }
                 buf[len] = b;
                 len += 1;
             }
-            decimal(std::str::from_utf8(&buf[..len]).ok()?)?
+            decimal(&buf[..len])?
         } else {
             decimal(w)?
         };
@@ -168,12 +170,12 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     if !t.is_word() {
         return None;
     }
-    let mut v = number_word(s.low(i))?;
+    let mut v = number_word_bytes(s.low_bytes(i))?;
     let mut j = i + 1;
     // "twenty-five"
     if v >= 20.0
         && s.tokens.get(j).is_some_and(|n| n.hyphen_before)
-        && let Some(u) = number_word(s.low(j)).filter(|u| *u < 10.0)
+        && let Some(u) = number_word_bytes(s.low_bytes(j)).filter(|u| *u < 10.0)
     {
         v += u;
         j += 1;
@@ -312,20 +314,20 @@ fn plural(lower: &str) -> bool {
             .any(|p| p.as_bytes().last() == last && lower.ends_with(p))
 }
 
-fn time_unit(word: &str) -> bool {
+fn time_unit(word: &[u8]) -> bool {
     matches!(
         word,
-        "seconds"
-            | "minutes"
-            | "hours"
-            | "days"
-            | "weeks"
-            | "weekends"
-            | "months"
-            | "years"
-            | "decades"
-            | "centuries"
-            | "times"
+        b"seconds"
+            | b"minutes"
+            | b"hours"
+            | b"days"
+            | b"weeks"
+            | b"weekends"
+            | b"months"
+            | b"years"
+            | b"decades"
+            | b"centuries"
+            | b"times"
     )
 }
 
@@ -343,29 +345,33 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
     while let Some((i, place)) = next_start(s, from, at) {
         from = i + 1;
         at = place;
-        match find_at(s, i) {
-            Some(hit) if s.free(hit.from, hit.to) => {
-                let (start, end) = s.span(hit.from, hit.to);
-                let text = &s.text[start..end];
-                // Equal values: the same bits (no NaN comes from digits).
-                let key = match hit.value {
-                    Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
-                    None => Key::Text(
-                        "amount",
-                        format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
-                    ),
-                };
-                out.push(Found {
-                    // Made when the entity is: most mentions repeat one.
-                    canonical_from_text: Some(crate::tokens::squeeze),
-                    detail: Detail::Amount(hit.value, hit.unit),
-                    ..Found::new(start, end, Kind::HowMuch, hit.category, key)
-                });
-                s.claim(hit.from, hit.to);
-                from = hit.to;
-            }
-            _ => {}
+        let Some(hit) = find_at(s, i) else {
+            continue;
+        };
+        if s.used[hit.from..hit.to].contains(&true) {
+            continue;
         }
+        let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
+        // Equal values: the same bits (no NaN comes from digits).
+        let key = match hit.value {
+            Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
+            None => Key::Text(
+                "amount",
+                format!(
+                    "{}:{}",
+                    hit.category.as_str(),
+                    s.text[start..end].to_lowercase()
+                ),
+            ),
+        };
+        out.push(Found {
+            // Made when the entity is: most mentions repeat one.
+            canonical_from_text: Some(crate::tokens::squeeze),
+            detail: Detail::Amount(hit.value, hit.unit),
+            ..Found::new(start, end, Kind::HowMuch, hit.category, key)
+        });
+        s.used[hit.from..hit.to].fill(true);
+        from = hit.to;
     }
 }
 
@@ -424,23 +430,34 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
     // The number at `i`, read once for the finders that start with one.
     let at = number(s, i);
+    if let Some(h) = money(s, i, at) {
+        return Some(h);
+    }
     // Vague amounts begin with a magnitude word, ages with a number: the
     // finders are not called for other tokens.
-    money(s, i, at)
-        .or_else(|| s.has(i, class::MAGNITUDE).then(|| vague(s, i)).flatten())
-        .or_else(|| {
-            (s.tokens[i].kind == TokenKind::Number)
-                .then(|| age(s, i, at))
-                .flatten()
-        })
-        .or_else(|| percent_measure_or_count(s, i, at))
+    if s.has(i, class::MAGNITUDE)
+        && let Some(h) = vague(s, i)
+    {
+        return Some(h);
+    }
+    if s.tokens[i].kind == TokenKind::Number
+        && let Some(h) = age(s, i, at)
+    {
+        return Some(h);
+    }
+    percent_measure_or_count(s, i, at)
 }
 
 /// Ages: "a 34-year-old man", "aged 93", "Sami Haddad, 61, said".
 /// `at` is the [`number`] at `i`.
 fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
-    if t.kind != TokenKind::Number || s.word(i).bytes().any(|b| matches!(b, b'.' | b',' | b':')) {
+    if t.kind != TokenKind::Number
+        || s
+            .word_bytes(i)
+            .iter()
+            .any(|b| matches!(b, b'.' | b',' | b':'))
+    {
         return None;
     }
     let (v, _) = at?;
@@ -453,7 +470,7 @@ fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
     if glued(i + 1)
-        && matches!(s.low_word(i + 1), "year" | "years")
+        && matches!(s.low_word_bytes(i + 1), b"year" | b"years")
         && glued(i + 2)
         && s.is(i + 2, "old")
     {
@@ -472,9 +489,9 @@ fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
 /// Skips a scale word at `j` ("bn", "million"); `joined_only` limits the
 /// abbreviations ("m", "k") to glued or money contexts.
 fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
-    if let Some((mult, abbreviated)) = scale(s.low(j)).filter(|_| s.tokens[j].is_word()) {
+    if let Some((mult, abbreviated)) = scale(s.low_bytes(j)).filter(|_| s.tokens[j].is_word()) {
         let glued = !s.tokens[j].space_before;
-        if !abbreviated || money || glued && matches!(s.low_word(j), "bn" | "tn" | "mn") {
+        if !abbreviated || money || glued && matches!(s.low_word_bytes(j), b"bn" | b"tn" | b"mn") {
             return (v * mult, j + 1);
         }
     }
@@ -516,8 +533,8 @@ fn money(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
 fn vague(s: &Sentence, i: usize) -> Option<Hit> {
     let magnitude = |k: usize| {
         matches!(
-            s.low_word(k),
-            "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
+            s.low_word_bytes(k),
+            b"dozens" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
         )
     };
     if !magnitude(i) || !s.is(i + 1, "of") {
@@ -525,8 +542,8 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
     }
     let mut j = i + 2;
     if s.is(i, "tens")
-        || (matches!(s.low_word(i), "hundreds")
-            && matches!(s.low_word(j), "thousands" | "millions"))
+        || (matches!(s.low_word_bytes(i), b"hundreds")
+            && matches!(s.low_word_bytes(j), b"thousands" | b"millions"))
     {
         if !magnitude(j) || !s.is(j + 1, "of") {
             return None;
@@ -576,7 +593,7 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(j)?;
     // "°C": the sign and the letter.
-    if t.kind == TokenKind::Symbol && s.word(j) == "°" {
+    if t.kind == TokenKind::Symbol && s.word_bytes(j) == "°".as_bytes() {
         let next = s.tokens.get(j + 1).filter(|n| !n.space_before)?;
         let spelled = &s.text[t.start..next.end];
         return g.units.get(spelled).map(|u| (u.canonical, j + 2));
@@ -620,11 +637,11 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
         return None;
     }
     // Percent.
-    let pct_to = if s.word(j) == "%" {
+    let pct_to = if s.word_bytes(j) == b"%" {
         Some(j + 1)
     } else if s.is(j, "per") && s.is(j + 1, "cent") {
         Some(j + 2)
-    } else if matches!(s.low_word(j), "percent" | "pc") {
+    } else if matches!(s.low_word_bytes(j), b"percent" | b"pc") {
         Some(j + 1)
     } else {
         None
@@ -654,7 +671,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
     }
     // Count: "60 excavators", "five heavy trucks", "2 million people".
     let is_year =
-        t.kind == TokenKind::Number && s.word(i).len() == 4 && (1800.0..=2100.0).contains(&v);
+        t.kind == TokenKind::Number && s.word_bytes(i).len() == 4 && (1800.0..=2100.0).contains(&v);
     if s.tokens.get(k).is_some_and(|n| n.hyphen_before) || is_year || (v <= 1.0 && t.is_word()) {
         return None;
     }
@@ -697,7 +714,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             unit: Cow::Borrowed(unit),
         });
     }
-    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word(to)) {
+    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word_bytes(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
@@ -771,7 +788,7 @@ mod tests {
             "6.10",
             "00",
         ] {
-            assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
+            assert_eq!(decimal(w.as_bytes()), w.parse::<f64>().ok(), "{w}");
         }
     }
 
