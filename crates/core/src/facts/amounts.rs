@@ -110,16 +110,21 @@ fn scale(word: &[u8]) -> Option<(f64, bool)> {
 /// `digits.parse::<f64>().ok()`, for the text of a number token: digits
 /// with at most one dot take a shorter way to the same value.
 pub(crate) fn decimal(digits: &[u8]) -> Option<f64> {
+    plain_decimal(digits).or_else(|| std::str::from_utf8(digits).ok()?.parse().ok())
+}
+
+/// [`decimal`] of digits with at most one dot (not first), up to 15
+/// digits (16 bytes with the dot); `None` for anything else, whatever its
+/// value.
+#[inline]
+fn plain_decimal(b: &[u8]) -> Option<f64> {
     /// Powers of ten that a float holds exactly.
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let b = digits;
-    // The parser, for what the loop below does not read.
-    let parse = || std::str::from_utf8(digits).ok()?.parse().ok();
     // Past 15 digits the integer may not be exact: the parser decides.
     if b.is_empty() || b.len() > 16 {
-        return parse();
+        return None;
     }
     let mut m = 0u64;
     let mut dot = None;
@@ -127,11 +132,11 @@ pub(crate) fn decimal(digits: &[u8]) -> Option<f64> {
         match c {
             b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
             b'.' if dot.is_none() && k > 0 => dot = Some(k),
-            _ => return parse(),
+            _ => return None,
         }
     }
     if dot.is_none() && b.len() > 15 {
-        return parse();
+        return None;
     }
     let fraction = dot.map_or(0, |d| b.len() - d - 1);
     // An exact integer over an exact power of ten, divided with one
@@ -146,6 +151,10 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let t = s.tokens.get(i)?;
     if t.kind == TokenKind::Number {
         let w = s.word_bytes(i);
+        // Most numbers are digits with at most a dot: read in one pass.
+        if let Some(v) = plain_decimal(w) {
+            return Some((v, i + 1));
+        }
         // Byte tests: a char pattern's searcher costs more than a number.
         if w.contains(&b':') {
             return None;
@@ -259,13 +268,30 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         }
     }
     let w = s.word(i);
-    let code = g.currency_code(w)?;
+    let code = if t.kind == TokenKind::Symbol {
+        // A sign is one character: one of a few.
+        SIGNS.iter().find(|e| e.0 == w).map(|e| e.1)?
+    } else {
+        g.currency_code(w)?
+    };
     // Plain codes ("USD", "NOK", "Rs") only when all caps or a sign.
     if t.is_word() && !t.is_all_caps(s.text) && w != "Rs" {
         return None;
     }
     Some((code, i + 1))
 }
+
+/// The currency signs and codes of one character ("$", "€"), with their
+/// codes: a sign token (one character) is looked for among these few
+/// instead of hashed.
+static SIGNS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    GAZETTEER
+        .currency_signs
+        .iter()
+        .filter(|(sign, _)| sign.chars().count() == 1)
+        .map(|(&sign, &code)| (sign, code))
+        .collect()
+});
 
 /// Irregular plurals and collective nouns that can be counted.
 const PLURALS: &[&str] = &[
@@ -354,7 +380,15 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
         let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
         // Equal values: the same bits (no NaN comes from digits).
         let key = match hit.value {
-            Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
+            Some(v) => Key::Amount(
+                hit.category,
+                v.to_bits(),
+                // Most units are borrowed: no call to copy them.
+                match &hit.unit {
+                    Cow::Borrowed(unit) => Cow::Borrowed(unit),
+                    Cow::Owned(unit) => Cow::Owned(unit.clone()),
+                },
+            ),
             None => Key::Text(
                 "amount",
                 format!(
@@ -380,18 +414,20 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 /// code ("USD") or a word glued to a sign ("US$"); with the place in the
 /// sentence's [starts](Sentence::starts) (the only tokens looked at) to
 /// resume from, looked for from place `at` on.
-fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
+fn next_start(s: &Sentence, from: usize, mut at: usize) -> Option<(usize, usize)> {
     let tokens = &s.tokens[..];
-    let used = s.used.get(..tokens.len())?;
+    let used = &s.used[..];
+    let bytes = s.text.as_bytes();
     // A word before a sign is found at the sign, not by looking ahead from
     // every word.
-    for (place, &k) in s.starts.iter().enumerate().skip(at) {
+    while let Some(&k) = s.starts.get(at) {
+        at += 1;
         if k < from {
             continue;
         }
         let t = &tokens[k];
         match t.kind {
-            TokenKind::Number if !used[k] => return Some((k, place + 1)),
+            TokenKind::Number if !used[k] => return Some((k, at)),
             TokenKind::Symbol => {
                 // A word glued to the sign, unclaimed (and not before
                 // `from`).
@@ -401,24 +437,25 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
                     && !used[k - 1]
                 {
                     // The sign is looked at again after the word.
-                    return Some((k - 1, place));
+                    return Some((k - 1, at - 1));
                 }
                 if !used[k] {
-                    return Some((k, place + 1));
+                    return Some((k, at));
                 }
             }
-            TokenKind::Word => {
+            TokenKind::Word if !used[k] => {
+                if s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0 {
+                    return Some((k, at));
+                }
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
-                // Claimed words are few: asked last.
-                let bytes = s.text.as_bytes();
-                let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
-                if (s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
-                    || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
-                        && t.is_all_caps(s.text))
-                    && !used[k]
+                if bytes[t.start].is_ascii_lowercase() {
+                    continue;
+                }
+                if !(t.end - t.start >= 2 && bytes[t.start + 1].is_ascii_lowercase())
+                    && t.is_all_caps(s.text)
                 {
-                    return Some((k, place + 1));
+                    return Some((k, at));
                 }
             }
             _ => {}
