@@ -320,24 +320,24 @@ pub(crate) mod class {
 /// soon as nothing longer can match, instead of trying every length.
 pub(crate) struct Phrases<V> {
     /// Phrase or proper prefix of one → (its value, a longer phrase begins
-    /// with it).
-    map: rustc_hash::FxHashMap<&'static str, (Option<V>, bool)>,
+    /// with it); a [`ShortMap`](crate::gazetteer::ShortMap), as most are
+    /// short: no hashing byte by byte, no `memcmp`.
+    map: crate::gazetteer::ShortMap<(Option<V>, bool)>,
 }
 
 impl<V: Copy> Phrases<V> {
     /// `entries` must have distinct phrases.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         // Room for every phrase and prefix (a byte each at most): the map is
-        // never rehashed while filled.
+        // never regrown while filled.
         let entries: Vec<_> = entries.into_iter().collect();
-        let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+        let mut map = crate::gazetteer::ShortMap::with_capacity(
             entries.iter().map(|(phrase, _)| phrase.len()).sum(),
-            rustc_hash::FxBuildHasher,
         );
         for (phrase, value) in entries {
-            map.entry(phrase).or_insert((None, false)).0 = Some(value);
+            map.get_or_insert(phrase, || (None, false)).0 = Some(value);
             for (at, _) in phrase.char_indices().skip(1) {
-                map.entry(&phrase[..at]).or_insert((None, false)).1 = true;
+                map.get_or_insert(&phrase[..at], || (None, false)).1 = true;
             }
         }
         Phrases { map }
