@@ -374,7 +374,7 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
         let Some(hit) = find_at(s, i) else {
             continue;
         };
-        if s.used[hit.from..hit.to].contains(&true) {
+        if s.used[hit.from..hit.to].iter().any(|&u| u) {
             continue;
         }
         let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);

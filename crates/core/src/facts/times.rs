@@ -664,7 +664,7 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
         let Some(hit) = find_at(s, i, date) else {
             continue;
         };
-        if s.used[hit.from..hit.to].contains(&true) {
+        if s.used[hit.from..hit.to].iter().any(|&u| u) {
             continue;
         }
         let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
@@ -872,7 +872,7 @@ fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let suffix_like = s.tokens.get(i + 1).is_some_and(|t| {
         t.is_word() && (2..=4).contains(&(t.end - t.start)) && matches!(lower[t.start], b'a' | b'p')
     });
-    if (suffix_like || w.contains(&b':'))
+    if (suffix_like || w.iter().any(|&b| b == b':'))
         && let Some(h) = clock(s, i)
     {
         return Some(h);
@@ -1203,7 +1203,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         let w = s.word_bytes(i);
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
-        let colon = w.contains(&b':');
+        let colon = w.iter().any(|&b| b == b':');
         let suffixed = suffix(i + 1);
         if !colon && !suffixed {
             return None;
