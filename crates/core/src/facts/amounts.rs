@@ -490,8 +490,7 @@ fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
 fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
     if t.kind != TokenKind::Number
-        || s
-            .word_bytes(i)
+        || s.word_bytes(i)
             .iter()
             .any(|b| matches!(b, b'.' | b',' | b':'))
     {

@@ -404,7 +404,10 @@ const UNITS: &[&str] = &[
     "season",
 ];
 fn season(word: &[u8]) -> bool {
-    matches!(word, b"spring" | b"summer" | b"autumn" | b"fall" | b"winter")
+    matches!(
+        word,
+        b"spring" | b"summer" | b"autumn" | b"fall" | b"winter"
+    )
 }
 
 fn part_of_day(word: &[u8]) -> bool {
@@ -453,7 +456,10 @@ pub(crate) fn small_number(word: &[u8]) -> Option<f64> {
             // parsing as a float would; past a u64, the parser's float.
             let mut n: u64 = 0;
             for &b in word {
-                match n.checked_mul(10).and_then(|n| n.checked_add(u64::from(b - b'0'))) {
+                match n
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add(u64::from(b - b'0')))
+                {
                     Some(m) => n = m,
                     None => return std::str::from_utf8(word).ok()?.parse().ok(),
                 }
@@ -872,7 +878,7 @@ fn number_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let suffix_like = s.tokens.get(i + 1).is_some_and(|t| {
         t.is_word() && (2..=4).contains(&(t.end - t.start)) && matches!(lower[t.start], b'a' | b'p')
     });
-    if (suffix_like || w.iter().any(|&b| b == b':'))
+    if (suffix_like || w.contains(&b':'))
         && let Some(h) = clock(s, i)
     {
         return Some(h);
@@ -1130,7 +1136,8 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         let lead = i > 0
             && matches!(
                 s.low_word_bytes(i - 1),
-                b"in" | b"since"
+                b"in"
+                    | b"since"
                     | b"until"
                     | b"till"
                     | b"by"
@@ -1187,13 +1194,27 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
 fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let t = s.tokens[i];
-    let suffix = |j: usize| matches!(s.low_word_bytes(j), b"am" | b"pm" | b"a.m." | b"p.m." | b"a.m" | b"p.m");
+    let suffix = |j: usize| {
+        matches!(
+            s.low_word_bytes(j),
+            b"am" | b"pm" | b"a.m." | b"p.m." | b"a.m" | b"p.m"
+        )
+    };
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
         } else if matches!(
             s.low_word_bytes(j),
-            b"gmt" | b"utc" | b"bst" | b"cet" | b"est" | b"edt" | b"pst" | b"pdt" | b"aest" | b"aedt"
+            b"gmt"
+                | b"utc"
+                | b"bst"
+                | b"cet"
+                | b"est"
+                | b"edt"
+                | b"pst"
+                | b"pdt"
+                | b"aest"
+                | b"aedt"
         ) {
             j += 1;
         }
@@ -1203,7 +1224,7 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         let w = s.word_bytes(i);
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
-        let colon = w.iter().any(|&b| b == b':');
+        let colon = w.contains(&b':');
         let suffixed = suffix(i + 1);
         if !colon && !suffixed {
             return None;
@@ -1231,7 +1252,15 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         && i > 0
         && matches!(
             s.low_word_bytes(i - 1),
-            b"at" | b"by" | b"before" | b"after" | b"until" | b"around" | b"about" | b"past" | b"since"
+            b"at"
+                | b"by"
+                | b"before"
+                | b"after"
+                | b"until"
+                | b"around"
+                | b"about"
+                | b"past"
+                | b"since"
         )
     {
         return Some(hit(i, i + 1, Category::Time));
@@ -1258,7 +1287,10 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
                 || (month(s, i + 1).is_some() && s.word_bytes(i + 1) != b"May");
             if !ok
                 || (w == b"coming"
-                    && !matches!(s.low_word_bytes(i + 1), b"week" | b"weekend" | b"month" | b"year"))
+                    && !matches!(
+                        s.low_word_bytes(i + 1),
+                        b"week" | b"weekend" | b"month" | b"year"
+                    ))
             {
                 return None;
             }
@@ -1372,7 +1404,9 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
         return None;
     }
     let n = small_number(s.low_bytes(i))?;
-    if s.is(i - 1, "than") && !(i >= 2 && matches!(s.low_word_bytes(i - 2), b"more" | b"less" | b"fewer")) {
+    if s.is(i - 1, "than")
+        && !(i >= 2 && matches!(s.low_word_bytes(i - 2), b"more" | b"less" | b"fewer"))
+    {
         return None;
     }
     // "more than three decades": the hedge is part of the period.
@@ -1392,12 +1426,20 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
         && matches!(
             s.low_word_bytes(i + 1),
-            b"past" | b"last" | b"next" | b"coming" | b"previous" | b"following" | b"first" | b"final"
+            b"past"
+                | b"last"
+                | b"next"
+                | b"coming"
+                | b"previous"
+                | b"following"
+                | b"first"
+                | b"final"
         )
     {
         let mut j = i + 2;
         if matches!(s.low_word_bytes(j), b"few" | b"several")
-            || (small_number(s.low_bytes(j)).is_some() && !matches!(s.low_word_bytes(j), b"a" | b"an"))
+            || (small_number(s.low_bytes(j)).is_some()
+                && !matches!(s.low_word_bytes(j), b"a" | b"an"))
         {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
@@ -1492,7 +1534,8 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let lead = i > 0
         && (matches!(
             s.low_word_bytes(i - 1),
-            b"in" | b"since"
+            b"in"
+                | b"since"
                 | b"until"
                 | b"till"
                 | b"by"
@@ -1592,7 +1635,11 @@ mod tests {
             assert_eq!(out, format!("{y:04}-{m:02}-{d:02}"));
         }
         for w in ["0", "7", "07", "31", "2016", "0000000000007", "99999999999"] {
-            assert_eq!(digits(w.as_bytes()), Some(w.parse().unwrap_or(u32::MAX)), "{w}");
+            assert_eq!(
+                digits(w.as_bytes()),
+                Some(w.parse().unwrap_or(u32::MAX)),
+                "{w}"
+            );
         }
         for w in ["", "7.5", "1,000", "00:48", "+5"] {
             assert_eq!(digits(w.as_bytes()), None, "{w}");
