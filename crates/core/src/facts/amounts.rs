@@ -45,74 +45,86 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
 
 /// Number words up to ninety.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
+    number_word_bytes(word.as_bytes())
+}
+
+/// [`number_word`] of a word's bytes.
+pub(crate) fn number_word_bytes(word: &[u8]) -> Option<f64> {
     // Most words are ruled out by their first letter before the
     // comparisons below.
     if !matches!(
-        word.as_bytes().first(),
+        word.first(),
         Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h')
     ) {
         return None;
     }
     Some(match word {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" | "dozen" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
+        b"zero" => 0.0,
+        b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" | b"dozen" => 12.0,
+        b"thirteen" => 13.0,
+        b"fourteen" => 14.0,
+        b"fifteen" => 15.0,
+        b"sixteen" => 16.0,
+        b"seventeen" => 17.0,
+        b"eighteen" => 18.0,
+        b"nineteen" => 19.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"forty" => 40.0,
+        b"fifty" => 50.0,
+        b"sixty" => 60.0,
+        b"seventy" => 70.0,
+        b"eighty" => 80.0,
+        b"ninety" => 90.0,
+        b"hundred" => 100.0,
         _ => return None,
     })
 }
 
 /// A scale word after a number: (multiplier, abbreviated).
-fn scale(word: &str) -> Option<(f64, bool)> {
+fn scale(word: &[u8]) -> Option<(f64, bool)> {
     Some(match word {
-        "thousand" => (1e3, false),
-        "million" | "millions" => (1e6, false),
-        "billion" | "billions" => (1e9, false),
-        "trillion" => (1e12, false),
-        "k" => (1e3, true),
-        "m" | "mn" | "mln" => (1e6, true),
-        "bn" | "b" | "bln" => (1e9, true),
-        "tn" | "trn" => (1e12, true),
+        b"thousand" => (1e3, false),
+        b"million" | b"millions" => (1e6, false),
+        b"billion" | b"billions" => (1e9, false),
+        b"trillion" => (1e12, false),
+        b"k" => (1e3, true),
+        b"m" | b"mn" | b"mln" => (1e6, true),
+        b"bn" | b"b" | b"bln" => (1e9, true),
+        b"tn" | b"trn" => (1e12, true),
         _ => return None,
     })
 }
 
 /// `digits.parse::<f64>().ok()`, for the text of a number token: digits
 /// with at most one dot take a shorter way to the same value.
-pub(crate) fn decimal(digits: &str) -> Option<f64> {
+pub(crate) fn decimal(digits: &[u8]) -> Option<f64> {
+    plain_decimal(digits).or_else(|| std::str::from_utf8(digits).ok()?.parse().ok())
+}
+
+/// [`decimal`] of digits with at most one dot (not first), up to 15
+/// digits (16 bytes with the dot); `None` for anything else, whatever its
+/// value.
+#[inline]
+fn plain_decimal(b: &[u8]) -> Option<f64> {
     /// Powers of ten that a float holds exactly.
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let b = digits.as_bytes();
     // Past 15 digits the integer may not be exact: the parser decides.
     if b.is_empty() || b.len() > 16 {
-        return digits.parse().ok();
+        return None;
     }
     let mut m = 0u64;
     let mut dot = None;
@@ -120,11 +132,11 @@ pub(crate) fn decimal(digits: &str) -> Option<f64> {
         match c {
             b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
             b'.' if dot.is_none() && k > 0 => dot = Some(k),
-            _ => return digits.parse().ok(),
+            _ => return None,
         }
     }
     if dot.is_none() && b.len() > 15 {
-        return digits.parse().ok();
+        return None;
     }
     let fraction = dot.map_or(0, |d| b.len() - d - 1);
     // An exact integer over an exact power of ten, divided with one
@@ -138,23 +150,27 @@ pub(crate) fn decimal(digits: &str) -> Option<f64> {
 fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     let t = s.tokens.get(i)?;
     if t.kind == TokenKind::Number {
-        let w = s.word(i);
+        let w = s.word_bytes(i);
+        // Most numbers are digits with at most a dot: read in one pass.
+        if let Some(v) = plain_decimal(w) {
+            return Some((v, i + 1));
+        }
         // Byte tests: a char pattern's searcher costs more than a number.
-        if w.bytes().any(|b| b == b':') {
+        if w.contains(&b':') {
             return None;
         }
-        let v = if w.bytes().any(|b| b == b',') {
+        let v = if w.contains(&b',') {
             // "1,000": the digits without commas, on the stack if short.
             let mut buf = [0u8; 32];
             let mut len = 0;
-            for &b in w.as_bytes().iter().filter(|&&b| b != b',') {
+            for &b in w.iter().filter(|&&b| b != b',') {
                 if len == buf.len() {
-                    return Some((w.replace(',', "").parse().ok()?, i + 1));
+                    return Some((s.word(i).replace(',', "").parse().ok()?, i + 1));
                 }
                 buf[len] = b;
                 len += 1;
             }
-            decimal(std::str::from_utf8(&buf[..len]).ok()?)?
+            decimal(&buf[..len])?
         } else {
             decimal(w)?
         };
@@ -163,12 +179,12 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
     if !t.is_word() {
         return None;
     }
-    let mut v = number_word(s.low(i))?;
+    let mut v = number_word_bytes(s.low_bytes(i))?;
     let mut j = i + 1;
     // "twenty-five"
     if v >= 20.0
         && s.tokens.get(j).is_some_and(|n| n.hyphen_before)
-        && let Some(u) = number_word(s.low(j)).filter(|u| *u < 10.0)
+        && let Some(u) = number_word_bytes(s.low_bytes(j)).filter(|u| *u < 10.0)
     {
         v += u;
         j += 1;
@@ -252,13 +268,30 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<(&'static str, usize)> {
         }
     }
     let w = s.word(i);
-    let code = g.currency_code(w)?;
+    let code = if t.kind == TokenKind::Symbol {
+        // A sign is one character: one of a few.
+        SIGNS.iter().find(|e| e.0 == w).map(|e| e.1)?
+    } else {
+        g.currency_code(w)?
+    };
     // Plain codes ("USD", "NOK", "Rs") only when all caps or a sign.
     if t.is_word() && !t.is_all_caps(s.text) && w != "Rs" {
         return None;
     }
     Some((code, i + 1))
 }
+
+/// The currency signs and codes of one character ("$", "€"), with their
+/// codes: a sign token (one character) is looked for among these few
+/// instead of hashed.
+static SIGNS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    GAZETTEER
+        .currency_signs
+        .iter()
+        .filter(|(sign, _)| sign.chars().count() == 1)
+        .map(|(&sign, &code)| (sign, code))
+        .collect()
+});
 
 /// Irregular plurals and collective nouns that can be counted.
 const PLURALS: &[&str] = &[
@@ -307,20 +340,20 @@ fn plural(lower: &str) -> bool {
             .any(|p| p.as_bytes().last() == last && lower.ends_with(p))
 }
 
-fn time_unit(word: &str) -> bool {
+fn time_unit(word: &[u8]) -> bool {
     matches!(
         word,
-        "seconds"
-            | "minutes"
-            | "hours"
-            | "days"
-            | "weeks"
-            | "weekends"
-            | "months"
-            | "years"
-            | "decades"
-            | "centuries"
-            | "times"
+        b"seconds"
+            | b"minutes"
+            | b"hours"
+            | b"days"
+            | b"weeks"
+            | b"weekends"
+            | b"months"
+            | b"years"
+            | b"decades"
+            | b"centuries"
+            | b"times"
     )
 }
 
@@ -338,29 +371,41 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
     while let Some((i, place)) = next_start(s, from, at) {
         from = i + 1;
         at = place;
-        match find_at(s, i) {
-            Some(hit) if s.free(hit.from, hit.to) => {
-                let (start, end) = s.span(hit.from, hit.to);
-                let text = &s.text[start..end];
-                // Equal values: the same bits (no NaN comes from digits).
-                let key = match hit.value {
-                    Some(v) => Key::Amount(hit.category, v.to_bits(), hit.unit.clone()),
-                    None => Key::Text(
-                        "amount",
-                        format!("{}:{}", hit.category.as_str(), text.to_lowercase()),
-                    ),
-                };
-                out.push(Found {
-                    // Made when the entity is: most mentions repeat one.
-                    canonical_from_text: Some(crate::tokens::squeeze),
-                    detail: Detail::Amount(hit.value, hit.unit),
-                    ..Found::new(start, end, Kind::HowMuch, hit.category, key)
-                });
-                s.claim(hit.from, hit.to);
-                from = hit.to;
-            }
-            _ => {}
+        let Some(hit) = find_at(s, i) else {
+            continue;
+        };
+        if s.used[hit.from..hit.to].iter().any(|&u| u) {
+            continue;
         }
+        let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
+        // Equal values: the same bits (no NaN comes from digits).
+        let key = match hit.value {
+            Some(v) => Key::Amount(
+                hit.category,
+                v.to_bits(),
+                // Most units are borrowed: no call to copy them.
+                match &hit.unit {
+                    Cow::Borrowed(unit) => Cow::Borrowed(unit),
+                    Cow::Owned(unit) => Cow::Owned(unit.clone()),
+                },
+            ),
+            None => Key::Text(
+                "amount",
+                format!(
+                    "{}:{}",
+                    hit.category.as_str(),
+                    s.text[start..end].to_lowercase()
+                ),
+            ),
+        };
+        out.push(Found {
+            // Made when the entity is: most mentions repeat one.
+            canonical_from_text: Some(crate::tokens::squeeze),
+            detail: Detail::Amount(hit.value, hit.unit),
+            ..Found::new(start, end, Kind::HowMuch, hit.category, key)
+        });
+        s.used[hit.from..hit.to].fill(true);
+        from = hit.to;
     }
 }
 
@@ -369,18 +414,20 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
 /// code ("USD") or a word glued to a sign ("US$"); with the place in the
 /// sentence's [starts](Sentence::starts) (the only tokens looked at) to
 /// resume from, looked for from place `at` on.
-fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
+fn next_start(s: &Sentence, from: usize, mut at: usize) -> Option<(usize, usize)> {
     let tokens = &s.tokens[..];
-    let used = s.used.get(..tokens.len())?;
+    let used = &s.used[..];
+    let bytes = s.text.as_bytes();
     // A word before a sign is found at the sign, not by looking ahead from
     // every word.
-    for (place, &k) in s.starts.iter().enumerate().skip(at) {
+    while let Some(&k) = s.starts.get(at) {
+        at += 1;
         if k < from {
             continue;
         }
         let t = &tokens[k];
         match t.kind {
-            TokenKind::Number if !used[k] => return Some((k, place + 1)),
+            TokenKind::Number if !used[k] => return Some((k, at)),
             TokenKind::Symbol => {
                 // A word glued to the sign, unclaimed (and not before
                 // `from`).
@@ -390,24 +437,25 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
                     && !used[k - 1]
                 {
                     // The sign is looked at again after the word.
-                    return Some((k - 1, place));
+                    return Some((k - 1, at - 1));
                 }
                 if !used[k] {
-                    return Some((k, place + 1));
+                    return Some((k, at));
                 }
             }
-            TokenKind::Word => {
+            TokenKind::Word if !used[k] => {
+                if s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0 {
+                    return Some((k, at));
+                }
                 // A word with a lowercase ASCII letter first or second is
                 // never all caps: most words are ruled out before the call.
-                // Claimed words are few: asked last.
-                let bytes = s.text.as_bytes();
-                let lower_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
-                if (s.class[k] & (class::NUMBER_WORD | class::MAGNITUDE) != 0
-                    || !(lower_at(t.start) || t.end - t.start >= 2 && lower_at(t.start + 1))
-                        && t.is_all_caps(s.text))
-                    && !used[k]
+                if bytes[t.start].is_ascii_lowercase() {
+                    continue;
+                }
+                if !(t.end - t.start >= 2 && bytes[t.start + 1].is_ascii_lowercase())
+                    && t.is_all_caps(s.text)
                 {
-                    return Some((k, place + 1));
+                    return Some((k, at));
                 }
             }
             _ => {}
@@ -419,23 +467,33 @@ fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
 fn find_at(s: &Sentence, i: usize) -> Option<Hit> {
     // The number at `i`, read once for the finders that start with one.
     let at = number(s, i);
+    if let Some(h) = money(s, i, at) {
+        return Some(h);
+    }
     // Vague amounts begin with a magnitude word, ages with a number: the
     // finders are not called for other tokens.
-    money(s, i, at)
-        .or_else(|| s.has(i, class::MAGNITUDE).then(|| vague(s, i)).flatten())
-        .or_else(|| {
-            (s.tokens[i].kind == TokenKind::Number)
-                .then(|| age(s, i, at))
-                .flatten()
-        })
-        .or_else(|| percent_measure_or_count(s, i, at))
+    if s.has(i, class::MAGNITUDE)
+        && let Some(h) = vague(s, i)
+    {
+        return Some(h);
+    }
+    if s.tokens[i].kind == TokenKind::Number
+        && let Some(h) = age(s, i, at)
+    {
+        return Some(h);
+    }
+    percent_measure_or_count(s, i, at)
 }
 
 /// Ages: "a 34-year-old man", "aged 93", "Sami Haddad, 61, said".
 /// `at` is the [`number`] at `i`.
 fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     let t = s.tokens[i];
-    if t.kind != TokenKind::Number || s.word(i).bytes().any(|b| matches!(b, b'.' | b',' | b':')) {
+    if t.kind != TokenKind::Number
+        || s.word_bytes(i)
+            .iter()
+            .any(|b| matches!(b, b'.' | b',' | b':'))
+    {
         return None;
     }
     let (v, _) = at?;
@@ -448,7 +506,7 @@ fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
     };
     let glued = |k: usize| s.tokens.get(k).is_some_and(|n| n.hyphen_before);
     if glued(i + 1)
-        && matches!(s.low_word(i + 1), "year" | "years")
+        && matches!(s.low_word_bytes(i + 1), b"year" | b"years")
         && glued(i + 2)
         && s.is(i + 2, "old")
     {
@@ -467,9 +525,9 @@ fn age(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
 /// Skips a scale word at `j` ("bn", "million"); `joined_only` limits the
 /// abbreviations ("m", "k") to glued or money contexts.
 fn scaled(s: &Sentence, j: usize, v: f64, money: bool) -> (f64, usize) {
-    if let Some((mult, abbreviated)) = scale(s.low(j)).filter(|_| s.tokens[j].is_word()) {
+    if let Some((mult, abbreviated)) = scale(s.low_bytes(j)).filter(|_| s.tokens[j].is_word()) {
         let glued = !s.tokens[j].space_before;
-        if !abbreviated || money || glued && matches!(s.low_word(j), "bn" | "tn" | "mn") {
+        if !abbreviated || money || glued && matches!(s.low_word_bytes(j), b"bn" | b"tn" | b"mn") {
             return (v * mult, j + 1);
         }
     }
@@ -511,8 +569,8 @@ fn money(s: &Sentence, i: usize, at: Option<(f64, usize)>) -> Option<Hit> {
 fn vague(s: &Sentence, i: usize) -> Option<Hit> {
     let magnitude = |k: usize| {
         matches!(
-            s.low_word(k),
-            "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
+            s.low_word_bytes(k),
+            b"dozens" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
         )
     };
     if !magnitude(i) || !s.is(i + 1, "of") {
@@ -520,8 +578,8 @@ fn vague(s: &Sentence, i: usize) -> Option<Hit> {
     }
     let mut j = i + 2;
     if s.is(i, "tens")
-        || (matches!(s.low_word(i), "hundreds")
-            && matches!(s.low_word(j), "thousands" | "millions"))
+        || (matches!(s.low_word_bytes(i), b"hundreds")
+            && matches!(s.low_word_bytes(j), b"thousands" | b"millions"))
     {
         if !magnitude(j) || !s.is(j + 1, "of") {
             return None;
@@ -571,7 +629,7 @@ fn unit_at(s: &Sentence, j: usize) -> Option<(&'static str, usize)> {
     let g = &*GAZETTEER;
     let t = s.tokens.get(j)?;
     // "°C": the sign and the letter.
-    if t.kind == TokenKind::Symbol && s.word(j) == "°" {
+    if t.kind == TokenKind::Symbol && s.word_bytes(j) == "°".as_bytes() {
         let next = s.tokens.get(j + 1).filter(|n| !n.space_before)?;
         let spelled = &s.text[t.start..next.end];
         return g.units.get(spelled).map(|u| (u.canonical, j + 2));
@@ -615,11 +673,11 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
         return None;
     }
     // Percent.
-    let pct_to = if s.word(j) == "%" {
+    let pct_to = if s.word_bytes(j) == b"%" {
         Some(j + 1)
     } else if s.is(j, "per") && s.is(j + 1, "cent") {
         Some(j + 2)
-    } else if matches!(s.low_word(j), "percent" | "pc") {
+    } else if matches!(s.low_word_bytes(j), b"percent" | b"pc") {
         Some(j + 1)
     } else {
         None
@@ -649,7 +707,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
     }
     // Count: "60 excavators", "five heavy trucks", "2 million people".
     let is_year =
-        t.kind == TokenKind::Number && s.word(i).len() == 4 && (1800.0..=2100.0).contains(&v);
+        t.kind == TokenKind::Number && s.word_bytes(i).len() == 4 && (1800.0..=2100.0).contains(&v);
     if s.tokens.get(k).is_some_and(|n| n.hyphen_before) || is_year || (v <= 1.0 && t.is_word()) {
         return None;
     }
@@ -692,7 +750,7 @@ fn percent_measure_or_count(s: &Sentence, i: usize, at: Option<(f64, usize)>) ->
             unit: Cow::Borrowed(unit),
         });
     }
-    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word(to)) {
+    if !to_countable.unwrap_or_else(|| countable(s, to)) || time_unit(s.low_word_bytes(to)) {
         return None;
     }
     let noun = s.low(to).to_owned();
@@ -766,7 +824,7 @@ mod tests {
             "6.10",
             "00",
         ] {
-            assert_eq!(decimal(w), w.parse::<f64>().ok(), "{w}");
+            assert_eq!(decimal(w.as_bytes()), w.parse::<f64>().ok(), "{w}");
         }
     }
 

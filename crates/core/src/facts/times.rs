@@ -320,24 +320,24 @@ pub(crate) mod class {
 /// soon as nothing longer can match, instead of trying every length.
 pub(crate) struct Phrases<V> {
     /// Phrase or proper prefix of one → (its value, a longer phrase begins
-    /// with it).
-    map: rustc_hash::FxHashMap<&'static str, (Option<V>, bool)>,
+    /// with it); a [`ShortMap`](crate::gazetteer::ShortMap), as most are
+    /// short: no hashing byte by byte, no `memcmp`.
+    map: crate::gazetteer::ShortMap<(Option<V>, bool)>,
 }
 
 impl<V: Copy> Phrases<V> {
     /// `entries` must have distinct phrases.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         // Room for every phrase and prefix (a byte each at most): the map is
-        // never rehashed while filled.
+        // never regrown while filled.
         let entries: Vec<_> = entries.into_iter().collect();
-        let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+        let mut map = crate::gazetteer::ShortMap::with_capacity(
             entries.iter().map(|(phrase, _)| phrase.len()).sum(),
-            rustc_hash::FxBuildHasher,
         );
         for (phrase, value) in entries {
-            map.entry(phrase).or_insert((None, false)).0 = Some(value);
+            map.get_or_insert(phrase, || (None, false)).0 = Some(value);
             for (at, _) in phrase.char_indices().skip(1) {
-                map.entry(&phrase[..at]).or_insert((None, false)).1 = true;
+                map.get_or_insert(&phrase[..at], || (None, false)).1 = true;
             }
         }
         Phrases { map }
@@ -403,58 +403,71 @@ const UNITS: &[&str] = &[
     "century",
     "season",
 ];
-fn season(word: &str) -> bool {
-    matches!(word, "spring" | "summer" | "autumn" | "fall" | "winter")
-}
-
-fn part_of_day(word: &str) -> bool {
+fn season(word: &[u8]) -> bool {
     matches!(
         word,
-        "morning" | "afternoon" | "evening" | "night" | "lunchtime" | "overnight"
+        b"spring" | b"summer" | b"autumn" | b"fall" | b"winter"
+    )
+}
+
+fn part_of_day(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"morning" | b"afternoon" | b"evening" | b"night" | b"lunchtime" | b"overnight"
     )
 }
 
 const DECK: &[&str] = &["last", "this", "next", "coming", "past"];
 
 /// `word` is a time unit, singular or plural ("years", "centuries").
-fn unit(lower: &str) -> Option<&'static str> {
-    let singular = if lower == "centuries" {
-        "century"
+fn unit(word: &[u8]) -> Option<&'static str> {
+    let singular = if word == b"centuries" {
+        b"century"
     } else {
-        lower.strip_suffix('s').unwrap_or(lower)
+        word.strip_suffix(b"s").unwrap_or(word)
     };
     // A match (by length, then bytes) instead of a walk through [`UNITS`];
     // a test keeps the two the same.
     Some(match singular {
-        "second" => "second",
-        "minute" => "minute",
-        "hour" => "hour",
-        "day" => "day",
-        "week" => "week",
-        "weekend" => "weekend",
-        "fortnight" => "fortnight",
-        "month" => "month",
-        "quarter" => "quarter",
-        "year" => "year",
-        "decade" => "decade",
-        "century" => "century",
-        "season" => "season",
+        b"second" => "second",
+        b"minute" => "minute",
+        b"hour" => "hour",
+        b"day" => "day",
+        b"week" => "week",
+        b"weekend" => "weekend",
+        b"fortnight" => "fortnight",
+        b"month" => "month",
+        b"quarter" => "quarter",
+        b"year" => "year",
+        b"decade" => "decade",
+        b"century" => "century",
+        b"season" => "season",
         _ => return None,
     })
 }
 
 /// A small number written as a word or digits ("five", "5", "a").
-pub(crate) fn small_number(word: &str) -> Option<f64> {
+pub(crate) fn small_number(word: &[u8]) -> Option<f64> {
     match word {
-        "a" | "an" => Some(1.0),
-        "dozen" | "hundred" => None,
-        _ if word.bytes().all(|b| b.is_ascii_digit()) => match word.parse::<u64>() {
-            // Rounded to the nearest as parsing as a float would.
+        b"a" | b"an" => Some(1.0),
+        b"dozen" | b"hundred" => None,
+        _ if word.iter().all(u8::is_ascii_digit) => {
+            // Digits: their integer, rounded to the nearest float as
+            // parsing as a float would; past a u64, the parser's float.
+            let mut n: u64 = 0;
+            for &b in word {
+                match n
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add(u64::from(b - b'0')))
+                {
+                    Some(m) => n = m,
+                    None => return std::str::from_utf8(word).ok()?.parse().ok(),
+                }
+            }
             #[allow(clippy::cast_precision_loss)]
-            Ok(n) => Some(n as f64),
-            Err(_) => word.parse().ok(),
-        },
-        _ => super::amounts::number_word(word),
+            (!word.is_empty()).then_some(n as f64)
+        }
+        _ => super::amounts::number_word_bytes(word),
     }
 }
 
@@ -464,7 +477,7 @@ fn month(s: &Sentence, i: usize) -> Option<i8> {
     if !s.has(i, class::MONTH) || !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.months.get(s.low(i)).copied()
+    CALENDAR.0.number(s.low_bytes(i), &GAZETTEER.months)
 }
 
 #[inline]
@@ -473,7 +486,91 @@ fn weekday(s: &Sentence, i: usize) -> Option<i8> {
     if !s.has(i, class::WEEKDAY) || !t.is_capitalised(s.text) {
         return None;
     }
-    GAZETTEER.weekdays.get(s.low(i)).copied()
+    CALENDAR.1.number(s.low_bytes(i), &GAZETTEER.weekdays)
+}
+
+/// The months' and the weekdays' [`ByPrefix`] tables.
+static CALENDAR: std::sync::LazyLock<(ByPrefix, ByPrefix)> = std::sync::LazyLock::new(|| {
+    (
+        ByPrefix::new(&GAZETTEER.months),
+        ByPrefix::new(&GAZETTEER.weekdays),
+    )
+});
+
+/// The numbers of calendar names (months, weekdays) by their first three
+/// bytes, which tell every name apart ("jan", "tue"): a word known by its
+/// class to be a name is looked up in one slot of a small table instead
+/// of hashed.
+struct ByPrefix {
+    /// Slot → (first three bytes, number); a zero prefix is an empty slot.
+    slots: [(u32, i8); 64],
+    /// The multiplier that spreads the prefixes over the slots, each to
+    /// its own.
+    spread: u32,
+    /// The prefixes and slots tell every name apart; if not, the map is
+    /// asked instead.
+    exact: bool,
+}
+
+impl ByPrefix {
+    fn new(map: &rustc_hash::FxHashMap<String, i8>) -> Self {
+        let mut numbers: Vec<(u32, i8)> = Vec::new();
+        let mut exact = true;
+        for (name, &n) in map {
+            let p = prefix3(name.as_bytes());
+            match numbers.iter().find(|e| e.0 == p) {
+                Some(e) => exact &= e.1 == n,
+                None => numbers.push((p, n)),
+            }
+        }
+        exact &= !numbers.iter().any(|e| e.0 == 0);
+        // A multiplier under which no two prefixes share a slot.
+        for spread in (1..10_000u32).map(|k| k.wrapping_mul(0x9E37_79B1) | 1) {
+            let mut slots = [(0, 0); 64];
+            if numbers.iter().all(|&(p, n)| {
+                let slot = &mut slots[slot(p, spread)];
+                let free = slot.0 == 0;
+                *slot = (p, n);
+                free
+            }) {
+                return ByPrefix {
+                    slots,
+                    spread,
+                    exact,
+                };
+            }
+        }
+        ByPrefix {
+            slots: [(0, 0); 64],
+            spread: 1,
+            exact: false,
+        }
+    }
+
+    /// The number of `word` (lowercase), a key of `map` (the one this was
+    /// made from).
+    #[inline]
+    fn number(&self, word: &[u8], map: &rustc_hash::FxHashMap<String, i8>) -> Option<i8> {
+        if !self.exact {
+            return map.get(std::str::from_utf8(word).ok()?).copied();
+        }
+        let p = prefix3(word);
+        let (q, n) = self.slots[slot(p, self.spread)];
+        (q == p).then_some(n)
+    }
+}
+
+/// The slot of prefix `p` in a [`ByPrefix`] table.
+#[inline]
+fn slot(p: u32, spread: u32) -> usize {
+    (p.wrapping_mul(spread) >> 26) as usize
+}
+
+/// Up to the first three bytes of `word`, zero past its end.
+#[inline]
+fn prefix3(word: &[u8]) -> u32 {
+    let byte = |k: usize| u32::from(word.get(k).copied().unwrap_or(0));
+    byte(0) | byte(1) << 8 | byte(2) << 16
 }
 
 /// A day of the month at `i` ("7", "7th"): (day, next index).
@@ -482,13 +579,14 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
     if t.kind != TokenKind::Number {
         return None;
     }
-    let d: i8 = s.word(i).parse().ok()?;
+    let d = digits(s.word_bytes(i))?;
     if !(1..=31).contains(&d) {
         return None;
     }
+    let d = i8::try_from(d).ok()?;
     let mut next = i + 1;
     if s.tokens.get(next).is_some_and(|n| !n.space_before)
-        && matches!(s.low_word(next), "st" | "nd" | "rd" | "th")
+        && matches!(s.low_word_bytes(next), b"st" | b"nd" | b"rd" | b"th")
     {
         next += 1;
     }
@@ -501,12 +599,30 @@ fn day(s: &Sentence, i: usize) -> Option<(i8, usize)> {
 
 fn year(s: &Sentence, i: usize) -> Option<i16> {
     let t = s.tokens.get(i)?;
-    let w = s.word(i);
+    let w = s.word_bytes(i);
     if t.kind != TokenKind::Number || w.len() != 4 {
         return None;
     }
-    let y: i16 = w.parse().ok()?;
+    let y = i16::try_from(digits(w)?).ok()?;
     (1000..=2199).contains(&y).then_some(y)
+}
+
+/// The value of `w` if it is all ASCII digits (as a number token without
+/// a dot, comma or colon is), as parsing it would give; `u32::MAX` for
+/// any value above that. A loop over a few bytes, not a parser.
+#[inline]
+fn digits(w: &[u8]) -> Option<u32> {
+    if w.is_empty() {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for &b in w {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    Some(v)
 }
 
 /// Skips a comma at `i`, if there is one.
@@ -540,63 +656,63 @@ struct Hit {
 
 /// Finds times in `s`, claims their tokens and appends them to `out`.
 pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
-    let (mut from, mut at) = (0, 0);
-    while let Some((i, place)) = next_start(s, from, at) {
-        from = i + 1;
-        at = place + 1;
-        match find_at(s, i, date) {
-            Some(hit) if s.free(hit.from, hit.to) => {
-                let (start, end) = s.span(hit.from, hit.to);
-                let text = &s.text[start..end];
-                let key = hit.key.unwrap_or_else(|| {
-                    if plain(s, hit.from, hit.to, text) {
-                        // What squeezing and lowercasing would give.
-                        return s.lower[start..end].to_owned();
-                    }
-                    let mut key = crate::tokens::squeeze(text);
-                    if key.is_ascii() {
-                        key.make_ascii_lowercase();
-                        key
-                    } else {
-                        key.to_lowercase()
-                    }
-                });
-                out.push(Found {
-                    // Made when the entity is: most mentions repeat one.
-                    canonical_from_text: Some(canonical),
-                    detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
-                    ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
-                });
-                s.claim(hit.from, hit.to);
-                from = hit.to;
-            }
-            _ => {}
+    let mut from = 0;
+    // The sentence's starts (numbers and words of a start class; the
+    // tokens before numbers and the signs begin no time, and
+    // [`may_start`] rules them out at once).
+    let mut at = 0;
+    while let Some(&i) = s.starts.get(at) {
+        at += 1;
+        if i < from || s.used[i] || !may_start(s, i) {
+            continue;
         }
+        from = i + 1;
+        let Some(hit) = find_at(s, i, date) else {
+            continue;
+        };
+        if s.used[hit.from..hit.to].iter().any(|&u| u) {
+            continue;
+        }
+        let (start, end) = (s.tokens[hit.from].start, s.tokens[hit.to - 1].end);
+        let key = match hit.key {
+            Some(key) => key,
+            None => text_key(s, hit.from, hit.to, start, end),
+        };
+        out.push(Found {
+            // Made when the entity is: most mentions repeat one.
+            canonical_from_text: Some(canonical),
+            detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
+            ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
+        });
+        s.used[hit.from..hit.to].fill(true);
+        from = hit.to;
     }
 }
 
-/// `text`, the span of tokens `from..to`, is ASCII with single spaces
-/// between tokens, or none: what [`crate::tokens::is_squeezed_ascii`]
-/// says of it (tokens hold no whitespace), found from the gaps between
-/// the tokens instead of by looking for runs of whitespace.
-fn plain(s: &Sentence, from: usize, to: usize, text: &str) -> bool {
-    let bytes = s.text.as_bytes();
-    text.is_ascii()
+/// The key of a time without one of its own: its text (bytes
+/// `start..end`, tokens `from..to`) squeezed and lowercased.
+fn text_key(s: &Sentence, from: usize, to: usize, start: usize, end: usize) -> String {
+    let lower = &s.lower.as_bytes()[start..end];
+    // ASCII with single spaces between tokens, or none: what squeezing
+    // would leave as it is (tokens hold no whitespace), found from the
+    // gaps between the tokens instead of by looking for runs of
+    // whitespace.
+    let plain = lower.is_ascii()
         && s.tokens[from..to].windows(2).all(|w| {
             let gap = w[1].start - w[0].end;
-            gap == 0 || (gap == 1 && bytes[w[0].end] == b' ')
-        })
-}
-
-/// The first unclaimed token from `from` on that [`may_start`] a time,
-/// with its place in the sentence's [starts](Sentence::starts) (the only
-/// tokens looked at), looked for from place `at` on.
-fn next_start(s: &Sentence, from: usize, at: usize) -> Option<(usize, usize)> {
-    let starts = s.starts.get(at..)?;
-    starts
-        .iter()
-        .position(|&k| k >= from && may_start(s, k) && !s.used[k])
-        .map(|p| (starts[p], at + p))
+            gap == 0 || (gap == 1 && lower[w[0].end - start] == b' ')
+        });
+    if plain {
+        // What squeezing and lowercasing would give.
+        return s.lower[start..end].to_owned();
+    }
+    let mut key = crate::tokens::squeeze(&s.text[start..end]);
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
 }
 
 /// Words that can begin a time expression besides months, weekdays and
@@ -632,27 +748,27 @@ fn may_start(s: &Sentence, i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
             || matches!(
-                s.low(i + 1),
-                "past"
-                    | "last"
-                    | "next"
-                    | "coming"
-                    | "previous"
-                    | "following"
-                    | "first"
-                    | "final"
-                    | "second"
-                    | "latter"
-                    | "end"
-                    | "start"
-                    | "beginning"
-                    | "middle"
-                    | "early"
-                    | "late"
-                    | "mid"
+                s.low_bytes(i + 1),
+                b"past"
+                    | b"last"
+                    | b"next"
+                    | b"coming"
+                    | b"previous"
+                    | b"following"
+                    | b"first"
+                    | b"final"
+                    | b"second"
+                    | b"latter"
+                    | b"end"
+                    | b"start"
+                    | b"beginning"
+                    | b"middle"
+                    | b"early"
+                    | b"late"
+                    | b"mid"
             )
     } else if c & class::A_AN != 0 {
-        unit(s.low(i + 1)).is_some()
+        unit(s.low_bytes(i + 1)).is_some()
     } else {
         c & (class::TIME_WORD | class::NUMBER_WORD) != 0
     }
@@ -712,22 +828,35 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     // Number words and "a"/"an" are the small numbers of "two weeks ago"
     // and "for three years".
     let small = class::A_AN | class::NUMBER_WORD;
-    has(class::HOLIDAY_FIRST)
-        .then(|| holiday(s, i, date))
-        .flatten()
-        .or_else(|| {
-            has(class::WEEKDAY | class::MONTH)
-                .then(|| weekday_or_date(s, i, date))
-                .flatten()
-        })
-        .or_else(|| has(class::TIME_WORD).then(|| clock(s, i)).flatten())
-        .or_else(|| {
-            has(class::TIME_WORD | small)
-                .then(|| relative(s, i, date))
-                .flatten()
-        })
-        .or_else(|| has(class::THE | small).then(|| period(s, i)).flatten())
-        .or_else(|| has(class::THE).then(|| decade_or_year(s, i)).flatten())
+    if has(class::HOLIDAY_FIRST)
+        && let Some(h) = holiday(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::WEEKDAY | class::MONTH)
+        && let Some(h) = weekday_or_date(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::TIME_WORD)
+        && let Some(h) = clock(s, i)
+    {
+        return Some(h);
+    }
+    if has(class::TIME_WORD | small)
+        && let Some(h) = relative(s, i, date)
+    {
+        return Some(h);
+    }
+    if has(class::THE | small)
+        && let Some(h) = period(s, i)
+    {
+        return Some(h);
+    }
+    if has(class::THE) {
+        return decade_or_year(s, i);
+    }
+    None
 }
 
 /// [`find_at`] at a number: each finder is called only when the tokens
@@ -825,7 +954,8 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if s.has(i, class::WEEKDAY)
         && let Some(wd) = weekday(s, i)
     {
-        let abbreviated = s.word(i).len() <= 5 && !s.word(i).ends_with("day");
+        let name = s.word_bytes(i);
+        let abbreviated = name.len() <= 5 && !name.ends_with(b"day");
         let after = comma(s, dot(s, i + 1));
         if let Some(mut d) = calendar_date(s, after, date) {
             d.from = i;
@@ -835,7 +965,7 @@ fn weekday_or_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             return None;
         }
         let mut to = i + 1;
-        if part_of_day(s.low_word(to)) {
+        if part_of_day(s.low_word_bytes(to)) {
             to += 1;
         }
         let mut h = hit(i, to, Category::Weekday);
@@ -901,27 +1031,29 @@ fn previous_weekday(date: Date, wd: i8) -> Date {
     d
 }
 
-/// `n` (below 10 000) in four decimal digits, padded with zeros.
-fn digits4(n: u16) -> [u8; 4] {
-    #[allow(clippy::cast_possible_truncation)] // each a digit
-    let d = |k: u16| b'0' + (n / k % 10) as u8;
-    [d(1000), d(100), d(10), d(1)]
+/// Appends `n` (below 100) in two decimal digits, padded with a zero: two
+/// pushes of ASCII characters, no formatting or UTF-8 check.
+#[inline]
+fn push_two_digits(out: &mut String, n: u8) {
+    out.push(char::from(b'0' + n / 10 % 10));
+    out.push(char::from(b'0' + n % 10));
 }
 
-/// `n` (below 100) in two decimal digits, padded with zeros.
-fn digits2(n: u8) -> [u8; 2] {
-    [b'0' + n / 10 % 10, b'0' + n % 10]
+/// Appends the date "YYYY-MM-DD" to `out`, `y` in four digits (below
+/// 10 000).
+fn push_iso_date(out: &mut String, y: u16, m: u8, d: u8) {
+    push_year(out, y);
+    out.push('-');
+    push_two_digits(out, m);
+    out.push('-');
+    push_two_digits(out, d);
 }
 
-/// A date's text, "YYYY-MM-DD" with `y` in four digits (below 10 000).
-fn iso_date(y: u16, m: u8, d: u8) -> [u8; 10] {
-    let ([y0, y1, y2, y3], [m0, m1], [d0, d1]) = (digits4(y), digits2(m), digits2(d));
-    [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
-}
-
-/// ASCII digits and dashes as a `String`.
-fn ascii(bytes: &[u8]) -> String {
-    std::str::from_utf8(bytes).unwrap_or_default().to_owned()
+/// Appends `y` (below 10 000) in four digits.
+#[allow(clippy::cast_possible_truncation)] // each part below 100
+fn push_year(out: &mut String, y: u16) {
+    push_two_digits(out, (y / 100 % 100) as u8);
+    push_two_digits(out, (y % 100) as u8);
 }
 
 /// "April 7", "April 7th, 2016", "Nov. 6", "7 April 1931", "April 2016",
@@ -932,32 +1064,44 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return None;
     }
     let resolve = |m: i8, d: Option<i8>, y: Option<i16>| -> (Option<String>, String) {
-        // Written on the stack, then copied once: `format!` and jiff's
+        // Put together a digit at a time: `format!` and jiff's
         // `Display` cost more than the rest of finding a date. Months and
         // days are in range; a year given is four digits ([`year`]).
         let (mm, dd) = (m.unsigned_abs(), d.unwrap_or(0).unsigned_abs());
         let given = y.and_then(|y| u16::try_from(y).ok()).filter(|y| *y <= 9999);
-        let mut key = [0u8; 15];
-        key[..5].copy_from_slice(b"date:");
-        let key = if let Some(y) = given {
-            key[5..].copy_from_slice(&iso_date(y, mm, dd));
-            &key[..]
+        let mut key = String::with_capacity("date:YYYY-MM-DD".len());
+        key.push_str("date:");
+        if let Some(y) = given {
+            push_iso_date(&mut key, y, mm, dd);
         } else {
-            let ([m0, m1], [d0, d1]) = (digits2(mm), digits2(dd));
-            key[5..11].copy_from_slice(&[b'-', m0, m1, b'-', d0, d1]);
-            &key[..11]
-        };
-        let key = ascii(key);
+            key.push('-');
+            push_two_digits(&mut key, mm);
+            key.push('-');
+            push_two_digits(&mut key, dd);
+        }
         let year = y.or(date.map(Date::year));
         let resolved = match (year, d) {
             (Some(y), Some(d)) => Date::new(y, m, d).ok().map(|date| {
                 match u16::try_from(y).ok().filter(|y| *y <= 9999) {
                     // The key after "date:" when the year is given.
                     Some(_) if given.is_some() => key["date:".len()..].to_owned(),
-                    Some(y) => ascii(&iso_date(y, mm, dd)),
+                    Some(y) => {
+                        let mut out = String::with_capacity("YYYY-MM-DD".len());
+                        push_iso_date(&mut out, y, mm, dd);
+                        out
+                    }
                     None => date.to_string(),
                 }
             }),
+            (Some(y), None) if y >= 1000 => {
+                // Four digits, as `{y}` writes them: a year is below
+                // 10 000 (jiff's range, or [`year`]'s).
+                let mut out = String::with_capacity("YYYY-MM".len());
+                push_year(&mut out, y.unsigned_abs());
+                out.push('-');
+                push_two_digits(&mut out, mm);
+                Some(out)
+            }
             (Some(y), None) if y > 0 => Some(format!("{y}-{m:02}")),
             _ => None,
         };
@@ -973,9 +1117,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if s.has(i, class::MONTH)
         && let Some(m) = month(s, i)
     {
-        let full = s.word(i).len() > 3 || s.word(i) == "May";
+        let name = s.word_bytes(i);
+        let full = name.len() > 3 || name == b"May";
         let after = dot(s, i + 1);
-        if after > i + 1 && full && !s.word(i).eq_ignore_ascii_case("sept") {
+        if after > i + 1 && full && !name.eq_ignore_ascii_case(b"sept") {
             return None; // "May." ends a sentence; only abbreviations take dots
         }
         if let Some((d, next)) = day(s, after) {
@@ -990,25 +1135,26 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         }
         let lead = i > 0
             && matches!(
-                s.low_word(i - 1),
-                "in" | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "from"
-                    | "during"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "of"
-                    | "before"
-                    | "after"
-                    | "through"
+                s.low_word_bytes(i - 1),
+                b"in"
+                    | b"since"
+                    | b"until"
+                    | b"till"
+                    | b"by"
+                    | b"from"
+                    | b"during"
+                    | b"early"
+                    | b"late"
+                    | b"mid"
+                    | b"last"
+                    | b"next"
+                    | b"this"
+                    | b"of"
+                    | b"before"
+                    | b"after"
+                    | b"through"
             );
-        if lead && full && s.word(i) != "May" {
+        if lead && full && name != b"May" {
             return finish(i, i + 1, m, None, None);
         }
         return None;
@@ -1035,9 +1181,10 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             .is_some_and(|t| t.hyphen_before && t.kind == TokenKind::Number)
         && let Some(y) = year(s, i)
     {
-        let m: i8 = s.word(i + 1).parse().ok()?;
-        let d: i8 = s.word(i + 2).parse().ok()?;
+        let m = digits(s.word_bytes(i + 1))?;
+        let d = digits(s.word_bytes(i + 2))?;
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
             return finish(i, i + 3, m, Some(d), Some(y));
         }
     }
@@ -1047,33 +1194,49 @@ fn calendar_date(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 /// "6.10am", "11 a.m.", "00:48", "11am local time", "noon".
 fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     let t = s.tokens[i];
-    let suffix = |j: usize| matches!(s.low_word(j), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m");
+    let suffix = |j: usize| {
+        matches!(
+            s.low_word_bytes(j),
+            b"am" | b"pm" | b"a.m." | b"p.m." | b"a.m" | b"p.m"
+        )
+    };
     let tail = |mut j: usize| {
         if s.is(j, "local") && s.is(j + 1, "time") {
             j += 2;
         } else if matches!(
-            s.low_word(j),
-            "gmt" | "utc" | "bst" | "cet" | "est" | "edt" | "pst" | "pdt" | "aest" | "aedt"
+            s.low_word_bytes(j),
+            b"gmt"
+                | b"utc"
+                | b"bst"
+                | b"cet"
+                | b"est"
+                | b"edt"
+                | b"pst"
+                | b"pdt"
+                | b"aest"
+                | b"aedt"
         ) {
             j += 1;
         }
         j
     };
     if t.kind == TokenKind::Number {
-        let w = s.word(i);
+        let w = s.word_bytes(i);
         // Only a colon or a suffix makes a clock time of a number: most
         // numbers are ruled out before any parsing.
-        let colon = w.bytes().any(|b| b == b':');
+        let colon = w.contains(&b':');
         let suffixed = suffix(i + 1);
         if !colon && !suffixed {
             return None;
         }
         // Split at a byte: a char-set pattern costs more than the split.
-        let (hours, minutes) = match w.bytes().position(|b| b == b'.' || b == b':') {
-            Some(at) => (w[..at].parse::<u32>().ok()?, Some(&w[at + 1..])),
-            None => (w.parse::<u32>().ok()?, None),
+        // (Digits past a u32 read as `u32::MAX`: too many hours, as a
+        // parse failing would rule them out.)
+        let (hours, minutes) = match w.iter().position(|&b| b == b'.' || b == b':') {
+            Some(at) => (digits(&w[..at])?, Some(&w[at + 1..])),
+            None => (digits(w)?, None),
         };
-        if minutes.is_some_and(|m| m.len() != 2 || m.parse::<u32>().map_or(true, |m| m > 59)) {
+        if minutes.is_some_and(|m| m.len() != 2 || digits(m).is_none_or(|m| m > 59)) {
             return None;
         }
         if suffixed && (1..=12).contains(&hours) {
@@ -1085,11 +1248,19 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if matches!(s.low_word(i), "noon" | "midnight" | "midday")
+    if matches!(s.low_word_bytes(i), b"noon" | b"midnight" | b"midday")
         && i > 0
         && matches!(
-            s.low_word(i - 1),
-            "at" | "by" | "before" | "after" | "until" | "around" | "about" | "past" | "since"
+            s.low_word_bytes(i - 1),
+            b"at"
+                | b"by"
+                | b"before"
+                | b"after"
+                | b"until"
+                | b"around"
+                | b"about"
+                | b"past"
+                | b"since"
         )
     {
         return Some(hit(i, i + 1, Category::Time));
@@ -1098,41 +1269,43 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
 }
 
 fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
-    let w = s.low(i);
+    let w = s.low_bytes(i);
     let mut h = match w {
-        "yesterday" | "tomorrow" | "tonight" => {
+        b"yesterday" | b"tomorrow" | b"tonight" => {
             let mut to = i + 1;
-            if w != "tonight" && part_of_day(s.low_word(to)) {
+            if w != b"tonight" && part_of_day(s.low_word_bytes(to)) {
                 to += 1;
             }
             hit(i, to, Category::Relative)
         }
-        "last" | "this" | "next" | "coming" if i == 0 || !s.is(i - 1, "the") => {
-            let target = s.word(i + 1);
-            let ok = unit(target).is_some_and(|u| !target.ends_with('s') || u == "weekend")
-                || season(s.low_word(i + 1))
-                || part_of_day(s.low_word(i + 1))
-                || (weekday(s, i + 1).is_some() && w != "coming")
-                || (month(s, i + 1).is_some() && s.word(i + 1) != "May");
+        b"last" | b"this" | b"next" | b"coming" if i == 0 || !s.is(i - 1, "the") => {
+            let target = s.word_bytes(i + 1);
+            let ok = unit(target).is_some_and(|u| !target.ends_with(b"s") || u == "weekend")
+                || season(s.low_word_bytes(i + 1))
+                || part_of_day(s.low_word_bytes(i + 1))
+                || (weekday(s, i + 1).is_some() && w != b"coming")
+                || (month(s, i + 1).is_some() && s.word_bytes(i + 1) != b"May");
             if !ok
-                || (w == "coming"
-                    && !matches!(s.low_word(i + 1), "week" | "weekend" | "month" | "year"))
+                || (w == b"coming"
+                    && !matches!(
+                        s.low_word_bytes(i + 1),
+                        b"week" | b"weekend" | b"month" | b"year"
+                    ))
             {
                 return None;
             }
-            if w == "this"
+            if w == b"this"
                 && matches!(
-                    s.low_word(i + 1),
-                    "season" | "day" | "hour" | "minute" | "second" | "quarter"
+                    s.low_word_bytes(i + 1),
+                    b"season" | b"day" | b"hour" | b"minute" | b"second" | b"quarter"
                 )
             {
                 return None;
             }
             hit(i, i + 2, Category::Relative)
         }
-        "earlier" | "later" if DECK.iter().any(|d| s.is(i + 1, d)) => {
-            let target = s.word(i + 2);
-            unit(target)?;
+        b"earlier" | b"later" if DECK.iter().any(|d| s.is(i + 1, d)) => {
+            unit(s.word_bytes(i + 2))?;
             hit(i, i + 3, Category::Relative)
         }
         _ => {
@@ -1141,11 +1314,11 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             if !s.is(i + 2, "ago") {
                 return None;
             }
-            small_number(s.low(i))?;
+            small_number(s.low_bytes(i))?;
             if s.tokens[i].kind == TokenKind::Word && !s.tokens[i].space_before && i > 0 {
                 return None;
             }
-            let u = unit(s.low(i + 1))?;
+            let u = unit(s.low_bytes(i + 1))?;
             if !s.is(i + 2, "ago") || u == "season" {
                 return None;
             }
@@ -1159,40 +1332,40 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
 }
 
 fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
-    let first = s.low(from);
-    let second = s.low(from + 1);
+    let first = s.low_bytes(from);
+    let second = s.low_bytes(from + 1);
     let shift = |n: i64| -> Option<i16> { Some((i64::from(date.year()) + n) as i16) };
     match (first, second) {
-        ("yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
-        ("tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
-        ("tonight", _) => Some(date.to_string()),
-        ("last", "year") => shift(-1).map(|y| y.to_string()),
-        ("this", "year") => Some(date.year().to_string()),
-        ("next", "year") => shift(1).map(|y| y.to_string()),
-        ("last", "month") => date
+        (b"yesterday", _) => date.yesterday().ok().map(|d| d.to_string()),
+        (b"tomorrow", _) => date.tomorrow().ok().map(|d| d.to_string()),
+        (b"tonight", _) => Some(date.to_string()),
+        (b"last", b"year") => shift(-1).map(|y| y.to_string()),
+        (b"this", b"year") => Some(date.year().to_string()),
+        (b"next", b"year") => shift(1).map(|y| y.to_string()),
+        (b"last", b"month") => date
             .checked_sub(1.month())
             .ok()
             .map(|d| format!("{}-{:02}", d.year(), d.month())),
-        ("this", "month") => Some(format!("{}-{:02}", date.year(), date.month())),
-        ("next", "month") => date
+        (b"this", b"month") => Some(format!("{}-{:02}", date.year(), date.month())),
+        (b"next", b"month") => date
             .checked_add(1.month())
             .ok()
             .map(|d| format!("{}-{:02}", d.year(), d.month())),
-        ("this" | "coming", "weekend") => {
+        (b"this" | b"coming", b"weekend") => {
             let sat = (0..7)
                 .filter_map(|n| date.checked_add(n.days()).ok())
                 .find(|d| d.weekday() == Weekday::Saturday)?;
             Some(format!("{sat}/{}", sat.tomorrow().ok()?))
         }
-        ("last", "weekend") => {
+        (b"last", b"weekend") => {
             let sat = (1..8)
                 .filter_map(|n| date.checked_sub(n.days()).ok())
                 .find(|d| d.weekday() == Weekday::Saturday)?;
             Some(format!("{sat}/{}", sat.tomorrow().ok()?))
         }
         _ if to == from + 3 && s.is(from + 2, "ago") => {
-            let n = small_number(s.low(from))? as i64;
-            let u = unit(s.low(from + 1))?;
+            let n = small_number(s.low_bytes(from))? as i64;
+            let u = unit(s.low_bytes(from + 1))?;
             let back = match u {
                 "day" => date.checked_sub(n.days()),
                 "week" => date.checked_sub((7 * n).days()),
@@ -1216,31 +1389,33 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     // (the preposition asked first: it is cheaper, and rarer).
     let lead = i > 0
         && matches!(
-            s.low_word(i - 1),
-            "for"
-                | "over"
-                | "within"
-                | "throughout"
-                | "than"
-                | "nearly"
-                | "almost"
-                | "about"
-                | "around"
+            s.low_word_bytes(i - 1),
+            b"for"
+                | b"over"
+                | b"within"
+                | b"throughout"
+                | b"than"
+                | b"nearly"
+                | b"almost"
+                | b"about"
+                | b"around"
         );
     if !lead {
         return None;
     }
-    let n = small_number(s.low(i))?;
-    if s.is(i - 1, "than") && !(i >= 2 && matches!(s.low_word(i - 2), "more" | "less" | "fewer")) {
+    let n = small_number(s.low_bytes(i))?;
+    if s.is(i - 1, "than")
+        && !(i >= 2 && matches!(s.low_word_bytes(i - 2), b"more" | b"less" | b"fewer"))
+    {
         return None;
     }
     // "more than three decades": the hedge is part of the period.
     let from = if s.is(i - 1, "than") { i - 2 } else { i };
-    if matches!(s.low_word(i), "a" | "an") || n < 1.0 {
+    if matches!(s.low_word_bytes(i), b"a" | b"an") || n < 1.0 {
         return None;
     }
-    let u = unit(s.low(i + 1))?;
-    if u == "season" || !s.word(i + 1).ends_with('s') {
+    let u = unit(s.low_bytes(i + 1))?;
+    if u == "season" || !s.word_bytes(i + 1).ends_with(b"s") {
         return None;
     }
     Some(hit(from, i + 2, Category::Period))
@@ -1250,31 +1425,39 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
 fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     if s.is(i, "the")
         && matches!(
-            s.low_word(i + 1),
-            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "final"
+            s.low_word_bytes(i + 1),
+            b"past"
+                | b"last"
+                | b"next"
+                | b"coming"
+                | b"previous"
+                | b"following"
+                | b"first"
+                | b"final"
         )
     {
         let mut j = i + 2;
-        if matches!(s.low_word(j), "few" | "several")
-            || (small_number(s.low(j)).is_some() && !matches!(s.low_word(j), "a" | "an"))
+        if matches!(s.low_word_bytes(j), b"few" | b"several")
+            || (small_number(s.low_bytes(j)).is_some()
+                && !matches!(s.low_word_bytes(j), b"a" | b"an"))
         {
             j += 1;
         } else if s.is(j, "couple") && s.is(j + 1, "of") {
             j += 2;
         }
-        unit(s.low(j))?;
+        unit(s.low_bytes(j))?;
         // "the last day of …" is a point, not a period; keep it anyway as a
         // period only when a preposition of duration leads in.
         let duration = i > 0
             && matches!(
-                s.low_word(i - 1),
-                "over" | "during" | "for" | "in" | "within" | "throughout"
+                s.low_word_bytes(i - 1),
+                b"over" | b"during" | b"for" | b"in" | b"within" | b"throughout"
             );
         if !duration
-            && !s.word(j).ends_with('s')
+            && !s.word_bytes(j).ends_with(b"s")
             && !matches!(
-                s.low_word(j),
-                "decade" | "century" | "year" | "month" | "week"
+                s.low_word_bytes(j),
+                b"decade" | b"century" | b"year" | b"month" | b"week"
             )
         {
             return None;
@@ -1284,13 +1467,13 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
     // "the second half of 2026", "the end of March", "early 2026"
     if s.is(i, "the")
         && matches!(
-            s.low_word(i + 1),
-            "first" | "second" | "latter" | "end" | "start" | "beginning" | "middle"
+            s.low_word_bytes(i + 1),
+            b"first" | b"second" | b"latter" | b"end" | b"start" | b"beginning" | b"middle"
         )
     {
         let mut j = i + 2;
         if s.is(j - 1, "first") || s.is(j - 1, "second") || s.is(j - 1, "latter") {
-            if !matches!(s.low_word(j), "half" | "quarter") {
+            if !matches!(s.low_word_bytes(j), b"half" | b"quarter") {
                 return None;
             }
             j += 1;
@@ -1311,10 +1494,10 @@ fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
         && s.tokens.get(i + 2).is_some_and(|t| !t.space_before)
-        && matches!(s.low_word(i + 2), "st" | "nd" | "rd" | "th")
+        && matches!(s.low_word_bytes(i + 2), b"st" | b"nd" | b"rd" | b"th")
         && matches!(
-            s.low_word(i + 3),
-            "minute" | "lap" | "over" | "round" | "inning" | "innings"
+            s.low_word_bytes(i + 3),
+            b"minute" | b"lap" | b"over" | b"round" | b"inning" | b"innings"
         )
     {
         return Some(hit(i, i + 4, Category::Time));
@@ -1332,7 +1515,7 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let mut j = i;
     if s.is(j, "the") {
         j += 1;
-        if matches!(s.low_word(j), "early" | "late" | "mid") {
+        if matches!(s.low_word_bytes(j), b"early" | b"late" | b"mid") {
             j += 1;
         }
     }
@@ -1350,23 +1533,24 @@ fn decade_or_year(s: &Sentence, i: usize) -> Option<Hit> {
     let y = year(s, i)?;
     let lead = i > 0
         && (matches!(
-            s.low_word(i - 1),
-            "in" | "since"
-                | "until"
-                | "till"
-                | "by"
-                | "from"
-                | "during"
-                | "before"
-                | "after"
-                | "of"
-                | "early"
-                | "late"
-                | "mid"
-                | "through"
-                | "to"
+            s.low_word_bytes(i - 1),
+            b"in"
+                | b"since"
+                | b"until"
+                | b"till"
+                | b"by"
+                | b"from"
+                | b"during"
+                | b"before"
+                | b"after"
+                | b"of"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"through"
+                | b"to"
         ) || s.tokens[i].hyphen_before
-            && matches!(s.low_word(i - 1), "mid" | "early" | "late"));
+            && matches!(s.low_word_bytes(i - 1), b"mid" | b"early" | b"late"));
     let joined_noun = s.tokens.get(i + 1).is_some_and(|t| t.hyphen_before);
     if !lead || joined_noun || !(1800..=2100).contains(&y) {
         return None;
@@ -1430,23 +1614,36 @@ mod tests {
     #[test]
     fn units_are_matched_as_listed() {
         for u in UNITS {
-            assert_eq!(unit(u), Some(*u));
-            assert_eq!(unit(&format!("{u}s")), Some(*u));
+            assert_eq!(unit(u.as_bytes()), Some(*u));
+            assert_eq!(unit(format!("{u}s").as_bytes()), Some(*u));
         }
-        assert_eq!(unit("centuries"), Some("century"));
-        assert_eq!(unit("ss"), None);
-        assert_eq!(unit("yearss"), None);
+        assert_eq!(unit(b"centuries"), Some("century"));
+        assert_eq!(unit(b"ss"), None);
+        assert_eq!(unit(b"yearss"), None);
     }
 
     #[test]
     fn digits_are_written_as_format_writes_them() {
-        for n in [0, 7, 10, 99, 100, 123, 999, 1000, 2016, 9999] {
-            assert_eq!(ascii(&digits4(n)), format!("{n:04}"), "{n}");
+        for n in 0..100 {
+            let mut out = String::new();
+            push_two_digits(&mut out, n);
+            assert_eq!(out, format!("{n:02}"), "{n}");
         }
-        for n in [0, 7, 10, 31, 99] {
-            assert_eq!(ascii(&digits2(n)), format!("{n:02}"), "{n}");
+        for (y, m, d) in [(987, 3, 22), (2016, 12, 1), (1000, 1, 31), (9999, 10, 9)] {
+            let mut out = String::new();
+            push_iso_date(&mut out, y, m, d);
+            assert_eq!(out, format!("{y:04}-{m:02}-{d:02}"));
         }
-        assert_eq!(ascii(&iso_date(987, 3, 22)), "0987-03-22");
+        for w in ["0", "7", "07", "31", "2016", "0000000000007", "99999999999"] {
+            assert_eq!(
+                digits(w.as_bytes()),
+                Some(w.parse().unwrap_or(u32::MAX)),
+                "{w}"
+            );
+        }
+        for w in ["", "7.5", "1,000", "00:48", "+5"] {
+            assert_eq!(digits(w.as_bytes()), None, "{w}");
+        }
     }
 
     #[test]
