@@ -603,6 +603,11 @@ impl<'t> Runs<'t> {
 
     /// Classifies tokens `a..b` of one run.
     fn segment(&mut self, s: &Sentence<'t>, mut a: usize, b: usize) {
+        // Most segments are one word, which most of the questions below
+        // (titles, names of several words, head words) cannot be about.
+        if b == a + 1 {
+            return self.one_word(s, a);
+        }
         let g = &*GAZETTEER;
         // Leading capitalised function words ("For", "Perhaps") and titles.
         // The title at `a` when the loop stops there, which the greedy
@@ -771,6 +776,55 @@ impl<'t> Runs<'t> {
         }
         // The whole segment was already tried by its head word above.
         self.unknown(s, stretch, b, stretch == a);
+    }
+
+    /// [`Runs::segment`] for a segment of the one word `a`: the same
+    /// questions, those about several words left out.
+    fn one_word(&mut self, s: &Sentence<'t>, a: usize) {
+        let g = &*GAZETTEER;
+        let b = a + 1;
+        let low = s.low_bytes(a);
+        // A capitalised function word ("For", "Perhaps") alone.
+        if is_connector(s.word_bytes(a))
+            || (initial(s, a) || is_connector(low)) && g.stopwords.contains_bytes(low)
+        {
+            return;
+        }
+        // A prefix joined by a hyphen: "post-Soviet" is not about a place.
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low_bytes(a - 1)) {
+            return;
+        }
+        let readings = known(s, a, b);
+        // "northern Europe": a compass point and a region.
+        if a > 0
+            && !s.used[a - 1]
+            && is_compass(s.low_bytes(a - 1))
+            && !capitalised(s, a - 1)
+            && readings
+                .iter()
+                .any(|r| matches!(g.entry(r.entry).what, Known::Place(Place::Region)))
+        {
+            let (start, end) = s.span(a - 1, b);
+            self.pieces.push(Piece::Place {
+                start,
+                end,
+                sentence: s.index,
+            });
+            return;
+        }
+        if readings.is_empty() {
+            // One word has no head word to find it by.
+            return self.unknown(s, a, b, true);
+        }
+        let acts = acts(s, b);
+        let (start, end) = s.span(a, b);
+        self.pieces.push(Piece::Known {
+            reading: best_reading(readings, acts),
+            start,
+            end,
+            sentence: s.index,
+            acts,
+        });
     }
 
     /// An organisation or place known by its head word: "… Organization",
