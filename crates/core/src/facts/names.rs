@@ -794,7 +794,8 @@ impl<'t> Runs<'t> {
         if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low_bytes(a - 1)) {
             return;
         }
-        let readings = known(s, a, b);
+        // `known` of one token, asked here without a call.
+        let readings = g.lookup_bytes(s.word_bytes(a));
         // "northern Europe": a compass point and a region.
         if a > 0
             && !s.used[a - 1]
@@ -883,11 +884,11 @@ impl<'t> Runs<'t> {
         }
         let initial = initial(s, a);
         // "the Ashanti and Volta regions": places named by the noun after.
-        let places = s
-            .tokens
-            .get(b)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && is_place_noun(s.word_bytes(b));
+        // The noun first: it rules out nearly every word at once.
+        let places = is_place_noun(s.word_bytes(b))
+            && s.tokens
+                .get(b)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
         let mut start = a;
         for k in a..=b {
             if k == b || (is_connector(s.word_bytes(k)) && !is_particle(s.word_bytes(k))) {
@@ -1142,13 +1143,18 @@ pub(super) fn is_title(s: &Sentence, k: usize, e: usize, tidy: bool) -> bool {
 /// The words after token `e` make the name the subject of a verb.
 fn acts(s: &Sentence, e: usize) -> bool {
     // Bytes of the tokens, not cut `str`s: this is asked after most names.
+    // Single bytes compared, not cut spans: no tests of their bounds.
     let bytes = s.text.as_bytes();
     let mut tokens = s.tokens.get(e..).unwrap_or_default().iter();
     let mut next = tokens.next();
-    if next.is_some_and(|t| t.kind == TokenKind::Punct && bytes[t.start..t.end] == *b")") {
+    if next.is_some_and(|t| {
+        t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes[t.start] == b')'
+    }) {
         next = tokens.next();
     }
-    if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
+    if next.is_some_and(|t| {
+        t.is_word() && t.end >= t.start + 2 && bytes[t.end - 2] == b'l' && bytes[t.end - 1] == b'y'
+    }) {
         next = tokens.next();
     }
     next.is_some_and(|t| t.is_word() && is_verb(&s.lower.as_bytes()[t.start..t.end]))
