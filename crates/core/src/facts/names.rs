@@ -438,6 +438,10 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
 /// Prefers the reading that fits: an organisation when it acts, else a
 /// country, a city, a region, an organisation, a seat of power.
 fn best_reading(readings: &[Reading], acts: bool) -> Reading {
+    // Most names have one reading: nothing to rank.
+    if let [only] = readings {
+        return *only;
+    }
     let g = &*GAZETTEER;
     let rank = |r: &Reading| {
         let base = match g.entry(r.entry).what {
@@ -627,8 +631,8 @@ impl<'t> Runs<'t> {
             longer_at = Some((a, longer));
             let known_longer = longer.is_some();
             let function_word = !known_longer
-                && (b - a > 1 || initial(s, a) || is_connector(low))
-                && g.stopwords.contains_bytes(low);
+                && g.stopwords.contains_bytes(low)
+                && (b - a > 1 || is_connector(low) || initial(s, a));
             if function_word || is_connector(s.word_bytes(a)) {
                 a += 1;
                 continue;
@@ -785,8 +789,9 @@ impl<'t> Runs<'t> {
         let b = a + 1;
         let low = s.low_bytes(a);
         // A capitalised function word ("For", "Perhaps") alone.
+        // The stopwords first: most words are none, and need no more.
         if is_connector(s.word_bytes(a))
-            || (initial(s, a) || is_connector(low)) && g.stopwords.contains_bytes(low)
+            || g.stopwords.contains_bytes(low) && (is_connector(low) || initial(s, a))
         {
             return;
         }
