@@ -234,6 +234,7 @@ pub(crate) struct Runs<'t> {
 
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
+#[inline]
 fn is_connector(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     // Most words asked are longer than any connector.
@@ -262,6 +263,7 @@ fn is_connector(w: impl AsRef<[u8]>) -> bool {
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
+#[inline]
 pub(crate) fn is_particle(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     w.len() <= 5
@@ -315,6 +317,7 @@ fn is_place_head(w: impl AsRef<[u8]>) -> bool {
 }
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
+#[inline]
 pub(crate) fn is_compass(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     (4..=10).contains(&w.len())
