@@ -492,9 +492,7 @@ impl<'t> Sentence<'t> {
         });
         let (start, end) = self.span(a, b);
         // A ’ is E2 80 99: no E2 byte, no ’.
-        // A loop, not `contains`: its call of `memchr` costs more than a
-        // few words' bytes.
-        plain && !bytes[start..end].iter().any(|&c| c == 0xE2)
+        plain && !bytes[start..end].contains(&0xE2)
             || !crate::tokens::untidy(&self.lower[start..end], true)
     }
 

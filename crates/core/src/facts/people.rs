@@ -265,9 +265,7 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
         // would make it two) is no title either.
-        // A loop, not `contains`: its call of `memchr` costs more than
-        // the few bytes of a word.
-        let maybe_title = last.iter().any(|&c| c == b'-');
+        let maybe_title = last.contains(&b'-');
         return occupation(s, end - 1, maybe_title).then_some(end - 1);
     }
     let tidy = s.tidy(end - g.max_title_words.min(end), end);
