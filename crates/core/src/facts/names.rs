@@ -234,6 +234,7 @@ pub(crate) struct Runs<'t> {
 
 /// Lowercase words that may join the words of one name ("… of …",
 /// "… and …").
+#[inline]
 fn is_connector(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     // Most words asked are longer than any connector.
@@ -262,6 +263,7 @@ fn is_connector(w: impl AsRef<[u8]>) -> bool {
 
 /// Lowercase particles inside a person's name ("Fernando de la Rua",
 /// "Osama bin Laden", "Ludwig van Beethoven"): joined, never split at.
+#[inline]
 pub(crate) fn is_particle(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     w.len() <= 5
@@ -315,6 +317,7 @@ fn is_place_head(w: impl AsRef<[u8]>) -> bool {
 }
 
 /// A compass word before a place ("northern Iraq", "south-east Asia").
+#[inline]
 pub(crate) fn is_compass(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
     (4..=10).contains(&w.len())
@@ -438,6 +441,10 @@ fn surface<'t>(s: &Sentence<'t>, a: usize, b: usize) -> Cow<'t, str> {
 /// Prefers the reading that fits: an organisation when it acts, else a
 /// country, a city, a region, an organisation, a seat of power.
 fn best_reading(readings: &[Reading], acts: bool) -> Reading {
+    // Most names have one reading: nothing to rank.
+    if let [only] = readings {
+        return *only;
+    }
     let g = &*GAZETTEER;
     let rank = |r: &Reading| {
         let base = match g.entry(r.entry).what {
@@ -603,6 +610,11 @@ impl<'t> Runs<'t> {
 
     /// Classifies tokens `a..b` of one run.
     fn segment(&mut self, s: &Sentence<'t>, mut a: usize, b: usize) {
+        // Most segments are one word, which most of the questions below
+        // (titles, names of several words, head words) cannot be about.
+        if b == a + 1 {
+            return self.one_word(s, a);
+        }
         let g = &*GAZETTEER;
         // Leading capitalised function words ("For", "Perhaps") and titles.
         // The title at `a` when the loop stops there, which the greedy
@@ -622,8 +634,8 @@ impl<'t> Runs<'t> {
             longer_at = Some((a, longer));
             let known_longer = longer.is_some();
             let function_word = !known_longer
-                && (b - a > 1 || initial(s, a) || is_connector(low))
-                && g.stopwords.contains_bytes(low);
+                && g.stopwords.contains_bytes(low)
+                && (b - a > 1 || is_connector(low) || initial(s, a));
             if function_word || is_connector(s.word_bytes(a)) {
                 a += 1;
                 continue;
@@ -773,6 +785,57 @@ impl<'t> Runs<'t> {
         self.unknown(s, stretch, b, stretch == a);
     }
 
+    /// [`Runs::segment`] for a segment of the one word `a`: the same
+    /// questions, those about several words left out.
+    fn one_word(&mut self, s: &Sentence<'t>, a: usize) {
+        let g = &*GAZETTEER;
+        let b = a + 1;
+        let low = s.low_bytes(a);
+        // A capitalised function word ("For", "Perhaps") alone.
+        // The stopwords first: most words are none, and need no more.
+        if is_connector(s.word_bytes(a))
+            || g.stopwords.contains_bytes(low) && (is_connector(low) || initial(s, a))
+        {
+            return;
+        }
+        // A prefix joined by a hyphen: "post-Soviet" is not about a place.
+        if s.tokens[a].hyphen_before && a > 0 && is_hyphen_prefix(s.low_bytes(a - 1)) {
+            return;
+        }
+        // `known` of one token, asked here without a call.
+        let readings = g.lookup_bytes(s.word_bytes(a));
+        // "northern Europe": a compass point and a region.
+        if a > 0
+            && !s.used[a - 1]
+            && is_compass(s.low_bytes(a - 1))
+            && !capitalised(s, a - 1)
+            && readings
+                .iter()
+                .any(|r| matches!(g.entry(r.entry).what, Known::Place(Place::Region)))
+        {
+            let (start, end) = s.span(a - 1, b);
+            self.pieces.push(Piece::Place {
+                start,
+                end,
+                sentence: s.index,
+            });
+            return;
+        }
+        if readings.is_empty() {
+            // One word has no head word to find it by.
+            return self.unknown(s, a, b, true);
+        }
+        let acts = acts(s, b);
+        let (start, end) = s.span(a, b);
+        self.pieces.push(Piece::Known {
+            reading: best_reading(readings, acts),
+            start,
+            end,
+            sentence: s.index,
+            acts,
+        });
+    }
+
     /// An organisation or place known by its head word: "… Organization",
     /// "Bank of …", "… Beach", "Mount …". Pushes it and returns true.
     /// `org_last`: whether the last word is an organisation's head word,
@@ -829,11 +892,11 @@ impl<'t> Runs<'t> {
         }
         let initial = initial(s, a);
         // "the Ashanti and Volta regions": places named by the noun after.
-        let places = s
-            .tokens
-            .get(b)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text))
-            && is_place_noun(s.word_bytes(b));
+        // The noun first: it rules out nearly every word at once.
+        let places = is_place_noun(s.word_bytes(b))
+            && s.tokens
+                .get(b)
+                .is_some_and(|t| t.is_word() && !t.is_capitalised(s.text));
         let mut start = a;
         for k in a..=b {
             if k == b || (is_connector(s.word_bytes(k)) && !is_particle(s.word_bytes(k))) {
@@ -1088,13 +1151,18 @@ pub(super) fn is_title(s: &Sentence, k: usize, e: usize, tidy: bool) -> bool {
 /// The words after token `e` make the name the subject of a verb.
 fn acts(s: &Sentence, e: usize) -> bool {
     // Bytes of the tokens, not cut `str`s: this is asked after most names.
+    // Single bytes compared, not cut spans: no tests of their bounds.
     let bytes = s.text.as_bytes();
     let mut tokens = s.tokens.get(e..).unwrap_or_default().iter();
     let mut next = tokens.next();
-    if next.is_some_and(|t| t.kind == TokenKind::Punct && bytes[t.start..t.end] == *b")") {
+    if next.is_some_and(|t| {
+        t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes[t.start] == b')'
+    }) {
         next = tokens.next();
     }
-    if next.is_some_and(|t| t.is_word() && bytes[t.start..t.end].ends_with(b"ly")) {
+    if next.is_some_and(|t| {
+        t.is_word() && t.end >= t.start + 2 && bytes[t.end - 2] == b'l' && bytes[t.end - 1] == b'y'
+    }) {
         next = tokens.next();
     }
     next.is_some_and(|t| t.is_word() && is_verb(&s.lower.as_bytes()[t.start..t.end]))

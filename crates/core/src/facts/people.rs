@@ -465,7 +465,8 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
     let mut starts = [0; 17];
     let mut count = 1;
     let bytes = s.text.as_bytes();
-    for (k, t) in s.tokens.iter().enumerate().take(16) {
+    // A slice, not `take`: no count kept beside the index.
+    for (k, t) in s.tokens[..s.tokens.len().min(16)].iter().enumerate() {
         // Punctuation is one character: its bytes, not a cut `str`, are
         // compared.
         if t.kind == TokenKind::Punct
@@ -478,7 +479,7 @@ pub(crate) fn scan_groups(s: &mut Sentence, out: &mut Vec<Found>) {
             count += 1;
         }
     }
-    for clause in starts.into_iter().take(count) {
+    for &clause in &starts[..count] {
         let mut k = clause;
         let mut first = clause;
         let mut singular = false;
