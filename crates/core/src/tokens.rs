@@ -230,29 +230,93 @@ fn non_letter_bits(w: u64) -> u64 {
     !(from_a & !past_z) & (ONES * 0x80)
 }
 
-/// The end of the run of ASCII letters in `bytes` from `j`, and the byte
-/// there (0 at the end of `bytes`). Looks at eight bytes at once: most
-/// words end within them, and longer ones go on out of line.
+/// A plain ASCII word's letters in lowercase, up to 16 of them packed
+/// little-endian into two `u64` and zero past the word's end: the key the
+/// word-class table ([`crate::facts::times::class`]) looks words up by,
+/// handed out as the tokenizer reads the word anyway.
+pub(crate) type Letters = (u64, u64);
+
+/// Eight 0x20 bytes: or-ed into ASCII letters, they lowercase them.
+const LOWER: u64 = 0x2020_2020_2020_2020;
+
+/// The eight bytes of `bytes` from `at` as a little-endian `u64`, zero
+/// past the end of `bytes`.
 #[inline]
-fn letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
-    match bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
-        Some(chunk) => {
-            let w = u64::from_le_bytes(*chunk);
-            let other = non_letter_bits(w);
-            if other == 0 {
-                return long_letter_run(bytes, j + 8);
-            }
-            // The first such byte's top bit is bit 8k + 7.
-            let bit = other.trailing_zeros();
-            (j + bit as usize / 8, (w >> (bit - 7)) as u8)
-        }
-        None => long_letter_run(bytes, j),
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => load_tail(bytes, at),
     }
 }
 
-/// [`letter_run`] for words of more than eight letters and for the last
-/// few bytes, one byte at a time.
+/// [`load8`] for the last few bytes of the text.
+#[cold]
 #[inline(never)]
+fn load_tail(bytes: &[u8], at: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    let rest = bytes.get(at..).unwrap_or_default();
+    buf[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(buf)
+}
+
+/// The run of ASCII letters from the letter at `i` in `bytes` (the whole
+/// text; nothing at or past `end` counts): where it ends, the byte there
+/// (0 at `end`) and, when it has 16 letters or fewer, its [`Letters`].
+/// Eight bytes are read at once, twice for longer words; words that run
+/// to `end` or past 16 letters go on out of line.
+// Measured: a call per word costs more than the body.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn word_run(bytes: &[u8], i: usize, end: usize) -> (usize, u8, Option<Letters>) {
+    let w = load8(bytes, i);
+    let other = non_letter_bits(w);
+    if other != 0 {
+        // The first such byte's top bit is bit 8k + 7, k ≥ 1: byte `i` is
+        // a letter.
+        let bit = other.trailing_zeros();
+        let j = i + bit as usize / 8;
+        if j < end {
+            let letters = (w | LOWER) & !(u64::MAX << (bit - 7));
+            return (j, (w >> (bit - 7)) as u8, Some((letters, 0)));
+        }
+    } else {
+        let hi = load8(bytes, i + 8);
+        let other = non_letter_bits(hi);
+        if other != 0 {
+            let bit = other.trailing_zeros();
+            let j = i + 8 + bit as usize / 8;
+            if j < end {
+                // A shift by 0 (eight letters in all) keeps no byte.
+                let letters = (hi | LOWER) & !(u64::MAX << (bit - 7));
+                return (j, (hi >> (bit - 7)) as u8, Some((w | LOWER, letters)));
+            }
+        }
+    }
+    rare_word_run(bytes, i, end)
+}
+
+/// [`word_run`] one byte at a time: for words of more than 16 letters and
+/// words that run to `end`.
+#[cold]
+#[inline(never)]
+fn rare_word_run(bytes: &[u8], i: usize, end: usize) -> (usize, u8, Option<Letters>) {
+    let (j, next) = long_letter_run(&bytes[..end], i);
+    let letters = (j - i <= 16).then(|| {
+        let mut packed = [0u8; 16];
+        for (p, b) in packed.iter_mut().zip(&bytes[i..j]) {
+            *p = b | 0x20;
+        }
+        let (lo, hi) = packed.split_at(8);
+        (
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+        )
+    });
+    (j, next, letters)
+}
+
+/// The end of the run of ASCII letters in `bytes` from `j`, and the byte
+/// there (0 at the end of `bytes`), one byte at a time.
 fn long_letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
     let rest = bytes.get(j..).unwrap_or_default();
     match rest.iter().position(|b| !b.is_ascii_alphabetic()) {
@@ -263,16 +327,70 @@ fn long_letter_run(bytes: &[u8], j: usize) -> (usize, u8) {
 
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    scan::<true>(text, start, end, out);
+    scan::<true>(text, start, end, out, |_, _, _| {});
 }
 
-/// [`tokenize`], with the fast paths for plain ASCII words, spaces and
+/// [`tokenize`], telling `each` of every word, number and sign (not
+/// punctuation or a possessive) as it is pushed: its index, the token and,
+/// for a word of 16 ASCII letters or fewer met on the fast path, its
+/// [`Letters`] (`None` for the others).
+#[inline]
+pub(crate) fn tokenize_each(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+    each: impl FnMut(usize, Token, Option<Letters>),
+) {
+    scan::<true>(text, start, end, out, each);
+}
+
+/// Pushes `t` onto `out`; punctuation and possessives are pushed alone,
+/// `each` is told of the others.
+// Measured: a call per token costs more than the body.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn push(
+    out: &mut Vec<Token>,
+    each: &mut impl FnMut(usize, Token, Option<Letters>),
+    t: Token,
+    letters: Option<Letters>,
+) {
+    let k = out.len();
+    if !matches!(t.kind, TokenKind::Punct | TokenKind::Possessive) {
+        if letters.is_some() {
+            each(k, t, letters);
+        } else {
+            tell(each, k, t);
+        }
+    }
+    out.push(t);
+}
+
+/// `each` told of a token without [`Letters`]: out of line, for the words,
+/// numbers and signs off the fast path.
+#[inline(never)]
+fn tell(each: &mut impl FnMut(usize, Token, Option<Letters>), k: usize, t: Token) {
+    each(k, t, None);
+}
+
+/// [`tokenize_each`], with the fast paths for plain ASCII words, spaces and
 /// punctuation when `FAST` (tests check that both ways agree).
-fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+#[inline]
+fn scan<const FAST: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+    mut each: impl FnMut(usize, Token, Option<Letters>),
+) {
     out.clear();
-    // Positions are absolute; nothing is read at or past `end`.
+    let mut push = |t: Token, letters: Option<Letters>| push(out, &mut each, t, letters);
+    // Positions are absolute; nothing is read at or past `end`, but for
+    // the whole words' eight-byte loads, which mask what lies past it.
     let slice = &text[..end];
     let bytes = slice.as_bytes();
+    let all = text.as_bytes();
     debug_assert!(start <= end && text.is_char_boundary(start));
     let mut space_before = true;
     let mut hyphen_pending = false;
@@ -291,17 +409,20 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
                 continue;
             }
             if class & ALPHA != 0 {
-                let (j, next) = letter_run(bytes, i + 1);
+                let (j, next, letters) = word_run(all, i, end);
                 // A full stop after three letters or more ends the word
                 // too: only "U.S.", "a.m." or an initial "J." take it in.
                 if CLASS[usize::from(next)] & GLUE == 0 || (next == b'.' && j - i > 2) {
-                    out.push(Token {
-                        start: i,
-                        end: j,
-                        kind: TokenKind::Word,
-                        space_before,
-                        hyphen_before: hyphen_pending,
-                    });
+                    push(
+                        Token {
+                            start: i,
+                            end: j,
+                            kind: TokenKind::Word,
+                            space_before,
+                            hyphen_before: hyphen_pending,
+                        },
+                        letters,
+                    );
                     if next == b' ' {
                         // Most words end at a space before the next.
                         space_before = true;
@@ -317,13 +438,16 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
                     continue;
                 }
             } else if class & PUNCT != 0 {
-                out.push(Token {
-                    start: i,
-                    end: i + 1,
-                    kind: TokenKind::Punct,
-                    space_before,
-                    hyphen_before: false,
-                });
+                push(
+                    Token {
+                        start: i,
+                        end: i + 1,
+                        kind: TokenKind::Punct,
+                        space_before,
+                        hyphen_before: false,
+                    },
+                    None,
+                );
                 i += 1;
                 space_before = false;
                 hyphen_pending = false;
@@ -418,26 +542,32 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
                     }
                 }
             }
-            out.push(Token {
-                start: i,
-                end: j,
-                kind: if numeric {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
+            push(
+                Token {
+                    start: i,
+                    end: j,
+                    kind: if numeric {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    space_before,
+                    hyphen_before: hyphen_pending,
                 },
-                space_before,
-                hyphen_before: hyphen_pending,
-            });
+                None,
+            );
             if let Some(p) = possessive_at {
                 let ap = char_at_opt(slice, p).map_or(1, char::len_utf8);
-                out.push(Token {
-                    start: p,
-                    end: p + ap + 1,
-                    kind: TokenKind::Possessive,
-                    space_before: false,
-                    hyphen_before: false,
-                });
+                push(
+                    Token {
+                        start: p,
+                        end: p + ap + 1,
+                        kind: TokenKind::Possessive,
+                        space_before: false,
+                        hyphen_before: false,
+                    },
+                    None,
+                );
                 j = p + ap + 1;
             }
             // Go on after what we consumed.
@@ -459,13 +589,16 @@ fn scan<const FAST: bool>(text: &str, start: usize, end: usize, out: &mut Vec<To
         } else {
             TokenKind::Punct
         };
-        out.push(Token {
-            start: i,
-            end: i + c.len_utf8(),
-            kind,
-            space_before,
-            hyphen_before: false,
-        });
+        push(
+            Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind,
+                space_before,
+                hyphen_before: false,
+            },
+            None,
+        );
         i += c.len_utf8();
         space_before = false;
         hyphen_pending = false;
@@ -672,32 +805,69 @@ mod tests {
             let a = cuts[(next() % cuts.len() as u64) as usize];
             let b = cuts[(next() % cuts.len() as u64) as usize];
             for (start, end) in [(0, text.len()), (a.min(b), a.max(b))] {
-                scan::<true>(&text, start, end, &mut fast);
-                scan::<false>(&text, start, end, &mut general);
+                let mut told = Vec::new();
+                scan::<true>(&text, start, end, &mut fast, |k, t, letters| {
+                    told.push((k, t, letters));
+                });
+                scan::<false>(&text, start, end, &mut general, |_, _, _| {});
                 assert_eq!(fast, general, "{:?}", &text[start..end]);
                 assert!(fast.iter().all(|t| start <= t.start && t.end <= end));
-            }
-        }
-    }
-
-    #[test]
-    fn letter_run_stops_at_the_first_non_letter() {
-        for b in 0..=255_u8 {
-            for at in 0..10 {
-                for tail in [b'a', b'-', 0xE2, 0xFF] {
-                    let mut bytes = vec![tail; 12];
-                    bytes[..at].fill(b'k');
-                    bytes[at] = b;
-                    let (j, next) = letter_run(&bytes, 0);
-                    if b.is_ascii_alphabetic() {
-                        assert!(j > at, "{b} at {at}");
-                    } else {
-                        assert_eq!((j, next), (at, b), "{b} at {at}");
+                assert_eq!(
+                    told.iter().map(|&(k, _, _)| k).collect::<Vec<_>>(),
+                    (0..fast.len())
+                        .filter(|&k| !matches!(
+                            fast[k].kind,
+                            TokenKind::Punct | TokenKind::Possessive
+                        ))
+                        .collect::<Vec<_>>()
+                );
+                for (k, t, letters) in told {
+                    assert_eq!(fast[k], t);
+                    if let Some(letters) = letters {
+                        assert_eq!(Some(letters), packed(&text[t.start..t.end]));
                     }
                 }
             }
         }
-        assert_eq!(letter_run(b"abc", 0), (3, 0));
+    }
+
+    /// `word` in lowercase as [`Letters`], if it has 16 bytes or fewer.
+    fn packed(word: &str) -> Option<Letters> {
+        let mut buf = [0u8; 16];
+        buf.get_mut(..word.len())?
+            .copy_from_slice(word.to_ascii_lowercase().as_bytes());
+        let (lo, hi) = buf.split_at(8);
+        Some((
+            u64::from_le_bytes(lo.try_into().unwrap()),
+            u64::from_le_bytes(hi.try_into().unwrap()),
+        ))
+    }
+
+    #[test]
+    fn word_run_stops_at_the_first_non_letter_or_the_end() {
+        for b in 0..=255_u8 {
+            for at in 1..20 {
+                for tail in [b'a', b'-', 0xE2, 0xFF] {
+                    let mut bytes = vec![tail; 30];
+                    bytes[..at].fill(b'K');
+                    bytes[at] = b;
+                    for end in [at, at + 1, 30] {
+                        let (j, next, letters) = word_run(&bytes, 0, end);
+                        if end == at {
+                            assert_eq!((j, next), (at, 0), "{b} at {at}");
+                        } else if b.is_ascii_alphabetic() {
+                            assert!(j > at, "{b} at {at}");
+                        } else {
+                            assert_eq!((j, next), (at, b), "{b} at {at}");
+                        }
+                        let word = std::str::from_utf8(&bytes[..j]).unwrap();
+                        assert_eq!(letters, packed(word), "{b} at {at}");
+                    }
+                }
+            }
+        }
+        assert_eq!(word_run(b"abc", 0, 3), (3, 0, packed("abc")));
+        assert_eq!(word_run(b"abc", 1, 2), (2, 0, packed("b")));
     }
 
     #[test]

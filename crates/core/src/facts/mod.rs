@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::gazetteer::GAZETTEER;
-use crate::tokens::{Token, TokenKind, tokenize};
+use crate::tokens::{Token, TokenKind, tokenize_each};
 
 /// The four kinds of fact a question can ask about.
 #[derive(
@@ -329,6 +329,9 @@ pub(crate) struct Buffers {
 impl<'t> Sentence<'t> {
     /// The sentence `text[start..end]`, tokenized, in `buffers`; `word`
     /// is told of each word token's span as it is classified.
+    // Out of line: its loop gets registers of its own, not what is left
+    // of the caller's.
+    #[inline(never)]
     pub fn new(
         index: usize,
         text: &'t str,
@@ -343,36 +346,50 @@ impl<'t> Sentence<'t> {
             mut class,
             mut starts,
         } = buffers;
-        tokenize(text, start, end, &mut tokens);
-        used.clear();
-        used.resize(tokens.len(), false);
+        // A sentence has fewer tokens than bytes; most words are of no
+        // class, and their zeros are written here at once.
         class.clear();
-        class.resize(tokens.len(), 0);
+        class.resize(end - start, 0);
         starts.clear();
         let table = times::class::Classes::get();
-        for (i, (c, t)) in class.iter_mut().zip(&tokens).enumerate() {
-            match t.kind {
-                TokenKind::Word => {
-                    let bits = table.of(lower, t.start, t.end);
-                    *c = bits;
+        // Each word is classified as the tokenizer pushes it, while its
+        // bytes are at hand: a plain word's class is looked up by the
+        // letters the tokenizer read.
+        // Inlined, measured: a call per word costs more than the lookup.
+        tokenize_each(
+            text,
+            start,
+            end,
+            &mut tokens,
+            #[inline(always)]
+            |i, t, letters| {
+                if t.kind == TokenKind::Word {
+                    let bits = match letters {
+                        Some(letters) => table.of_letters(letters, t.end - t.start),
+                        None => table.of(lower, t.start, t.end),
+                    };
+                    debug_assert_eq!(bits, table.of(lower, t.start, t.end));
                     word(t.start, t.end);
-                    if bits & times::class::STARTS != 0 {
-                        starts.push(i);
+                    if bits != 0 {
+                        class[i] = bits;
+                        if bits & times::class::STARTS != 0 {
+                            starts.push(i);
+                        }
                     }
-                }
-                TokenKind::Number => {
-                    // The token before a number may be a currency code
-                    // ("USD 5"): listed here rather than by a test of
-                    // every word.
-                    if i > 0 && starts.last() != Some(&(i - 1)) {
+                } else {
+                    // A number or a sign. The token before a number may be a
+                    // currency code ("USD 5"): listed here rather than by a
+                    // test of every word.
+                    if t.kind == TokenKind::Number && i > 0 && starts.last() != Some(&(i - 1)) {
                         starts.push(i - 1);
                     }
                     starts.push(i);
                 }
-                TokenKind::Symbol => starts.push(i),
-                TokenKind::Possessive | TokenKind::Punct => {}
-            }
-        }
+            },
+        );
+        class.truncate(tokens.len());
+        used.clear();
+        used.resize(tokens.len(), false);
         Sentence {
             index,
             text,

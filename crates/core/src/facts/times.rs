@@ -265,6 +265,20 @@ pub(crate) mod class {
         }
     }
 
+    impl Classes {
+        /// [`of`](self::of) of a word of `len` bytes given as its
+        /// [`Letters`](crate::tokens::Letters), as the tokenizer hands them
+        /// out: nothing more is read of the text.
+        #[inline]
+        pub fn of_letters(self, letters: crate::tokens::Letters, len: usize) -> u16 {
+            let at = slot(letters.0);
+            if self.slots[at] == 0 {
+                return 0;
+            }
+            find(self.table, letters, len, at)
+        }
+    }
+
     /// [`Classes::of`] for a word of more than eight bytes or near the end
     /// of the text.
     #[inline(never)]
