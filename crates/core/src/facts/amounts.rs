@@ -398,11 +398,20 @@ pub(crate) fn scan(s: &mut Sentence, out: &mut Vec<Found>) {
                 ),
             ),
         };
+        // Every field given: no `Found::new` whose default detail would be
+        // dropped when replaced.
         out.push(Found {
+            start,
+            end,
+            sentence: None,
+            kind: Kind::HowMuch,
+            category: hit.category,
+            key,
+            canonical: Cow::Borrowed(""),
             // Made when the entity is: most mentions repeat one.
             canonical_from_text: Some(crate::tokens::squeeze),
             detail: Detail::Amount(hit.value, hit.unit),
-            ..Found::new(start, end, Kind::HowMuch, hit.category, key)
+            acts: false,
         });
         s.used[hit.from..hit.to].fill(true);
         from = hit.to;

@@ -390,14 +390,17 @@ pub(crate) fn grown_phrase<'t>(
     }
 }
 
-/// Holiday names and aliases by [`Phrases`].
-static HOLIDAYS: std::sync::LazyLock<Phrases<usize>> = std::sync::LazyLock::new(|| {
-    Phrases::new(
+/// Holiday names and aliases by [`Phrases`], and whether no month's name
+/// or abbreviation is a holiday's name by itself.
+static HOLIDAYS: std::sync::LazyLock<(Phrases<usize>, bool)> = std::sync::LazyLock::new(|| {
+    let phrases = Phrases::new(
         GAZETTEER
             .holidays
             .iter()
             .map(|(phrase, &h)| (phrase.as_str(), h)),
-    )
+    );
+    let no_month = GAZETTEER.months.keys().all(|m| phrases.get(m).0.is_none());
+    (phrases, no_month)
 });
 
 /// The time units, singular; [`unit`] matches them.
@@ -692,11 +695,20 @@ pub(crate) fn scan(s: &mut Sentence, date: Option<Date>, out: &mut Vec<Found>) {
             Some(key) => key,
             None => text_key(s, hit.from, hit.to, start, end),
         };
+        // Every field given: no `Found::new` whose default detail would be
+        // dropped when replaced.
         out.push(Found {
+            start,
+            end,
+            sentence: None,
+            kind: Kind::When,
+            category: hit.category,
+            key: Key::Text("when", key),
+            canonical: std::borrow::Cow::Borrowed(""),
             // Made when the entity is: most mentions repeat one.
             canonical_from_text: Some(canonical),
             detail: hit.resolved.map_or(Detail::None, Detail::Resolved),
-            ..Found::new(start, end, Kind::When, hit.category, Key::Text("when", key))
+            acts: false,
         });
         s.used[hit.from..hit.to].fill(true);
         from = hit.to;
@@ -920,6 +932,16 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     if !s.has(i, class::HOLIDAY_FIRST) {
         return None;
     }
+    let (holidays, no_month) = &*HOLIDAYS;
+    // Before a number, a mark or nothing only the word itself could be a
+    // holiday: never when lowercase (below), nor a month ("April 1").
+    if s.tokens
+        .get(i + 1)
+        .is_none_or(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Number))
+        && ((*no_month && s.has(i, class::MONTH)) || !s.tokens[i].is_capitalised(s.text))
+    {
+        return None;
+    }
     // Longest match first; multi-word names may be in any case, one-word
     // names must be capitalised ("Easter", not "easter" the adjective).
     let mut best = None;
@@ -932,7 +954,7 @@ fn holiday(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
             break;
         }
-        let (holiday, longer) = HOLIDAYS.get(grown_phrase(s, i, j, &mut plain).as_ref());
+        let (holiday, longer) = holidays.get(grown_phrase(s, i, j, &mut plain).as_ref());
         if let Some(h) = holiday
             && (j > i || s.tokens[i].is_capitalised(s.text))
         {
@@ -1293,6 +1315,9 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             hit(i, to, Category::Relative)
         }
         b"last" | b"this" | b"next" | b"coming" if i == 0 || !s.is(i - 1, "the") => {
+            if !may_follow_deck(s, i + 1) {
+                return None;
+            }
             let target = s.word_bytes(i + 1);
             let ok = unit(target).is_some_and(|u| !target.ends_with(b"s") || u == "weekend")
                 || season(s.low_word_bytes(i + 1))
@@ -1343,6 +1368,32 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         h.resolved = resolve_relative(s, h.from, h.to, date);
     }
     Some(h)
+}
+
+/// Token `j` may be what "last", "this", "next" or "coming" takes (a
+/// unit, season, part of the day, weekday or month): a look at its first
+/// letter and length rules out most words before the lists are gone
+/// through.
+#[inline]
+fn may_follow_deck(s: &Sentence, j: usize) -> bool {
+    /// The first letters of the units (also plural), seasons and parts
+    /// of the day.
+    const FIRST: u32 = letters(b"smhdwfqycaenlo");
+    const fn letters(list: &[u8]) -> u32 {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < list.len() {
+            bits |= 1 << (list[k] - b'a');
+            k += 1;
+        }
+        bits
+    }
+    if s.has(j, class::WEEKDAY | class::MONTH) {
+        return true;
+    }
+    // The shortest is "day", the longest "fortnights".
+    let w = s.low_word_bytes(j);
+    (3..=10).contains(&w.len()) && w[0].is_ascii_lowercase() && FIRST >> (w[0] - b'a') & 1 != 0
 }
 
 fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
