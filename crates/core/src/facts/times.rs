@@ -870,6 +870,7 @@ fn find_at(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         return Some(h);
     }
     if has(class::TIME_WORD | small)
+        && may_be_relative(s, i)
         && let Some(h) = relative(s, i, date)
     {
         return Some(h);
@@ -1304,6 +1305,18 @@ fn clock(s: &Sentence, i: usize) -> Option<Hit> {
     None
 }
 
+/// Word `i` may begin what [`relative`] finds: "ago" two tokens on, or
+/// one of its first words ("yesterday", "last", "earlier", …), told
+/// apart from most other words by first letter and length before the
+/// call.
+#[inline]
+fn may_be_relative(s: &Sentence, i: usize) -> bool {
+    let w = s.low_bytes(i);
+    (matches!(w.first(), Some(b'y' | b't' | b'l' | b'n' | b'c' | b'e'))
+        && (4..=9).contains(&w.len()))
+        || s.is(i + 2, "ago")
+}
+
 fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
     let w = s.low_bytes(i);
     let mut h = match w {
@@ -1315,9 +1328,6 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
             hit(i, to, Category::Relative)
         }
         b"last" | b"this" | b"next" | b"coming" if i == 0 || !s.is(i - 1, "the") => {
-            if !may_follow_deck(s, i + 1) {
-                return None;
-            }
             let target = s.word_bytes(i + 1);
             let ok = unit(target).is_some_and(|u| !target.ends_with(b"s") || u == "weekend")
                 || season(s.low_word_bytes(i + 1))
@@ -1368,32 +1378,6 @@ fn relative(s: &Sentence, i: usize, date: Option<Date>) -> Option<Hit> {
         h.resolved = resolve_relative(s, h.from, h.to, date);
     }
     Some(h)
-}
-
-/// Token `j` may be what "last", "this", "next" or "coming" takes (a
-/// unit, season, part of the day, weekday or month): a look at its first
-/// letter and length rules out most words before the lists are gone
-/// through.
-#[inline]
-fn may_follow_deck(s: &Sentence, j: usize) -> bool {
-    /// The first letters of the units (also plural), seasons and parts
-    /// of the day.
-    const FIRST: u32 = letters(b"smhdwfqycaenlo");
-    const fn letters(list: &[u8]) -> u32 {
-        let mut bits = 0;
-        let mut k = 0;
-        while k < list.len() {
-            bits |= 1 << (list[k] - b'a');
-            k += 1;
-        }
-        bits
-    }
-    if s.has(j, class::WEEKDAY | class::MONTH) {
-        return true;
-    }
-    // The shortest is "day", the longest "fortnights".
-    let w = s.low_word_bytes(j);
-    (3..=10).contains(&w.len()) && w[0].is_ascii_lowercase() && FIRST >> (w[0] - b'a') & 1 != 0
 }
 
 fn resolve_relative(s: &Sentence, from: usize, to: usize, date: Date) -> Option<String> {
