@@ -246,8 +246,11 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     if s.tokens.get(k).map_or(0, |t| t.end - t.start) < 7 {
         return false;
     }
-    s.word(k).starts_with(|c: char| c.is_lowercase())
+    // Every ending ends in "t", "r" or "n": the last byte rules out most
+    // words before the endings are compared.
+    matches!(lower.last(), Some(b't' | b'r' | b'n'))
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf.as_bytes()))
+        && s.word(k).starts_with(|c: char| c.is_lowercase())
         && !g.stopwords.contains_bytes(lower)
 }
 
@@ -264,9 +267,11 @@ fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
     if !last_is_title {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
-        // would make it two) is no title either.
-        let maybe_title = last.contains(&b'-');
-        return occupation(s, end - 1, maybe_title).then_some(end - 1);
+        // would make it two) is no title either. The title is asked
+        // first: it rules out nearly every word before the hyphen is
+        // looked for.
+        let hyphenated_title = || g.titles.contains_bytes(last) && last.contains(&b'-');
+        return (occupation(s, end - 1, false) || hyphenated_title()).then_some(end - 1);
     }
     let tidy = s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
@@ -293,8 +298,8 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     // Honorifics are capitalised (a test checks): a word that is not
     // needs no lookup.
     let honorific = |k: usize| {
-        bytes[s.tokens[k].start].is_ascii_uppercase()
-            && g.honorifics.contains_bytes(s.word_bytes(k))
+        let t = s.tokens[k];
+        bytes[t.start].is_ascii_uppercase() && g.honorifics.contains_bytes(&bytes[t.start..t.end])
     };
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         2
@@ -572,6 +577,14 @@ mod tests {
             assert!(!is_verb(w), "{w}");
         }
         assert!(is_verb("reached"));
+    }
+
+    #[test]
+    fn occupation_endings_end_in_t_r_or_n() {
+        // `occupation` looks at the endings only after such a last byte.
+        for suf in SUFFIXES {
+            assert!(matches!(suf.as_bytes().last(), Some(b't' | b'r' | b'n')), "{suf}");
+        }
     }
 
     #[test]
