@@ -256,12 +256,33 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
 /// "prime minister": its first token.
+#[inline]
 fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
-    let g = &*GAZETTEER;
-    let mut best = None;
-    if end == 0 || !s.tokens[end - 1].is_word() {
+    if end == 0 {
         return None;
     }
+    let t = s.tokens[end - 1];
+    if !t.is_word() {
+        return None;
+    }
+    // Most words end no title and are too short for an occupation's
+    // ending and no person noun: ruled out here, without a call.
+    let g = &*GAZETTEER;
+    let last = &s.lower.as_bytes()[t.start..t.end];
+    if t.end - t.start < 7
+        && !s.has(end - 1, class::PERSON_NOUN)
+        && !g.title_last.contains_bytes(last)
+        && !g.titles.contains_bytes(last)
+    {
+        return None;
+    }
+    title_ending_at_word(s, end)
+}
+
+/// [`title_ending_at`] for a word before `end`.
+fn title_ending_at_word(s: &Sentence, end: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let mut best = None;
     let last = s.low_bytes(end - 1);
     let last_is_title = g.title_last.contains_bytes(last);
     if !last_is_title {
@@ -301,11 +322,11 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
         let t = s.tokens[k];
         bytes[t.start].is_ascii_uppercase() && g.honorifics.contains_bytes(&bytes[t.start..t.end])
     };
+    // One test of each, not a call to a closure asked twice.
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
-        2
-    } else {
-        usize::from(a >= 1 && honorific(a - 1))
+        return 2;
     }
+    usize::from(a >= 1 && honorific(a - 1))
 }
 
 /// The role written before a name starting at token `a`, after its
