@@ -628,9 +628,7 @@ impl<'t> Runs<'t> {
             return self.segment(s, a, b);
         }
         let attributive = s.tokens.get(b).is_some_and(|t| {
-            t.is_word()
-                && !cap_token(s, *t)
-                && !GAZETTEER.stopwords.contains_bytes(s.low_bytes(b))
+            t.is_word() && !cap_token(s, *t) && !GAZETTEER.stopwords.contains_bytes(s.low_bytes(b))
         });
         let mut bounds = vec![a];
         bounds.extend((a + 1..b).filter(|&k| joins(k)));

@@ -604,7 +604,10 @@ mod tests {
     fn occupation_endings_end_in_t_r_or_n() {
         // `occupation` looks at the endings only after such a last byte.
         for suf in SUFFIXES {
-            assert!(matches!(suf.as_bytes().last(), Some(b't' | b'r' | b'n')), "{suf}");
+            assert!(
+                matches!(suf.as_bytes().last(), Some(b't' | b'r' | b'n')),
+                "{suf}"
+            );
         }
     }
 
