@@ -246,27 +246,53 @@ fn occupation(s: &Sentence, k: usize, maybe_title: bool) -> bool {
     if s.tokens.get(k).map_or(0, |t| t.end - t.start) < 7 {
         return false;
     }
-    s.word(k).starts_with(|c: char| c.is_lowercase())
+    // Every ending ends in "t", "r" or "n": the last byte rules out most
+    // words before the endings are compared.
+    matches!(lower.last(), Some(b't' | b'r' | b'n'))
         && SUFFIXES.iter().any(|suf| lower.ends_with(suf.as_bytes()))
+        && s.word(k).starts_with(|c: char| c.is_lowercase())
         && !g.stopwords.contains_bytes(lower)
 }
 
 /// A title ending at token `end` (exclusive), e.g. "president" or
 /// "prime minister": its first token.
+#[inline]
 fn title_ending_at(s: &Sentence, end: usize) -> Option<usize> {
-    let g = &*GAZETTEER;
-    let mut best = None;
-    if end == 0 || !s.tokens[end - 1].is_word() {
+    if end == 0 {
         return None;
     }
+    let t = s.tokens[end - 1];
+    if !t.is_word() {
+        return None;
+    }
+    // Most words end no title and are too short for an occupation's
+    // ending and no person noun: ruled out here, without a call.
+    let g = &*GAZETTEER;
+    let last = &s.lower.as_bytes()[t.start..t.end];
+    if t.end - t.start < 7
+        && !s.has(end - 1, class::PERSON_NOUN)
+        && !g.title_last.contains_bytes(last)
+        && !g.titles.contains_bytes(last)
+    {
+        return None;
+    }
+    title_ending_at_word(s, end)
+}
+
+/// [`title_ending_at`] for a word before `end`.
+fn title_ending_at_word(s: &Sentence, end: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let mut best = None;
     let last = s.low_bytes(end - 1);
     let last_is_title = g.title_last.contains_bytes(last);
     if !last_is_title {
         // No title ends here, only perhaps a one-word occupation. Every
         // title's last word is listed, so a word without a hyphen (which
-        // would make it two) is no title either.
-        let maybe_title = last.contains(&b'-');
-        return occupation(s, end - 1, maybe_title).then_some(end - 1);
+        // would make it two) is no title either. The title is asked
+        // first: it rules out nearly every word before the hyphen is
+        // looked for.
+        let hyphenated_title = || g.titles.contains_bytes(last) && last.contains(&b'-');
+        return (occupation(s, end - 1, false) || hyphenated_title()).then_some(end - 1);
     }
     let tidy = s.tidy(end - g.max_title_words.min(end), end);
     for len in 1..=g.max_title_words.min(end) {
@@ -293,14 +319,14 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
     // Honorifics are capitalised (a test checks): a word that is not
     // needs no lookup.
     let honorific = |k: usize| {
-        bytes[s.tokens[k].start].is_ascii_uppercase()
-            && g.honorifics.contains_bytes(s.word_bytes(k))
+        let t = s.tokens[k];
+        bytes[t.start].is_ascii_uppercase() && g.honorifics.contains_bytes(&bytes[t.start..t.end])
     };
+    // One test of each, not a call to a closure asked twice.
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
-        2
-    } else {
-        usize::from(a >= 1 && honorific(a - 1))
+        return 2;
     }
+    usize::from(a >= 1 && honorific(a - 1))
 }
 
 /// The role written before a name starting at token `a`, after its
@@ -572,6 +598,17 @@ mod tests {
             assert!(!is_verb(w), "{w}");
         }
         assert!(is_verb("reached"));
+    }
+
+    #[test]
+    fn occupation_endings_end_in_t_r_or_n() {
+        // `occupation` looks at the endings only after such a last byte.
+        for suf in SUFFIXES {
+            assert!(
+                matches!(suf.as_bytes().last(), Some(b't' | b'r' | b'n')),
+                "{suf}"
+            );
+        }
     }
 
     #[test]
