@@ -4,9 +4,10 @@
 //! to be a typo and no other entity is as close; acronyms merge with the
 //! organisation whose initials they are; a byline's author is a person.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 
 use super::names::NameMention;
 use super::{Category, Detail, Found, Key, Kind};
@@ -410,9 +411,9 @@ impl<'t> People<'t> {
     fn with_capacity(names: usize) -> Self {
         People {
             list: Vec::with_capacity(names),
-            by_word: HashMap::with_capacity_and_hasher(2 * names, Default::default()),
-            surnames: HashMap::with_capacity_and_hasher(names, Default::default()),
-            by_first: HashMap::with_capacity_and_hasher(names, Default::default()),
+            by_word: HashMap::with_capacity_and_hasher(2 * names, FxBuildHasher),
+            surnames: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
+            by_first: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
             firsts: Vec::with_capacity(names),
             typos: HashMap::default(),
         }
@@ -445,6 +446,11 @@ impl<'t> People<'t> {
 
     /// `typo`, remembered per word until the people change.
     fn typo_cached(&mut self, word: &'t str, rivals: &Rivals) -> Option<usize> {
+        // Too short to misspell anything (fewer bytes, fewer letters), as
+        // `typo` finds: no need to remember that.
+        if allowed_typos(word.len()) == 0 {
+            return None;
+        }
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
@@ -789,8 +795,22 @@ fn merge_acronyms(found: &mut [Found], orgs: &[usize]) {
         return;
     }
     let mut initials = String::new();
+    // The gazetteer organisations met so far, with their names: one named
+    // again by the same name has the same initials, and the first wins.
+    let mut known: HashMap<u32, &str> = HashMap::default();
     for &i in orgs {
         let f = &found[i];
+        if let Key::Known(id) = f.key {
+            match known.entry(id) {
+                Entry::Occupied(seen) if *seen.get() == f.canonical.as_ref() => {
+                    continue;
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(new) => {
+                    new.insert(&f.canonical);
+                }
+            }
+        }
         if !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
