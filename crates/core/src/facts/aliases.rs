@@ -4,9 +4,10 @@
 //! to be a typo and no other entity is as close; acronyms merge with the
 //! organisation whose initials they are; a byline's author is a person.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 
 use super::names::NameMention;
 use super::{Category, Detail, Found, Key, Kind};
@@ -233,6 +234,18 @@ struct Surname<'t> {
     person: usize,
 }
 
+/// A surname in a `by_first` bucket, small so that a scan of the bucket
+/// reads little: its length and letters rule most others out before the
+/// surname itself (`People::firsts[at]`) is read.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    len: u32,
+    /// [`Folded::letters`], when `folded`.
+    letters: u32,
+    folded: bool,
+    at: u32,
+}
+
 /// One form of a person's name.
 #[derive(Debug, Clone, Copy)]
 struct Form<'t> {
@@ -384,12 +397,28 @@ struct People<'t> {
     /// letter of its surname → the surnames they go with: a full name's
     /// misspelt surname is looked for only among people of the same first
     /// names (and a typo rarely hits the first letter, as in `near`).
-    by_first: HashMap<(&'t [&'t str], char), Vec<Surname<'t>>>,
+    by_first: HashMap<(&'t [&'t str], char), Vec<Slot>>,
+    /// The surnames the slots of `by_first` stand for.
+    firsts: Vec<Surname<'t>>,
     /// Answers of `typo` since the last change of `surnames`.
     typos: HashMap<&'t str, Option<usize>>,
 }
 
 impl<'t> People<'t> {
+    /// Room for the people of `names` candidate names, so that the lists
+    /// and tables are not copied as they grow (each name is at most one
+    /// person, and has two or three words).
+    fn with_capacity(names: usize) -> Self {
+        People {
+            list: Vec::with_capacity(names),
+            by_word: HashMap::with_capacity_and_hasher(2 * names, FxBuildHasher),
+            surnames: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
+            by_first: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
+            firsts: Vec::with_capacity(names),
+            typos: HashMap::default(),
+        }
+    }
+
     /// Spellings in the buckets a typo of `word` within `limit` can reach.
     fn near<'a, T>(
         map: &'a HashMap<(char, usize), Vec<T>>,
@@ -417,6 +446,11 @@ impl<'t> People<'t> {
 
     /// `typo`, remembered per word until the people change.
     fn typo_cached(&mut self, word: &'t str, rivals: &Rivals) -> Option<usize> {
+        // Too short to misspell anything (fewer bytes, fewer letters), as
+        // `typo` finds: no need to remember that.
+        if allowed_typos(word.len()) == 0 {
+            return None;
+        }
         if let Some(&hit) = self.typos.get(word) {
             return hit;
         }
@@ -519,10 +553,17 @@ impl<'t> People<'t> {
             }
             if !first.is_empty() {
                 // The form is new to `p`, so the entry is too.
+                let slot = Slot {
+                    len: u32::try_from(surname.shape.1).unwrap_or(u32::MAX),
+                    letters: surname.folded.map_or(0, |f| f.letters),
+                    folded: surname.folded.is_some(),
+                    at: u32::try_from(self.firsts.len()).unwrap_or(u32::MAX),
+                };
+                self.firsts.push(surname);
                 self.by_first
                     .entry((first, surname.shape.0))
                     .or_default()
-                    .push(surname);
+                    .push(slot);
             }
         }
         if !new {
@@ -558,15 +599,24 @@ impl<'t> People<'t> {
         let limit = allowed_typos(last.chars().count());
         let (initial, len) = shape(last);
         let folded = Folded::new(last);
-        self.by_first
-            .get(&(&words[..words.len() - 1], initial))?
-            .iter()
-            .filter(|s| {
-                s.shape.1.abs_diff(len) <= limit
-                    && within((s.text, s.folded.as_ref()), (last, folded.as_ref()), limit)
-            })
-            .map(|s| s.person)
-            .min()
+        let mut best: Option<usize> = None;
+        for slot in self.by_first.get(&(&words[..words.len() - 1], initial))? {
+            if (slot.len as usize).abs_diff(len) > limit {
+                continue;
+            }
+            // `within`'s bound, from the slot alone.
+            if let (Some(x), true) = (&folded, slot.folded)
+                && (more_than(slot.letters & !x.letters, limit)
+                    || more_than(x.letters & !slot.letters, limit))
+            {
+                continue;
+            }
+            let s = &self.firsts[slot.at as usize];
+            if within((s.text, s.folded.as_ref()), (last, folded.as_ref()), limit) {
+                best = Some(best.map_or(s.person, |b| b.min(s.person)));
+            }
+        }
+        best
     }
 }
 
@@ -579,7 +629,7 @@ pub(crate) fn resolve<'t>(
     mut names: Vec<NameMention<'t>>,
     text: &'t str,
 ) -> Vec<String> {
-    let mut people = People::default();
+    let mut people = People::with_capacity(names.len());
     // The entities found before the names, that a typo must not be as
     // close to.
     let others = found.len();
@@ -745,8 +795,22 @@ fn merge_acronyms(found: &mut [Found], orgs: &[usize]) {
         return;
     }
     let mut initials = String::new();
+    // The gazetteer organisations met so far, with their names: one named
+    // again by the same name has the same initials, and the first wins.
+    let mut known: HashMap<u32, &str> = HashMap::default();
     for &i in orgs {
         let f = &found[i];
+        if let Key::Known(id) = f.key {
+            match known.entry(id) {
+                Entry::Occupied(seen) if *seen.get() == f.canonical.as_ref() => {
+                    continue;
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(new) => {
+                    new.insert(&f.canonical);
+                }
+            }
+        }
         if !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
