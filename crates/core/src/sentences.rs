@@ -553,7 +553,8 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     if stop >= content_start + 8
         && let Some(&eight) = bytes[..stop].last_chunk::<8>()
     {
-        let letters = ascii_letters(u64::from_le_bytes(eight));
+        let x = u64::from_le_bytes(eight);
+        let letters = ascii_letters(x);
         // Letters right before the stop: the top bytes (little-endian).
         let run = (!letters & HIGH).leading_zeros() as usize / 8;
         if run > MAX_ABBREVIATION {
@@ -561,10 +562,23 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
             // longer word ending in them (digits or dots before them).
             return Word::Plain;
         }
-        if run > 0 {
+        if run > 1 {
             let before = bytes[stop - run - 1];
             if before < 0x80 && WORD_BYTES[usize::from(before)] == 0 {
-                return letters_word(&bytes[stop - run..stop]);
+                // The word is those letters: its case from their 0x20 bits.
+                let word = !0 << (64 - 8 * run) & HIGH;
+                let lower = (x << 2) & word;
+                let shape = if lower == word {
+                    Shape::Lower
+                } else if lower == 0 {
+                    Shape::Upper
+                } else if lower | (1 << (71 - 8 * run)) == word {
+                    Shape::Capital
+                } else {
+                    return Word::Plain;
+                };
+                let folded = ((x | 0x20 * EACH) >> (64 - 8 * run)).to_le_bytes();
+                return abbreviation(&folded[..run], shape);
             }
         }
     }
@@ -608,12 +622,13 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     letters_word(token)
 }
 
+/// The low bit of each byte of a `u64`.
+const EACH: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a `u64`.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` that is an ASCII letter, no other bits.
 fn ascii_letters(x: u64) -> u64 {
-    const EACH: u64 = 0x0101_0101_0101_0101;
     // Folded to lowercase, a letter is `a..=z`; no sum carries past its
     // byte, as the high bits are cleared first (and bytes with it set are
     // no letters).
