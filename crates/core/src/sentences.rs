@@ -566,7 +566,7 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
             let before = bytes[stop - run - 1];
             if before < 0x80 && WORD_BYTES[usize::from(before)] == 0 {
                 // The word is those letters: its case from their 0x20 bits.
-                let word = !0 << (64 - 8 * run) & HIGH;
+                let word = (!0 << (64 - 8 * run)) & HIGH;
                 let lower = (x << 2) & word;
                 let shape = if lower == word {
                     Shape::Lower
@@ -577,7 +577,7 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
                 } else {
                     return Word::Plain;
                 };
-                let folded = ((x | 0x20 * EACH) >> (64 - 8 * run)).to_le_bytes();
+                let folded = ((x | (0x20 * EACH)) >> (64 - 8 * run)).to_le_bytes();
                 return abbreviation(&folded[..run], shape);
             }
         }
@@ -632,7 +632,7 @@ fn ascii_letters(x: u64) -> u64 {
     // Folded to lowercase, a letter is `a..=z`; no sum carries past its
     // byte, as the high bits are cleared first (and bytes with it set are
     // no letters).
-    let low = (x | 0x20 * EACH) & !HIGH;
+    let low = (x | (0x20 * EACH)) & !HIGH;
     let from_a = low + (0x80 - u64::from(b'a')) * EACH;
     let past_z = low + (0x80 - u64::from(b'z') - 1) * EACH;
     from_a & !past_z & !x & HIGH
