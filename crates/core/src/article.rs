@@ -347,6 +347,15 @@ impl Article {
         let mut blocks: Vec<(usize, usize, bool)> = Vec::with_capacity(body_lines);
         for line in &lines[i.min(lines.len())..] {
             let raw = &text[line.start..line.end];
+            // A line that begins with a letter, as most do, is running prose:
+            // not blank, no rule, heading or list item.
+            if raw.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+                if para_start.is_none() {
+                    para_start = Some(line.start);
+                }
+                para_end = line.end;
+                continue;
+            }
             if is_blank(raw) || is_rule(raw) {
                 if let Some(s) = para_start.take() {
                     blocks.push((s, para_end, false));
@@ -431,6 +440,13 @@ impl Article {
 
 fn trimmed_span(text: &str, start: usize, end: usize) -> Range<usize> {
     let slice = &text[start..end];
+    // Visible ASCII at both ends, as most spans have, needs no trimming.
+    if let (Some(first), Some(last)) = (slice.as_bytes().first(), slice.as_bytes().last())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        return start..end;
+    }
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
     start + lead..start + lead + trimmed.len()

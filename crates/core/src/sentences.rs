@@ -67,11 +67,31 @@ pub(crate) fn split_into(
     let mut stops = Stops::new(&bytes[..end], content_start, searcher);
     let mut i = content_start;
     while let Some(stop) = stops.next(i) {
-        // A full stop between letters or digits (`3.5`, `U.S`), as many
-        // are, is glued to them: the check below, without reading the run.
-        if bytes[stop] == b'.' && stop + 1 < end && bytes[stop + 1].is_ascii_alphanumeric() {
-            i = stop + 1;
-            continue;
+        if bytes[stop] == b'.' {
+            let Some(&after) = bytes[..end].get(stop + 1) else {
+                // The paragraph's last byte: the push after the loop takes it.
+                break;
+            };
+            // A full stop between letters or digits (`3.5`, `U.S`), as many
+            // are, is glued to them: the check below, without reading the run.
+            if after.is_ascii_alphanumeric() {
+                i = stop + 1;
+                continue;
+            }
+            // `. x`, `. X` or `. 5`, as most stops that may end a sentence
+            // are: what `ends_here` decides, read from the one byte.
+            if after == b' '
+                && let Some(&first) = bytes[..end].get(stop + 2)
+                && first.is_ascii_alphanumeric()
+            {
+                let next = stop + 2;
+                if period_ends(text, stop, next, end, content_start, first) {
+                    push_sentence(out, text, content_start, stop + 1);
+                    content_start = next;
+                }
+                i = next;
+                continue;
+            }
         }
         let (run, next) = if bytes[stop] == b'.'
             && stop + 2 < end
@@ -109,19 +129,48 @@ pub(crate) fn split_into(
             (run, next)
         };
         if ends_here(text, run.kind, stop, next, end, content_start) {
-            // Trimmed, the sentence is `content_start..run.end`: neither
-            // end is whitespace. Most begin with a letter or digit.
-            if bytes[content_start].is_ascii_alphanumeric()
-                || !all_marks(&text[content_start..run.end])
-            {
-                out.push(content_start..run.end);
-            }
+            push_sentence(out, text, content_start, run.end);
             content_start = next;
         }
         i = next;
     }
     // (Whatever precedes `content_start` is whitespace.)
     push_trimmed(out, text, content_start, end);
+}
+
+/// Pushes the sentence `a..b`, which is trimmed already (neither end is
+/// whitespace), unless it is only punctuation.
+#[inline]
+fn push_sentence(out: &mut Vec<Range<usize>>, text: &str, a: usize, b: usize) {
+    // Most begin with a letter or digit.
+    if text.as_bytes()[a].is_ascii_alphanumeric() || !all_marks(&text[a..b]) {
+        out.push(a..b);
+    }
+}
+
+/// [`ends_here`] for a single full stop at `stop`, one space and then the
+/// ASCII letter or digit `first` at `next`.
+#[inline]
+fn period_ends(
+    text: &str,
+    stop: usize,
+    next: usize,
+    end: usize,
+    content_start: usize,
+    first: u8,
+) -> bool {
+    // Nothing ends before a lowercase word; before a digit only a plain
+    // word ends; before a capital all but the never-ending words do, and
+    // the ones in doubt ask the word.
+    if first.is_ascii_lowercase() {
+        return false;
+    }
+    match word_before(text, stop, content_start) {
+        Word::Plain => true,
+        Word::Never => false,
+        Word::Number => first.is_ascii_uppercase(),
+        Word::Either => first.is_ascii_uppercase() && is_opener(text, next, end),
+    }
 }
 
 /// What a run of terminal punctuation can do.
@@ -498,6 +547,41 @@ const MAX_ABBREVIATION: usize = 6;
 /// Classifies the word that ends just before the full stop at `stop`.
 fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     let bytes = text.as_bytes();
+    // Most words before a stop are plain ASCII letters between a space and
+    // the stop: the eight bytes before it, read at once, tell where they
+    // begin, unless the paragraph begins among them.
+    if stop >= content_start + 8
+        && let Some(&eight) = bytes[..stop].last_chunk::<8>()
+    {
+        let x = u64::from_le_bytes(eight);
+        let letters = ascii_letters(x);
+        // Letters right before the stop: the top bytes (little-endian).
+        let run = (!letters & HIGH).leading_zeros() as usize / 8;
+        if run > MAX_ABBREVIATION {
+            // Seven letters make no abbreviation, and neither does any
+            // longer word ending in them (digits or dots before them).
+            return Word::Plain;
+        }
+        if run > 1 {
+            let before = bytes[stop - run - 1];
+            if before < 0x80 && WORD_BYTES[usize::from(before)] == 0 {
+                // The word is those letters: its case from their 0x20 bits.
+                let word = (!0 << (64 - 8 * run)) & HIGH;
+                let lower = (x << 2) & word;
+                let shape = if lower == word {
+                    Shape::Lower
+                } else if lower == 0 {
+                    Shape::Upper
+                } else if lower | (1 << (71 - 8 * run)) == word {
+                    Shape::Capital
+                } else {
+                    return Word::Plain;
+                };
+                let folded = ((x | (0x20 * EACH)) >> (64 - 8 * run)).to_le_bytes();
+                return abbreviation(&folded[..run], shape);
+            }
+        }
+    }
     // Back over letters, digits and dots, at most MAX_WORD of them, noting
     // which kinds were seen.
     let lo = content_start.max(stop.saturating_sub(MAX_WORD));
@@ -535,6 +619,27 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     if seen & DOT != 0 {
         return dotted(token);
     }
+    letters_word(token)
+}
+
+/// The low bit of each byte of a `u64`.
+const EACH: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter, no other bits.
+fn ascii_letters(x: u64) -> u64 {
+    // Folded to lowercase, a letter is `a..=z`; no sum carries past its
+    // byte, as the high bits are cleared first (and bytes with it set are
+    // no letters).
+    let low = (x | (0x20 * EACH)) & !HIGH;
+    let from_a = low + (0x80 - u64::from(b'a')) * EACH;
+    let past_z = low + (0x80 - u64::from(b'z') - 1) * EACH;
+    from_a & !past_z & !x & HIGH
+}
+
+/// Classifies a word of ASCII letters only, such as `Mr`, `etc` or `J`.
+fn letters_word(token: &[u8]) -> Word {
     if token.len() == 1 {
         return match token[0] {
             b'A'..=b'Z' => Word::Either,
@@ -545,10 +650,9 @@ fn word_before(text: &str, stop: usize, content_start: usize) -> Word {
     if token.len() > MAX_ABBREVIATION {
         return Word::Plain;
     }
-    // Letters only from here on.
-    let shape = if seen == LOWER {
+    let shape = if token.iter().all(u8::is_ascii_lowercase) {
         Shape::Lower
-    } else if seen == UPPER {
+    } else if token.iter().all(u8::is_ascii_uppercase) {
         Shape::Upper
     } else if token[0].is_ascii_uppercase() && token[1..].iter().all(u8::is_ascii_lowercase) {
         Shape::Capital
