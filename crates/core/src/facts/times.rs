@@ -773,26 +773,22 @@ fn may_start(s: &Sentence, i: usize) -> bool {
         s.tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
-            || matches!(
-                s.low_bytes(i + 1),
-                b"past"
-                    | b"last"
-                    | b"next"
-                    | b"coming"
-                    | b"previous"
-                    | b"following"
-                    | b"first"
-                    | b"final"
-                    | b"second"
-                    | b"latter"
-                    | b"end"
-                    | b"start"
-                    | b"beginning"
-                    | b"middle"
-                    | b"early"
-                    | b"late"
-                    | b"mid"
-            )
+            || {
+                let next = s.low_bytes(i + 1);
+                is_period_deck(next)
+                    || matches!(
+                        next,
+                        b"second"
+                            | b"latter"
+                            | b"end"
+                            | b"start"
+                            | b"beginning"
+                            | b"middle"
+                            | b"early"
+                            | b"late"
+                            | b"mid"
+                    )
+            }
     } else if c & class::A_AN != 0 {
         unit(s.low_bytes(i + 1)).is_some()
     } else {
@@ -1470,21 +1466,18 @@ fn period(s: &Sentence, i: usize) -> Option<Hit> {
     Some(hit(from, i + 2, Category::Period))
 }
 
+/// The words after "the" that begin a period ("the past five years",
+/// "the last decade").
+fn is_period_deck(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"past" | b"last" | b"next" | b"coming" | b"previous" | b"following" | b"first" | b"final"
+    )
+}
+
 /// [`period`] at "the".
 fn period_after_the(s: &Sentence, i: usize) -> Option<Hit> {
-    if s.is(i, "the")
-        && matches!(
-            s.low_word_bytes(i + 1),
-            b"past"
-                | b"last"
-                | b"next"
-                | b"coming"
-                | b"previous"
-                | b"following"
-                | b"first"
-                | b"final"
-        )
-    {
+    if s.is(i, "the") && is_period_deck(s.low_word_bytes(i + 1)) {
         let mut j = i + 2;
         if matches!(s.low_word_bytes(j), b"few" | b"several")
             || (small_number(s.low_bytes(j)).is_some()
