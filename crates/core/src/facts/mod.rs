@@ -531,11 +531,14 @@ impl<'t> Sentence<'t> {
     }
 
     /// Token `i` is the word `w` (given in lowercase), in any case: bytes
-    /// of the lowercased text compared, nothing decoded.
+    /// of the lowercased text compared, nothing decoded, and the length
+    /// first, which rules out most.
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.is_word() && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+            t.end - t.start == w.len()
+                && t.is_word()
+                && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
         })
     }
 
