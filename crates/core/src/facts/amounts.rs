@@ -172,7 +172,8 @@ fn number(s: &Sentence, i: usize) -> Option<(f64, usize)> {
             }
             decimal(&buf[..len])?
         } else {
-            decimal(w)?
+            // [`decimal`]'s own fast path has failed above: the parser.
+            s.word(i).parse().ok()?
         };
         return Some((v, i + 1));
     }

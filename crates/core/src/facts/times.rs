@@ -468,22 +468,7 @@ pub(crate) fn small_number(word: &[u8]) -> Option<f64> {
     match word {
         b"a" | b"an" => Some(1.0),
         b"dozen" | b"hundred" => None,
-        _ if word.iter().all(u8::is_ascii_digit) => {
-            // Digits: their integer, rounded to the nearest float as
-            // parsing as a float would; past a u64, the parser's float.
-            let mut n: u64 = 0;
-            for &b in word {
-                match n
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(u64::from(b - b'0')))
-                {
-                    Some(m) => n = m,
-                    None => return std::str::from_utf8(word).ok()?.parse().ok(),
-                }
-            }
-            #[allow(clippy::cast_precision_loss)]
-            (!word.is_empty()).then_some(n as f64)
-        }
+        _ if word.iter().all(u8::is_ascii_digit) => super::amounts::decimal(word),
         _ => super::amounts::number_word_bytes(word),
     }
 }
