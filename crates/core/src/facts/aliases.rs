@@ -7,7 +7,6 @@
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::hash_map::Entry;
 
 use super::names::NameMention;
 use super::{Category, Detail, Found, Key, Kind};
@@ -795,23 +794,12 @@ fn merge_acronyms(found: &mut [Found], orgs: &[usize]) {
         return;
     }
     let mut initials = String::new();
-    // The gazetteer organisations met so far, with their names: one named
-    // again by the same name has the same initials, and the first wins.
-    let mut known: HashMap<u32, &str> = HashMap::default();
+    // The names met so far: one met again has the same initials, and the
+    // first wins.
+    let mut seen: HashSet<&str> = HashSet::default();
     for &i in orgs {
         let f = &found[i];
-        if let Key::Known(id) = f.key {
-            match known.entry(id) {
-                Entry::Occupied(seen) if *seen.get() == f.canonical.as_ref() => {
-                    continue;
-                }
-                Entry::Occupied(_) => {}
-                Entry::Vacant(new) => {
-                    new.insert(&f.canonical);
-                }
-            }
-        }
-        if !f.canonical.as_bytes().contains(&b' ') {
+        if !seen.insert(&f.canonical) || !f.canonical.as_bytes().contains(&b' ') {
             continue;
         }
         // The capitals that begin words, words split at spaces and hyphens.

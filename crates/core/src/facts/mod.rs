@@ -826,8 +826,9 @@ fn text_order(found: &[Found]) -> Vec<usize> {
     order.into_iter().map(|k| (k & index) as usize).collect()
 }
 
-/// [`text_order`] as numbers that hold each index in the bits of the
-/// mask that comes second.
+/// The indices of `found` in text order (by start, longest first, then
+/// as found), as numbers that hold each index in the bits of the mask
+/// that comes second.
 #[inline(never)]
 fn text_order_keys(found: &[Found]) -> (Vec<u64>, u64) {
     // Sort numbers rather than the (large) records: the start and how much

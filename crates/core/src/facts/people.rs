@@ -322,7 +322,6 @@ pub(crate) fn honorific_before(s: &Sentence, a: usize) -> usize {
         let t = s.tokens[k];
         bytes[t.start].is_ascii_uppercase() && g.honorifics.contains_bytes(&bytes[t.start..t.end])
     };
-    // One test of each, not a call to a closure asked twice.
     if a >= 2 && dot(a - 1) && honorific(a - 2) {
         return 2;
     }

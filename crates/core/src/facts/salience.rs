@@ -74,22 +74,6 @@ pub(crate) fn rank(entities: &mut [Entity], article: &Article) {
 /// they do.
 fn ranked(entities: &[Entity]) -> Vec<usize> {
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.start);
-    // All three in one number when the offsets and indices fit 32 bits
-    // (always, short of an article of gigabytes): it compares at once.
-    let packed = |(i, e): (usize, &Entity)| {
-        let (first, i) = (u32::try_from(first(e)).ok()?, u32::try_from(i).ok()?);
-        Some(u128::from(!e.salience.to_bits()) << 64 | u128::from(first) << 32 | u128::from(i))
-    };
-    if let Some(mut keys) = entities
-        .iter()
-        .enumerate()
-        .map(packed)
-        .collect::<Option<Vec<u128>>>()
-    {
-        keys.sort_unstable();
-        // The index is the low 32 bits.
-        return keys.into_iter().map(|k| (k as u32) as usize).collect();
-    }
     let mut order: Vec<(Reverse<u64>, usize, usize)> = entities
         .iter()
         .enumerate()
