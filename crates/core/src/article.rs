@@ -464,9 +464,6 @@ fn markdown_heading(line: &str) -> Option<(usize, usize)> {
 
 /// Bytes to skip for a Markdown list item or block quote marker, else 0.
 fn list_marker(line: &str) -> usize {
-    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
-        return 0;
-    }
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     for marker in ["- ", "* ", "+ ", "> "] {

@@ -98,8 +98,9 @@ pub(crate) fn split_into(
             && bytes[stop + 1] == b' '
             && bytes[stop + 2].is_ascii_graphic()
         {
-            // `. X`, as most stops that may end a sentence are: what the
-            // general way below finds, without reading the run or the gap.
+            // A stop, a space and another visible mark (`. "`, `. (`; a
+            // letter or digit there is decided above): what the general
+            // way below finds, without reading the run or the gap.
             let run = Run {
                 end: stop + 1,
                 kind: Stop::Period,
